@@ -1,0 +1,13 @@
+//! Generates the models from `spec/openapi.yaml` into `$OUT_DIR/openapi.rs`.
+
+fn main() {
+    let result = openapi_codegen::Config::new()
+        // Stainless names the inline `usage` object `BatchUsage`; so do we.
+        .name_schema("#/components/schemas/Batch/properties/usage", "BatchUsage")
+        .doc_base_url("https://platform.openai.com")
+        .generate("spec/openapi.yaml");
+    if let Err(e) = result {
+        eprintln!("error: {e}");
+        std::process::exit(1);
+    }
+}

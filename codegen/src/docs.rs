@@ -1,0 +1,252 @@
+//! Spec descriptions → rustdoc text that renders cleanly and never runs.
+//!
+//! Rules (each tested below, input against output):
+//! - Code fences become ```` ```text ```` so rustdoc never compiles them as
+//!   doctests; lines indented four or more spaces outside a fence (which
+//!   markdown would make an indented code block, i.e. a doctest) are pulled
+//!   back to three spaces.
+//! - Bare URLs become autolinks `<https://...>` (rustdoc warns on bare URLs).
+//! - Links whose target starts with `/` get the configured base URL
+//!   (`(/docs/models)` → `(https://platform.openai.com/docs/models)`).
+//! - Brackets that are not a markdown link (`[x]` with no `(...)` or `[...]`
+//!   after it) are escaped, so rustdoc does not read them as intra-doc links.
+//! - `<` outside code that does not open an autolink becomes `&lt;`, so text such
+//!   as `Array<string>` is not read as an unclosed HTML tag.
+//! - Trailing blank lines and trailing spaces go.
+
+/// Turn a spec description into rustdoc lines.
+pub fn rustdoc(description: &str, base_url: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut in_fence = false;
+    let mut prose = String::new();
+    let flush = |prose: &mut String, out: &mut Vec<String>| {
+        if !prose.is_empty() {
+            let text = sanitize_prose(prose, base_url);
+            out.extend(text.lines().map(str::to_owned));
+            prose.clear();
+        }
+    };
+    for line in description.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            flush(&mut prose, &mut out);
+            let indent = &line[..line.len() - trimmed.len()];
+            let indent = &indent[..indent.len().min(3)];
+            if in_fence {
+                out.push(format!("{indent}```"));
+            } else {
+                out.push(format!("{indent}```text"));
+            }
+            in_fence = !in_fence;
+            continue;
+        }
+        if in_fence {
+            out.push(line.trim_end().to_owned());
+            continue;
+        }
+        let width = line.len() - trimmed.len();
+        let line = if width >= 4 { format!("   {}", trimmed.trim_end()) } else { line.trim_end().to_owned() };
+        prose.push_str(&line);
+        prose.push('\n');
+    }
+    flush(&mut prose, &mut out);
+    if in_fence {
+        out.push("```".into());
+    }
+    while out.last().is_some_and(|l| l.trim().is_empty()) {
+        out.pop();
+    }
+    while out.first().is_some_and(|l| l.trim().is_empty()) {
+        out.remove(0);
+    }
+    out
+}
+
+/// Sanitize markdown prose (no fences inside).
+fn sanitize_prose(text: &str, base_url: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut i = 0;
+    let mut in_code = false;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '`' {
+            in_code = !in_code;
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        if in_code {
+            // A blank line ends a code span that was never closed.
+            if c == '\n' && chars.get(i + 1) == Some(&'\n') {
+                in_code = false;
+            }
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        match c {
+            '\\' if i + 1 < chars.len() => {
+                out.push(c);
+                out.push(chars[i + 1]);
+                i += 2;
+            }
+            '[' => {
+                match link_end(&chars, i) {
+                    Some(Link::Inline { text_end, target_start, target_end }) => {
+                        let text: String = chars[i + 1..text_end].iter().collect();
+                        out.push('[');
+                        out.push_str(&sanitize_prose(&text, base_url).replace('\n', " "));
+                        out.push(']');
+                        out.push('(');
+                        let target: String = chars[target_start..target_end].iter().collect();
+                        if target.starts_with('/') && !target.starts_with("//") {
+                            out.push_str(base_url.trim_end_matches('/'));
+                        }
+                        out.push_str(&target);
+                        out.push(')');
+                        i = target_end + 1;
+                    }
+                    Some(Link::Reference { end }) => {
+                        out.extend(&chars[i..=end]);
+                        i = end + 1;
+                    }
+                    None => {
+                        out.push_str("\\[");
+                        i += 1;
+                    }
+                }
+            }
+            ']' => {
+                out.push_str("\\]");
+                i += 1;
+            }
+            '<' => {
+                let rest: String = chars[i + 1..chars.len().min(i + 9)].iter().collect();
+                if rest.starts_with("http://") || rest.starts_with("https://") {
+                    // An autolink already: copy through to its `>`.
+                    while i < chars.len() && chars[i] != '>' && !chars[i].is_whitespace() {
+                        out.push(chars[i]);
+                        i += 1;
+                    }
+                } else {
+                    out.push_str("&lt;");
+                    i += 1;
+                }
+            }
+            'h' if starts_url(&chars, i) && !prev_is_word(&chars, i) => {
+                let mut end = i;
+                while end < chars.len() && !chars[end].is_whitespace() && !matches!(chars[end], '<' | '>' | '"' | '`')
+                {
+                    end += 1;
+                }
+                // Trailing punctuation belongs to the sentence, not the URL.
+                while end > i && matches!(chars[end - 1], '.' | ',' | ';' | ':' | '!' | '?' | ')' | '\'' | ']') {
+                    end -= 1;
+                }
+                out.push('<');
+                out.extend(&chars[i..end]);
+                out.push('>');
+                i = end;
+            }
+            _ => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+enum Link {
+    Inline { text_end: usize, target_start: usize, target_end: usize },
+    Reference { end: usize },
+}
+
+/// If `[` at `start` opens a markdown link, where its parts end.
+fn link_end(chars: &[char], start: usize) -> Option<Link> {
+    let mut depth = 0;
+    let mut j = start;
+    while j < chars.len() {
+        match chars[j] {
+            '[' => depth += 1,
+            ']' => {
+                depth -= 1;
+                if depth == 0 {
+                    break;
+                }
+            }
+            '\n' if chars.get(j + 1) == Some(&'\n') => return None,
+            _ => {}
+        }
+        j += 1;
+    }
+    if j >= chars.len() {
+        return None;
+    }
+    match chars.get(j + 1) {
+        Some('(') => {
+            let target_start = j + 2;
+            let mut k = target_start;
+            let mut parens = 1;
+            while k < chars.len() {
+                match chars[k] {
+                    '(' => parens += 1,
+                    ')' => {
+                        parens -= 1;
+                        if parens == 0 {
+                            return Some(Link::Inline { text_end: j, target_start, target_end: k });
+                        }
+                    }
+                    c if c.is_whitespace() => return None,
+                    _ => {}
+                }
+                k += 1;
+            }
+            None
+        }
+        Some('[') => {
+            let close = chars[j + 2..].iter().position(|&c| c == ']' || c == '\n')?;
+            (chars[j + 2 + close] == ']').then_some(Link::Reference { end: j + 2 + close })
+        }
+        _ => None,
+    }
+}
+
+fn starts_url(chars: &[char], i: usize) -> bool {
+    let prefix = |p: &str| p.chars().enumerate().all(|(k, c)| chars.get(i + k) == Some(&c));
+    prefix("https://") || prefix("http://")
+}
+
+fn prev_is_word(chars: &[char], i: usize) -> bool {
+    i > 0 && (chars[i - 1].is_alphanumeric() || matches!(chars[i - 1], '(' | '/' | '<' | '='))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rustdoc;
+
+    const BASE: &str = "https://platform.openai.com";
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Plain text.", &["Plain text."]),
+            ("Refer to the [model\nguide](/docs/models) to browse.", &["Refer to the [model guide](https://platform.openai.com/docs/models) to browse."]),
+            ("See https://example.com/a.", &["See <https://example.com/a>."]),
+            ("Already <https://example.com> linked", &["Already <https://example.com> linked"]),
+            ("A [link](https://x.y/z) stays", &["A [link](https://x.y/z) stays"]),
+            ("Stray [x] and [1, 2]", &["Stray \\[x\\] and \\[1, 2\\]"]),
+            ("Type Array<string> here", &["Type Array&lt;string> here"]),
+            ("Code `a[0] <b>` kept", &["Code `a[0] <b>` kept"]),
+            ("```python\nprint(1)\n```", &["```text", "print(1)", "```"]),
+            ("```\nunclosed", &["```text", "unclosed", "```"]),
+            ("Para\n\n    indented code\n", &["Para", "", "   indented code"]),
+            ("Trailing  \n\n\n", &["Trailing"]),
+            ("A ref [x][y] link", &["A ref [x][y] link"]),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(rustdoc(input, BASE), *expected, "input: {input:?}");
+        }
+    }
+}

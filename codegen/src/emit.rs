@@ -1,0 +1,511 @@
+//! Stage 5: type graph → Rust tokens.
+//!
+//! Shapes, chosen for compile cost as much as for use:
+//! - structs derive `Debug, Clone, PartialEq, Serialize, Deserialize`;
+//! - open enums (string or integer) get a hand-written `Serialize`/`Deserialize`
+//!   that matches on the value: less code than serde's derive, and it keeps
+//!   unknown values in `Other`;
+//! - unions get a hand-written `Deserialize` that reads the input once into a
+//!   `serde_json::Value` and then picks the variant (by tag, or by JSON kind and
+//!   trial in spec order), instead of serde's `untagged`/internally tagged enums,
+//!   which are expensive to compile; `Serialize` delegates to the variant.
+//!
+//! Generated code names the crates it uses by absolute path (`::serde`,
+//! `::serde_json`, `::std`) and other modules by `super::module::Type`, so it
+//! can be `include!`d anywhere. Lint allowances sit on the module that needs
+//! them, each with its reason.
+
+use proc_macro2::{Ident, Literal, Span, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::docs;
+use crate::model::{Field, Kind, Model, Ty, TypeDef, TypeId, Variant};
+
+/// Settings for emission.
+#[derive(Clone, Debug)]
+pub struct EmitSettings {
+    /// Base for relative links in descriptions.
+    pub doc_base_url: String,
+}
+
+/// Emit every module, the root re-exports, and the operations module.
+pub fn emit(model: &Model, settings: &EmitSettings) -> TokenStream {
+    let e = Emitter { model, settings };
+    let mut out = TokenStream::new();
+    for (m, module) in model.modules.iter().enumerate() {
+        if module.types.is_empty() {
+            continue;
+        }
+        let name = ident(&module.name);
+        let items = module.types.iter().map(|&id| e.type_def(m, id));
+        let allows = e.allowances(m);
+        out.extend(quote! {
+            #allows
+            pub mod #name {
+                #(#items)*
+            }
+        });
+        if let Some(main) = module.main {
+            let ty = ident(&model.types[main].name);
+            out.extend(quote! { pub use #name::#ty; });
+        }
+    }
+    out
+}
+
+fn ident(name: &str) -> Ident {
+    match name.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, Span::call_site()),
+        None => Ident::new(name, Span::call_site()),
+    }
+}
+
+struct Emitter<'a> {
+    model: &'a Model,
+    settings: &'a EmitSettings,
+}
+
+impl Emitter<'_> {
+    fn doc(&self, text: Option<&str>) -> TokenStream {
+        let Some(text) = text else { return TokenStream::new() };
+        let lines = docs::rustdoc(text, &self.settings.doc_base_url);
+        let lines = lines.iter().map(|l| if l.is_empty() { String::new() } else { format!(" {l}") });
+        quote! { #(#[doc = #lines])* }
+    }
+
+    fn deprecated(&self, yes: bool) -> TokenStream {
+        if yes {
+            quote! { #[deprecated] }
+        } else {
+            TokenStream::new()
+        }
+    }
+
+    /// Lint allowances a module needs, each with its reason.
+    fn allowances(&self, m: usize) -> TokenStream {
+        let module = &self.model.modules[m];
+        let mut out = TokenStream::new();
+        let uses_deprecated = module.types.iter().any(|&id| {
+            let t = &self.model.types[id];
+            t.deprecated || self.refs(&t.kind).iter().any(|&r| self.model.types[r].deprecated) || matches!(&t.kind, Kind::Struct { fields, .. } if fields.iter().any(|f| f.deprecated))
+        });
+        if uses_deprecated {
+            out.extend(quote! {
+                #[allow(deprecated, reason = "the spec marks these deprecated for users; the generated impls still handle them")]
+            });
+        }
+        if module.types.iter().any(|&id| matches!(self.model.types[id].kind, Kind::Tagged { .. } | Kind::Untagged { .. })) {
+            out.extend(quote! {
+                #[allow(clippy::large_enum_variant, reason = "union variants mirror the API's payloads, whose sizes differ")]
+            });
+        }
+        out
+    }
+
+    fn refs(&self, kind: &Kind) -> Vec<TypeId> {
+        fn walk(ty: &Ty, out: &mut Vec<TypeId>) {
+            match ty {
+                Ty::Named(id) => out.push(*id),
+                Ty::Vec(t) | Ty::Map(t) | Ty::Option(t) | Ty::Boxed(t) => walk(t, out),
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        match kind {
+            Kind::Struct { fields, extra, .. } => {
+                fields.iter().for_each(|f| walk(&f.ty, &mut out));
+                if let Some(x) = extra {
+                    walk(x, &mut out);
+                }
+            }
+            Kind::Tagged { variants, .. } | Kind::Untagged { variants, .. } => variants.iter().for_each(|v| walk(&v.ty, &mut out)),
+            Kind::Alias(t) => walk(t, &mut out),
+            _ => {}
+        }
+        out
+    }
+
+    fn ty(&self, from: usize, ty: &Ty) -> TokenStream {
+        match ty {
+            Ty::Named(id) => {
+                let t = &self.model.types[*id];
+                let name = ident(&t.name);
+                if t.module == from {
+                    quote! { #name }
+                } else {
+                    let module = ident(&self.model.modules[t.module].name);
+                    quote! { super::#module::#name }
+                }
+            }
+            Ty::String => quote! { String },
+            Ty::Bool => quote! { bool },
+            Ty::I64 => quote! { i64 },
+            Ty::U64 => quote! { u64 },
+            Ty::F64 => quote! { f64 },
+            Ty::Unit => quote! { () },
+            Ty::Value => quote! { ::serde_json::Value },
+            Ty::Vec(t) => {
+                let t = self.ty(from, t);
+                quote! { Vec<#t> }
+            }
+            Ty::Map(t) => {
+                let t = self.ty(from, t);
+                quote! { ::std::collections::BTreeMap<String, #t> }
+            }
+            Ty::Option(t) => {
+                let t = self.ty(from, t);
+                quote! { Option<#t> }
+            }
+            Ty::Boxed(t) => {
+                let t = self.ty(from, t);
+                quote! { Box<#t> }
+            }
+        }
+    }
+
+    fn type_def(&self, m: usize, id: TypeId) -> TokenStream {
+        let t = &self.model.types[id];
+        let name = ident(&t.name);
+        let deprecated = self.deprecated(t.deprecated);
+        match &t.kind {
+            Kind::Struct { tag, fields, extra } => {
+                let mut doc_text = t.doc.clone().unwrap_or_default();
+                let mut tag_attr = TokenStream::new();
+                if let Some((prop, value, tag_doc)) = tag {
+                    if !doc_text.is_empty() {
+                        doc_text.push_str("\n\n");
+                    }
+                    // The constant is the struct's serde tag, not a field: say so where users look.
+                    doc_text.push_str(&format!("`{prop}` is always `{value:?}`; it is written on output and is not a field."));
+                    if let Some(d) = tag_doc {
+                        doc_text.push_str(&format!(" `{prop}`: {}", d.trim()));
+                    }
+                    tag_attr = quote! { #[serde(tag = #prop, rename = #value)] };
+                }
+                let doc = self.doc(Some(&doc_text).filter(|d| !d.is_empty()).map(String::as_str));
+                let fields = fields.iter().map(|f| self.field(m, f));
+                let extra = extra.as_ref().map(|x| {
+                    let x = self.ty(m, x);
+                    quote! {
+                        #[doc = " Properties beyond the ones above (`additionalProperties`)."]
+                        #[serde(flatten)]
+                        pub additional_properties: ::std::collections::BTreeMap<String, #x>,
+                    }
+                });
+                quote! {
+                    #doc
+                    #deprecated
+                    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+                    #tag_attr
+                    pub struct #name {
+                        #(#fields)*
+                        #extra
+                    }
+                }
+            }
+            Kind::StringEnum { values, other } => {
+                let doc = self.doc(t.doc.as_deref());
+                let other = ident(other);
+                let variants = values.iter().map(|v| {
+                    let vname = ident(&v.name);
+                    let vdoc = self.doc(Some(v.doc.as_deref().map(str::to_owned).unwrap_or_else(|| format!("`{:?}`", v.value)).as_str()));
+                    quote! { #vdoc #vname, }
+                });
+                let to_str = values.iter().map(|v| {
+                    let vname = ident(&v.name);
+                    let value = &v.value;
+                    quote! { Self::#vname => #value, }
+                });
+                let from_str = values.iter().map(|v| {
+                    let vname = ident(&v.name);
+                    let value = &v.value;
+                    quote! { #value => Self::#vname, }
+                });
+                quote! {
+                    #doc
+                    #deprecated
+                    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+                    pub enum #name {
+                        #(#variants)*
+                        /// A value this version of the spec does not list, kept as sent.
+                        #other(String),
+                    }
+                    impl #name {
+                        /// The value as it appears in JSON.
+                        pub fn as_str(&self) -> &str {
+                            match self {
+                                #(#to_str)*
+                                Self::#other(value) => value,
+                            }
+                        }
+                    }
+                    impl ::serde::Serialize for #name {
+                        fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                            serializer.serialize_str(self.as_str())
+                        }
+                    }
+                    impl<'de> ::serde::Deserialize<'de> for #name {
+                        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                            let value = <String as ::serde::Deserialize>::deserialize(deserializer)?;
+                            Ok(match value.as_str() {
+                                #(#from_str)*
+                                _ => Self::#other(value),
+                            })
+                        }
+                    }
+                }
+            }
+            Kind::IntEnum { values, other } => {
+                let doc = self.doc(t.doc.as_deref());
+                let other = ident(other);
+                let variants = values.iter().map(|(v, vname, vdoc)| {
+                    let vname = ident(vname);
+                    let vdoc = self.doc(Some(vdoc.clone().unwrap_or_else(|| format!("`{v}`")).as_str()));
+                    quote! { #vdoc #vname, }
+                });
+                let to_int = values.iter().map(|(v, vname, _)| {
+                    let vname = ident(vname);
+                    let v = Literal::i64_unsuffixed(*v);
+                    quote! { Self::#vname => #v, }
+                });
+                let from_int = values.iter().map(|(v, vname, _)| {
+                    let vname = ident(vname);
+                    let v = Literal::i64_unsuffixed(*v);
+                    quote! { #v => Self::#vname, }
+                });
+                quote! {
+                    #doc
+                    #deprecated
+                    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+                    pub enum #name {
+                        #(#variants)*
+                        /// A value this version of the spec does not list, kept as sent.
+                        #other(i64),
+                    }
+                    impl #name {
+                        /// The value as it appears in JSON.
+                        pub fn value(&self) -> i64 {
+                            match self {
+                                #(#to_int)*
+                                Self::#other(value) => *value,
+                            }
+                        }
+                    }
+                    impl ::serde::Serialize for #name {
+                        fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                            serializer.serialize_i64(self.value())
+                        }
+                    }
+                    impl<'de> ::serde::Deserialize<'de> for #name {
+                        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                            let value = <i64 as ::serde::Deserialize>::deserialize(deserializer)?;
+                            Ok(match value {
+                                #(#from_int)*
+                                _ => Self::#other(value),
+                            })
+                        }
+                    }
+                }
+            }
+            Kind::Const { value, variant } => {
+                let doc = self.doc(Some(&format!("Always `{value:?}`.")));
+                let variant = ident(variant);
+                quote! {
+                    #doc
+                    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, ::serde::Serialize, ::serde::Deserialize)]
+                    pub enum #name {
+                        #[default]
+                        #[serde(rename = #value)]
+                        #variant,
+                    }
+                }
+            }
+            Kind::Tagged { property, variants, unknown } => self.tagged(m, t, property, variants, unknown),
+            Kind::Untagged { variants, unknown } => self.untagged(m, t, variants, unknown),
+            Kind::Alias(ty) => {
+                let doc = self.doc(t.doc.as_deref());
+                let ty = self.ty(m, ty);
+                quote! {
+                    #doc
+                    pub type #name = #ty;
+                }
+            }
+        }
+    }
+
+    fn field(&self, m: usize, f: &Field) -> TokenStream {
+        let doc = self.doc(f.doc.as_deref());
+        let name = ident(&f.name);
+        let ty = self.ty(m, &f.ty);
+        let mut serde = Vec::new();
+        if f.name.trim_start_matches("r#") != f.json {
+            let json = &f.json;
+            serde.push(quote! { rename = #json });
+        }
+        if matches!(f.ty, Ty::Option(_)) && !f.required {
+            serde.push(quote! { default, skip_serializing_if = "Option::is_none" });
+        } else if matches!(&f.ty, Ty::Named(id) if matches!(self.model.types[*id].kind, Kind::Const { .. })) {
+            serde.push(quote! { default });
+        }
+        let serde = if serde.is_empty() { TokenStream::new() } else { quote! { #[serde(#(#serde),*)] } };
+        let deprecated = self.deprecated(f.deprecated);
+        quote! {
+            #doc
+            #deprecated
+            #serde
+            pub #name: #ty,
+        }
+    }
+
+    fn variant_decls(&self, m: usize, variants: &[Variant], unknown: &Ident, unknown_doc: &str) -> TokenStream {
+        let decls = variants.iter().map(|v| {
+            let name = ident(&v.name);
+            let ty = self.ty(m, &v.ty);
+            let doc = if v.tags.is_empty() {
+                TokenStream::new()
+            } else {
+                let tags = v.tags.iter().map(|t| format!("`{t:?}`")).collect::<Vec<_>>().join(", ");
+                let text = format!(" Tag {tags}.");
+                quote! { #[doc = #text] }
+            };
+            quote! { #doc #name(#ty), }
+        });
+        quote! {
+            #(#decls)*
+            #[doc = #unknown_doc]
+            #unknown(::serde_json::Value),
+        }
+    }
+
+    fn tagged(&self, m: usize, t: &TypeDef, property: &str, variants: &[Variant], unknown: &str) -> TokenStream {
+        let name = ident(&t.name);
+        let doc = self.doc(t.doc.as_deref());
+        let deprecated = self.deprecated(t.deprecated);
+        let unknown = ident(unknown);
+        let decls = self.variant_decls(m, variants, &unknown, " A tag this version of the spec does not know: the JSON, kept whole.");
+        let ser = variants.iter().map(|v| {
+            let vname = ident(&v.name);
+            if v.carries_tag {
+                quote! { Self::#vname(value) => ::serde::Serialize::serialize(value, serializer), }
+            } else {
+                let tag = &v.tags[0];
+                quote! {
+                    Self::#vname(value) => {
+                        let mut json = ::serde_json::to_value(value).map_err(::serde::ser::Error::custom)?;
+                        if let Some(map) = json.as_object_mut() {
+                            map.insert(#property.to_owned(), ::serde_json::Value::from(#tag));
+                        }
+                        ::serde::Serialize::serialize(&json, serializer)
+                    }
+                }
+            }
+        });
+        let de = variants.iter().map(|v| {
+            let vname = ident(&v.name);
+            let tags = &v.tags;
+            quote! { Some(#(#tags)|*) => ::serde_json::from_value(value).map(Self::#vname).map_err(::serde::de::Error::custom), }
+        });
+        quote! {
+            #doc
+            #deprecated
+            #[derive(Debug, Clone, PartialEq)]
+            pub enum #name {
+                #decls
+            }
+            impl ::serde::Serialize for #name {
+                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    match self {
+                        #(#ser)*
+                        Self::#unknown(value) => ::serde::Serialize::serialize(value, serializer),
+                    }
+                }
+            }
+            impl<'de> ::serde::Deserialize<'de> for #name {
+                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                    let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                    match value.get(#property).and_then(::serde_json::Value::as_str) {
+                        #(#de)*
+                        _ => Ok(Self::#unknown(value)),
+                    }
+                }
+            }
+        }
+    }
+
+    /// The JSON kinds a type accepts, as a condition on `value`; `None` for any.
+    fn guard(&self, ty: &Ty, depth: usize) -> Option<TokenStream> {
+        if depth > 16 {
+            return None;
+        }
+        Some(match ty {
+            Ty::String => quote! { value.is_string() },
+            Ty::Bool => quote! { value.is_boolean() },
+            Ty::I64 | Ty::U64 => quote! { (value.is_i64() || value.is_u64()) },
+            Ty::F64 => quote! { value.is_number() },
+            Ty::Unit => quote! { value.is_null() },
+            Ty::Value => return None,
+            Ty::Vec(_) => quote! { value.is_array() },
+            Ty::Map(_) => quote! { value.is_object() },
+            Ty::Option(inner) => {
+                let inner = self.guard(inner, depth + 1)?;
+                quote! { (value.is_null() || #inner) }
+            }
+            Ty::Boxed(inner) => return self.guard(inner, depth + 1),
+            Ty::Named(id) => match &self.model.types[*id].kind {
+                Kind::Struct { .. } | Kind::Tagged { .. } => quote! { value.is_object() },
+                Kind::StringEnum { .. } | Kind::Const { .. } => quote! { value.is_string() },
+                Kind::IntEnum { .. } => quote! { (value.is_i64() || value.is_u64()) },
+                Kind::Untagged { .. } => return None,
+                Kind::Alias(inner) => return self.guard(inner, depth + 1),
+            },
+        })
+    }
+
+    fn untagged(&self, m: usize, t: &TypeDef, variants: &[Variant], unknown: &str) -> TokenStream {
+        let name = ident(&t.name);
+        let doc = self.doc(t.doc.as_deref());
+        let deprecated = self.deprecated(t.deprecated);
+        let unknown = ident(unknown);
+        let decls = self.variant_decls(m, variants, &unknown, " JSON that none of the variants above accepts, kept whole.");
+        let ser = variants.iter().map(|v| {
+            let vname = ident(&v.name);
+            quote! { Self::#vname(value) => ::serde::Serialize::serialize(value, serializer), }
+        });
+        let tries = variants.iter().map(|v| {
+            let vname = ident(&v.name);
+            let attempt = quote! {
+                if let Ok(parsed) = ::serde::Deserialize::deserialize(&value) {
+                    return Ok(Self::#vname(parsed));
+                }
+            };
+            match self.guard(&v.ty, 0) {
+                Some(guard) => quote! { if #guard { #attempt } },
+                None => attempt,
+            }
+        });
+        let unknown_name = format_ident!("{}", unknown);
+        quote! {
+            #doc
+            #deprecated
+            #[derive(Debug, Clone, PartialEq)]
+            pub enum #name {
+                #decls
+            }
+            impl ::serde::Serialize for #name {
+                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    match self {
+                        #(#ser)*
+                        Self::#unknown(value) => ::serde::Serialize::serialize(value, serializer),
+                    }
+                }
+            }
+            impl<'de> ::serde::Deserialize<'de> for #name {
+                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                    let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                    #(#tries)*
+                    Ok(Self::#unknown_name(value))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,280 @@
+//! Generate serde models from an OpenAPI 3.0 or 3.1 document, from `build.rs`.
+//!
+//! ```no_run
+//! // build.rs
+//! if let Err(e) = openapi_codegen::Config::new()
+//!     .name_schema("#/components/schemas/Batch/properties/usage", "BatchUsage")
+//!     .doc_base_url("https://platform.openai.com")
+//!     .generate("spec/openapi.yaml")
+//! {
+//!     eprintln!("error: {e}");
+//!     std::process::exit(1);
+//! }
+//! ```
+//! and in `src/lib.rs`: `include!(concat!(env!("OUT_DIR"), "/openapi.rs"));`
+//!
+//! The pipeline, one module per stage, each a pure function:
+//! [`load`] (text → JSON value) → [`normalize`] (3.1 → the 3.0 shape
+//! `openapiv3` reads) → [`parse_openapi`] → [`model`] (the type graph, names
+//! included, via [`naming`] and [`docs`]) → [`emit`] (tokens) → [`format`]
+//! (prettyplease). Reading the spec and writing the output happen only in
+//! [`Config::generate`].
+
+#![deny(missing_docs)]
+
+pub mod docs;
+pub mod emit;
+pub mod error;
+pub mod load;
+pub mod model;
+pub mod naming;
+pub mod normalize;
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+pub use error::{Error, Result};
+use model::{Fallback, Model};
+
+/// Settings for a generation run, prost-build style: create, chain setters, call
+/// [`Config::generate`].
+#[derive(Clone, Debug)]
+pub struct Config {
+    names: BTreeMap<String, String>,
+    doc_base_url: String,
+    out_file: String,
+    out_dir: Option<PathBuf>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { names: BTreeMap::new(), doc_base_url: String::new(), out_file: "openapi.rs".into(), out_dir: None }
+    }
+}
+
+impl Config {
+    /// Default settings: output `OUT_DIR/openapi.rs`, relative doc links left as they are.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Give the inline schema at `pointer` a name of its own: it becomes the
+    /// model `name` in a module of its own (the snake_case of `name`),
+    /// re-exported at the root, as Stainless does with its model names. The
+    /// pointer may name the schema or a property whose schema is
+    /// `anyOf [X, null]`. A pointer where no inline type is made is an error.
+    ///
+    /// ```no_run
+    /// // build.rs
+    /// openapi_codegen::Config::new()
+    ///     .name_schema("#/components/schemas/Batch/properties/usage", "BatchUsage")
+    ///     .generate("spec/openapi.yaml")
+    ///     .unwrap();
+    /// ```
+    pub fn name_schema(&mut self, pointer: impl Into<String>, name: impl Into<String>) -> &mut Self {
+        self.names.insert(pointer.into(), name.into());
+        self
+    }
+
+    /// Prefix for links in descriptions that start with `/`, e.g.
+    /// `https://platform.openai.com` turns `(/docs/models)` into
+    /// `(https://platform.openai.com/docs/models)`.
+    ///
+    /// ```no_run
+    /// // build.rs
+    /// openapi_codegen::Config::new()
+    ///     .doc_base_url("https://platform.openai.com")
+    ///     .generate("spec/openapi.yaml")
+    ///     .unwrap();
+    /// ```
+    pub fn doc_base_url(&mut self, url: impl Into<String>) -> &mut Self {
+        self.doc_base_url = url.into();
+        self
+    }
+
+    /// The output file's name inside the output directory (default `openapi.rs`).
+    ///
+    /// ```no_run
+    /// // build.rs
+    /// openapi_codegen::Config::new().out_file("openai.rs").generate("spec/openapi.yaml").unwrap();
+    /// ```
+    pub fn out_file(&mut self, name: impl Into<String>) -> &mut Self {
+        self.out_file = name.into();
+        self
+    }
+
+    /// Where to write (default: `$OUT_DIR`, as set by cargo for build scripts).
+    ///
+    /// ```no_run
+    /// openapi_codegen::Config::new().out_dir("target/generated").generate("spec/openapi.yaml").unwrap();
+    /// ```
+    pub fn out_dir(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
+        self.out_dir = Some(dir.into());
+        self
+    }
+
+    /// Read the spec, generate, and write `<out_dir>/<out_file>` if its content
+    /// changed. Prints `cargo:rerun-if-changed` for the spec. On error nothing is
+    /// written; the error names the file, the line where known, and the JSON
+    /// pointer. Set `OPENAPI_CODEGEN_REPORT=1` to have the build print the
+    /// [`Report`] as cargo warnings.
+    pub fn generate(&self, spec: impl AsRef<Path>) -> Result<Report> {
+        let spec = spec.as_ref();
+        println!("cargo:rerun-if-changed={}", spec.display());
+        println!("cargo:rerun-if-env-changed=OPENAPI_CODEGEN_REPORT");
+        let text = std::fs::read_to_string(spec).map_err(|source| Error::Io { path: spec.to_owned(), source })?;
+        let file_name = spec.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let output = self.generate_str(&text, &file_name).map_err(|e| e.locate(spec, &text))?;
+        let dir = match &self.out_dir {
+            Some(d) => d.clone(),
+            None => std::env::var_os("OUT_DIR").map(PathBuf::from).ok_or_else(|| Error::Io {
+                path: PathBuf::from("$OUT_DIR"),
+                source: std::io::Error::new(std::io::ErrorKind::NotFound, "OUT_DIR is not set: call from build.rs or set Config::out_dir"),
+            })?,
+        };
+        write_if_changed(&dir.join(&self.out_file), &output.code)?;
+        if std::env::var_os("OPENAPI_CODEGEN_REPORT").is_some_and(|v| v != "0") {
+            for line in output.report.to_string().lines() {
+                println!("cargo:warning={line}");
+            }
+        }
+        Ok(output.report)
+    }
+
+    /// The pure core: spec text → formatted Rust source and its report.
+    /// `source_name` goes into the `@generated` header.
+    pub fn generate_str(&self, text: &str, source_name: &str) -> Result<Output> {
+        let mut value = load::parse(text)?;
+        normalize::normalize(&mut value);
+        let spec = parse_openapi(&value)?;
+        let model = model::build(&spec, &self.model_settings())?;
+        let tokens = emit::emit(&model, &self.emit_settings());
+        let code = format(tokens, source_name)?;
+        Ok(Output { code, report: Report::new(&model) })
+    }
+
+    /// The settings the model stage takes.
+    pub fn model_settings(&self) -> model::ModelSettings {
+        model::ModelSettings { names: self.names.clone() }
+    }
+
+    /// The settings the emit stage takes.
+    pub fn emit_settings(&self) -> emit::EmitSettings {
+        emit::EmitSettings { doc_base_url: self.doc_base_url.clone() }
+    }
+}
+
+/// Generate with default settings: `Config::new().generate(spec)`.
+pub fn generate(spec: impl AsRef<Path>) -> Result<Report> {
+    Config::new().generate(spec)
+}
+
+/// What [`Config::generate_str`] produces.
+#[derive(Debug)]
+pub struct Output {
+    /// The formatted Rust source, `@generated` header included.
+    pub code: String,
+    /// Counts and fallbacks.
+    pub report: Report,
+}
+
+/// What a run made: counts, and every place it fell back to `serde_json::Value`.
+#[derive(Clone, Debug)]
+pub struct Report {
+    /// Types generated.
+    pub types: usize,
+    /// Modules generated.
+    pub modules: usize,
+    /// Each fallback, with its schema pointer and reason.
+    pub fallbacks: Vec<Fallback>,
+    /// `(operationId, path of the response type)` for every operation with a JSON response.
+    pub responses: Vec<(String, String)>,
+}
+
+impl Report {
+    fn new(model: &Model) -> Self {
+        let path = |id: usize| {
+            let t = &model.types[id];
+            format!("{}::{}", model.modules[t.module].name, t.name)
+        };
+        Report {
+            types: model.types.len(),
+            modules: model.modules.len(),
+            fallbacks: model.fallbacks.clone(),
+            responses: model.operations.iter().filter_map(|o| o.response.map(|r| (o.id.clone(), path(r)))).collect(),
+        }
+    }
+
+    /// Fallback counts by reason, most frequent first.
+    pub fn fallback_counts(&self) -> Vec<(&'static str, usize)> {
+        let mut counts: BTreeMap<&'static str, usize> = BTreeMap::new();
+        for f in &self.fallbacks {
+            *counts.entry(f.reason).or_default() += 1;
+        }
+        let mut v: Vec<_> = counts.into_iter().collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        v
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "openapi-codegen: {} types in {} modules, {} fallbacks", self.types, self.modules, self.fallbacks.len())?;
+        for (reason, n) in self.fallback_counts() {
+            writeln!(f, "  {n:>5}  {reason}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Deserialize a normalized document into `openapiv3`'s model. On failure,
+/// the error names the first component schema or path that fails alone.
+pub fn parse_openapi(value: &serde_json::Value) -> Result<openapiv3::OpenAPI> {
+    use serde::Deserialize;
+    match openapiv3::OpenAPI::deserialize(value) {
+        Ok(spec) => Ok(spec),
+        Err(whole) => {
+            if let Some(schemas) = value.pointer("/components/schemas").and_then(|s| s.as_object()) {
+                for (name, schema) in schemas {
+                    if let Err(e) = openapiv3::ReferenceOr::<openapiv3::Schema>::deserialize(schema) {
+                        return Err(Error::spec(format!("#/components/schemas/{}", normalize::escape(name)), e.to_string()));
+                    }
+                }
+            }
+            if let Some(paths) = value.get("paths").and_then(|s| s.as_object()) {
+                for (path, item) in paths {
+                    if let Err(e) = openapiv3::ReferenceOr::<openapiv3::PathItem>::deserialize(item) {
+                        return Err(Error::spec(format!("#/paths/{}", normalize::escape(path)), e.to_string()));
+                    }
+                }
+            }
+            Err(Error::spec("#", format!("not an OpenAPI document: {whole}")))
+        }
+    }
+}
+
+/// Tokens → pretty Rust source with the `@generated` header.
+pub fn format(tokens: proc_macro2::TokenStream, source_name: &str) -> Result<String> {
+    let file: syn::File = syn::parse2(tokens).map_err(|e| Error::Internal(format!("generated code does not parse: {e}")))?;
+    let body = prettyplease::unparse(&file);
+    Ok(format!(
+        "// @generated by openapi-codegen from {source_name}. Do not edit: edit the spec and rebuild.\n\n{body}"
+    ))
+}
+
+/// Write `content` to `path` unless it already holds exactly that; the new
+/// content goes to a temporary file first and is renamed into place, so a
+/// reader never sees half a file.
+pub fn write_if_changed(path: &Path, content: &str) -> Result<()> {
+    if std::fs::read(path).is_ok_and(|old| old == content.as_bytes()) {
+        return Ok(());
+    }
+    let io = |source| Error::Io { path: path.to_owned(), source };
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(io)?;
+    }
+    let tmp = path.with_extension("rs.tmp");
+    std::fs::write(&tmp, content).map_err(|source| Error::Io { path: tmp.clone(), source })?;
+    std::fs::rename(&tmp, path).map_err(io)
+}

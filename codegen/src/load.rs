@@ -1,0 +1,258 @@
+//! Stage 1: bytes → a JSON value.
+//!
+//! The document may be YAML or JSON. JSON (text starting with `{`) goes through
+//! `serde_json`, everything else through `serde_yaml`, both into one
+//! `serde_json::Value` tree so the later stages see one shape.
+//!
+//! `serde_yaml` reports integers beyond `i64`/`u64` (OpenAI's spec has
+//! `minimum: -9223372036854776000`) as `i128`, which `serde_json::Value` refuses.
+//! [`JsonValue`] is our own visitor that accepts them as floats, and turns
+//! non-string map keys (`200:`, `true:`) into strings, as JSON requires.
+//!
+//! Positions: parsing keeps no spans (that would slow every build). When an
+//! error names a JSON pointer, [`line_of`] finds its line by scanning the text,
+//! which is only done on the error path.
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Number, Value};
+use std::fmt;
+
+use crate::error::{Error, Result};
+
+/// Parse a YAML or JSON document into a JSON value.
+pub fn parse(text: &str) -> Result<Value> {
+    if text.trim_start().starts_with('{') {
+        let mut de = serde_json::Deserializer::from_str(text);
+        let parsed = JsonValue::deserialize(&mut de).and_then(|v| de.end().map(|()| v));
+        return parsed.map(|v| v.0).map_err(|e| Error::Syntax {
+            file: None,
+            line: Some(e.line()),
+            message: e.to_string(),
+        });
+    }
+    serde_yaml::from_str::<JsonValue>(text).map(|v| v.0).map_err(|e| Error::Syntax {
+        file: None,
+        line: e.location().map(|l| l.line()),
+        message: e.to_string(),
+    })
+}
+
+/// A `serde_json::Value` that any self-describing format can produce, including
+/// integers wider than 64 bits (kept as the nearest `f64`).
+pub struct JsonValue(pub Value);
+
+impl<'de> Deserialize<'de> for JsonValue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        d.deserialize_any(ValueVisitor).map(JsonValue)
+    }
+}
+
+struct ValueVisitor;
+
+fn float(f: f64) -> Value {
+    // JSON has no NaN or infinity; YAML's `.nan`/`.inf` carry no schema meaning.
+    Number::from_f64(f).map(Value::Number).unwrap_or(Value::Null)
+}
+
+impl<'de> Visitor<'de> for ValueVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any YAML or JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> std::result::Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> std::result::Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+    fn visit_u64<E>(self, v: u64) -> std::result::Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+    fn visit_i128<E>(self, v: i128) -> std::result::Result<Value, E> {
+        Ok(float(v as f64))
+    }
+    fn visit_u128<E>(self, v: u128) -> std::result::Result<Value, E> {
+        Ok(float(v as f64))
+    }
+    fn visit_f64<E>(self, v: f64) -> std::result::Result<Value, E> {
+        Ok(float(v))
+    }
+    fn visit_str<E>(self, v: &str) -> std::result::Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> std::result::Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E>(self) -> std::result::Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> std::result::Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> std::result::Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Value, A::Error> {
+        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(JsonValue(v)) = seq.next_element()? {
+            out.push(v);
+        }
+        Ok(Value::Array(out))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Value, A::Error> {
+        let mut out = Map::new();
+        while let Some(Key(k)) = map.next_key()? {
+            let JsonValue(v) = map.next_value()?;
+            out.insert(k, v);
+        }
+        Ok(Value::Object(out))
+    }
+}
+
+/// A map key: JSON keys are strings, YAML's may be numbers or booleans.
+struct Key(String);
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        match d.deserialize_any(ValueVisitor)? {
+            Value::String(s) => Ok(Key(s)),
+            Value::Null => Ok(Key("null".to_owned())),
+            scalar @ (Value::Bool(_) | Value::Number(_)) => Ok(Key(scalar.to_string())),
+            _ => Err(de::Error::custom("a map key must be a scalar")),
+        }
+    }
+}
+
+/// Split a `#/a/b~1c` pointer into its unescaped segments.
+pub fn pointer_segments(pointer: &str) -> Vec<String> {
+    pointer
+        .trim_start_matches('#')
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(|s| s.replace("~1", "/").replace("~0", "~"))
+        .collect()
+}
+
+/// The 1-based line where the object at `pointer` starts, found by scanning the
+/// text: for YAML by indentation, for JSON by the next `"key":` after the
+/// parent's. Best effort: array indices keep the parent's line, and the deepest
+/// segment found wins.
+pub fn line_of(text: &str, pointer: &str) -> Option<usize> {
+    let segments = pointer_segments(pointer);
+    if segments.is_empty() {
+        return None;
+    }
+    if text.trim_start().starts_with('{') {
+        json_line_of(text, &segments)
+    } else {
+        yaml_line_of(text, &segments)
+    }
+}
+
+fn json_line_of(text: &str, segments: &[String]) -> Option<usize> {
+    let mut pos = 0;
+    let mut found = None;
+    for seg in segments {
+        if seg.parse::<usize>().is_ok() {
+            continue;
+        }
+        let needle = serde_json::to_string(seg).ok()?;
+        let mut from = pos;
+        let hit = loop {
+            let Some(i) = text[from..].find(&needle) else { break None };
+            let at = from + i;
+            let after = text[at + needle.len()..].trim_start();
+            if after.starts_with(':') {
+                break Some(at);
+            }
+            from = at + needle.len();
+        };
+        match hit {
+            Some(at) => {
+                pos = at + needle.len();
+                found = Some(text[..at].matches('\n').count() + 1);
+            }
+            None => break,
+        }
+    }
+    found
+}
+
+fn yaml_line_of(text: &str, segments: &[String]) -> Option<usize> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut start = 0;
+    let mut parent_indent: isize = -1;
+    let mut found = None;
+    for seg in segments {
+        if seg.parse::<usize>().is_ok() {
+            continue;
+        }
+        let mut hit = None;
+        for (i, line) in lines.iter().enumerate().skip(start) {
+            let body = line.trim_start();
+            if body.is_empty() || body.starts_with('#') {
+                continue;
+            }
+            let indent = (line.len() - body.len()) as isize;
+            if indent <= parent_indent && i > start {
+                break;
+            }
+            let body = body.trim_start_matches("- ");
+            let key_matches = [seg.to_string(), format!("\"{seg}\""), format!("'{seg}'")]
+                .iter()
+                .any(|k| body.strip_prefix(k.as_str()).is_some_and(|rest| rest.starts_with(':')));
+            if key_matches && indent > parent_indent {
+                hit = Some((i, indent));
+                break;
+            }
+        }
+        match hit {
+            Some((i, indent)) => {
+                found = Some(i + 1);
+                start = i + 1;
+                parent_indent = indent;
+            }
+            None => break,
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integers_beyond_i64_become_floats() {
+        let v = parse("a:\n  minimum: -9223372036854776000\n  n: 1\n  200: x\n").unwrap();
+        assert_eq!(v["a"]["minimum"].as_f64(), Some(-9.223372036854776e18));
+        assert_eq!(v["a"]["n"], 1);
+        assert_eq!(v["a"]["200"], "x");
+    }
+
+    #[test]
+    fn json_is_read_as_json() {
+        let v = parse("{\"a\": [1, 2.5, null, \"x\"]}").unwrap();
+        assert_eq!(v["a"][1], 2.5);
+    }
+
+    #[test]
+    fn syntax_errors_carry_a_line() {
+        let Err(Error::Syntax { line, .. }) = parse("a: 1\nb: [\n") else { panic!("expected a syntax error") };
+        assert!(line.is_some());
+        let Err(Error::Syntax { line, .. }) = parse("{\n\"a\": 1,\n}") else { panic!("expected a syntax error") };
+        assert_eq!(line, Some(3));
+    }
+
+    #[test]
+    fn pointers_find_their_lines() {
+        let yaml = "components:\n  schemas:\n    A:\n      type: object\n    B:\n      properties:\n        'x/y':\n          type: string\n";
+        assert_eq!(line_of(yaml, "#/components/schemas/B"), Some(5));
+        assert_eq!(line_of(yaml, "#/components/schemas/B/properties/x~1y"), Some(7));
+        // A missing leaf keeps its deepest known ancestor.
+        assert_eq!(line_of(yaml, "#/components/schemas/A/properties"), Some(3));
+        let json = "{\n \"components\": {\n  \"schemas\": {\n   \"A\": {},\n   \"B\": {\"type\": \"string\"}\n  }\n }\n}";
+        assert_eq!(line_of(json, "#/components/schemas/B/type"), Some(5));
+    }
+}

@@ -1,0 +1,1421 @@
+//! Stage 3: the type graph (IR).
+//!
+//! Every component schema gets a [`TypeId`] before anything is converted, so
+//! forward and circular references resolve. Then each schema becomes one of the
+//! [`Kind`]s below; inline parts that need a type of their own are named after
+//! their place (see "Names" below) and live in their component's module.
+//!
+//! # Rules, in the order they are tried
+//!
+//! **Constants.** A one-value string enum (`enum: [batch]`, `const: batch`, usually
+//! marked `x-stainless-const`) used as a property is not stored: it is always
+//! that value. One such property per struct (preferring `type`, then `object`)
+//! becomes the struct's serde tag (`#[serde(tag = "object", rename = "batch")]`),
+//! so it is written on output and never has to be spelled out. Further constant
+//! properties become fields of a one-value enum type that implements `Default`.
+//!
+//! **Nullability.** `{type: 'null'}` arms and `nullable: true` make the field an
+//! `Option`. A field that is required but nullable is an `Option` that serializes
+//! `null`; a field that is not required is an `Option` skipped when `None`.
+//!
+//! **allOf** is merged: the properties and `required` of every arm (following
+//! `$ref`s) make one struct. A one-arm `allOf` (what `$ref` with sibling keys
+//! becomes in `normalize`) is that arm, with the siblings' docs.
+//!
+//! **oneOf / anyOf**, after dropping null arms:
+//! 1. one arm left: that arm (`anyOf [X, null]` is `Option<X>`);
+//! 2. all arms strings (plain, enum or const): one open enum of every listed
+//!    value plus any other string (`anyOf [string, enum [...]]`); with no listed
+//!    value, `String`. Likewise all integers;
+//! 3. all arms objects that share a property which is a distinct constant in each
+//!    (or the union has a `discriminator`): a tagged enum. Deserialization reads
+//!    the tag and picks the variant; an unknown tag is kept whole in `Unknown`;
+//! 4. otherwise an untagged enum: the JSON kind (string, number, object, ...)
+//!    picks the candidates, which are tried in the spec's order; a value no arm
+//!    accepts is kept in `Unknown`.
+//!
+//! **Enums are open**: every string or integer enum has an `Other` variant that
+//! keeps a value the spec does not list.
+//!
+//! **Fallbacks.** `serde_json::Value` is used only where the spec gives no type
+//! (an empty schema, `not`, an array without `items`, an object with neither
+//! properties nor `additionalProperties`). Each use is recorded in
+//! [`Model::fallbacks`] with its reason.
+//!
+//! **Recursion** is broken with `Box` exactly on the edges inside a cycle of
+//! by-value references (strongly connected components); `Vec` and maps already
+//! break cycles.
+//!
+//! # Names
+//! A component `Foo` is type `Foo` in module `foo`, re-exported at the root. An
+//! inline schema is named after its property (`errors` → `batch::Errors`), an
+//! array's items add `Item`, a map's values add `Value`, a union's inline arms
+//! take their title or constant tag. If the name is taken in the module the
+//! parent's name goes in front (`BatchErrors`), then a counter. A setting can
+//! give the inline schema at a JSON pointer a name of its own, and with it a
+//! module of its own (see `Config::name_schema`).
+
+use indexmap::IndexMap;
+use openapiv3::{
+    AdditionalProperties, OpenAPI, ReferenceOr, Schema, SchemaData, SchemaKind, Type as OaType,
+};
+use std::collections::{BTreeMap, HashMap};
+
+use crate::error::{Error, Result};
+use crate::naming::{self, Case, Scope};
+use crate::normalize::escape;
+
+/// Index of a type in [`Model::types`].
+pub type TypeId = usize;
+
+/// A Rust type as written in a field or a variant.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Ty {
+    /// A generated type.
+    Named(TypeId),
+    /// `String`.
+    String,
+    /// `bool`.
+    Bool,
+    /// `i64`.
+    I64,
+    /// `u64`.
+    U64,
+    /// `f64`.
+    F64,
+    /// `()`: a value that is always `null`.
+    Unit,
+    /// Any JSON: `serde_json::Value`.
+    Value,
+    /// `Vec<T>`.
+    Vec(Box<Ty>),
+    /// `HashMap<String, T>`.
+    Map(Box<Ty>),
+    /// `Option<T>`.
+    Option(Box<Ty>),
+    /// `Box<T>`, on recursive edges.
+    Boxed(Box<Ty>),
+}
+
+impl Ty {
+    fn option(self) -> Ty {
+        match self {
+            Ty::Option(_) => self,
+            other => Ty::Option(Box::new(other)),
+        }
+    }
+}
+
+/// A generated type.
+#[derive(Clone, Debug)]
+pub struct TypeDef {
+    /// Its Rust name.
+    pub name: String,
+    /// Index into [`Model::modules`].
+    pub module: usize,
+    /// Where the schema is, e.g. `#/components/schemas/Batch/properties/errors`.
+    pub pointer: String,
+    /// The description, unsanitized.
+    pub doc: Option<String>,
+    /// `deprecated: true` in the spec.
+    pub deprecated: bool,
+    /// What it is.
+    pub kind: Kind,
+}
+
+/// The shape of a generated type.
+#[derive(Clone, Debug)]
+pub enum Kind {
+    /// A struct; `tag` is the constant property carried as serde's struct tag.
+    Struct {
+        /// `(json name, value, doc)` of the constant property, if any.
+        tag: Option<(String, String, Option<String>)>,
+        /// The fields, in spec order.
+        fields: Vec<Field>,
+        /// `additionalProperties` given as a schema beside properties.
+        extra: Option<Ty>,
+    },
+    /// An open string enum: the listed values plus `Other(String)`.
+    StringEnum {
+        /// The values.
+        values: Vec<EnumValue>,
+        /// Name of the catch-all variant.
+        other: String,
+    },
+    /// An open integer enum: the listed values plus `Other(i64)`.
+    IntEnum {
+        /// `(value, variant name, doc)`.
+        values: Vec<(i64, String, Option<String>)>,
+        /// Name of the catch-all variant.
+        other: String,
+    },
+    /// A one-value enum that is always that value (a second constant property).
+    Const {
+        /// The value.
+        value: String,
+        /// The variant's name.
+        variant: String,
+    },
+    /// A union told apart by a tag property.
+    Tagged {
+        /// The tag's JSON name.
+        property: String,
+        /// The variants, in spec order.
+        variants: Vec<Variant>,
+        /// Name of the variant that keeps an unknown tag's JSON.
+        unknown: String,
+    },
+    /// A union told apart by shape.
+    Untagged {
+        /// The variants, in spec order.
+        variants: Vec<Variant>,
+        /// Name of the variant that keeps JSON no arm accepts.
+        unknown: String,
+    },
+    /// `pub type Name = Ty;`
+    Alias(Ty),
+}
+
+/// A string enum value.
+#[derive(Clone, Debug)]
+pub struct EnumValue {
+    /// As in JSON.
+    pub value: String,
+    /// The variant's name.
+    pub name: String,
+    /// Its description, if the spec gives one.
+    pub doc: Option<String>,
+}
+
+/// A struct field.
+#[derive(Clone, Debug)]
+pub struct Field {
+    /// As in JSON.
+    pub json: String,
+    /// The Rust identifier (may be raw: `r#type`).
+    pub name: String,
+    /// The full type, `Option` included.
+    pub ty: Ty,
+    /// Listed in `required`; an `Option` here serializes `null` instead of being skipped.
+    pub required: bool,
+    /// The description, unsanitized.
+    pub doc: Option<String>,
+    /// `deprecated: true`.
+    pub deprecated: bool,
+}
+
+/// A union variant.
+#[derive(Clone, Debug)]
+pub struct Variant {
+    /// The Rust name.
+    pub name: String,
+    /// Its payload.
+    pub ty: Ty,
+    /// For tagged unions: the tag values that select it.
+    pub tags: Vec<String>,
+    /// For tagged unions: whether the payload writes the tag itself.
+    pub carries_tag: bool,
+}
+
+/// A module: a component and its inline types.
+#[derive(Debug)]
+pub struct Module {
+    /// The Rust module name.
+    pub name: String,
+    /// Its types, in the order they were made.
+    pub types: Vec<TypeId>,
+    /// Its main type, re-exported at the root.
+    pub main: Option<TypeId>,
+    scope: Scope,
+}
+
+/// One operation's body types.
+#[derive(Clone, Debug)]
+pub struct Operation {
+    /// `operationId`, or method and path.
+    pub id: String,
+    /// The JSON request body's type.
+    pub request: Option<TypeId>,
+    /// The first 2xx JSON response's type.
+    pub response: Option<TypeId>,
+}
+
+/// Where the generator fell back to `serde_json::Value` (or dropped detail), and why.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Fallback {
+    /// The schema's JSON pointer.
+    pub pointer: String,
+    /// Why.
+    pub reason: &'static str,
+}
+
+/// The whole type graph.
+#[derive(Debug)]
+pub struct Model {
+    /// Every type; [`TypeId`] indexes here.
+    pub types: Vec<TypeDef>,
+    /// Modules in spec order.
+    pub modules: Vec<Module>,
+    /// Operations, in spec order.
+    pub operations: Vec<Operation>,
+    /// Every fallback taken.
+    pub fallbacks: Vec<Fallback>,
+}
+
+/// What the model needs from the settings.
+#[derive(Clone, Debug, Default)]
+pub struct ModelSettings {
+    /// JSON pointer of an inline schema → the name of the model it becomes.
+    pub names: BTreeMap<String, String>,
+}
+
+/// Build the type graph of a (normalized) document.
+pub fn build(spec: &OpenAPI, settings: &ModelSettings) -> Result<Model> {
+    let empty = IndexMap::new();
+    let schemas = spec.components.as_ref().map(|c| &c.schemas).unwrap_or(&empty);
+    let mut b = Builder {
+        spec,
+        schemas,
+        settings,
+        types: Vec::new(),
+        modules: Vec::new(),
+        module_scope: Scope::new(Case::Module),
+        root_scope: Scope::new(Case::Camel),
+        components: HashMap::new(),
+        nullable_memo: HashMap::new(),
+        memo: HashMap::new(),
+        named: HashMap::new(),
+        fallbacks: Vec::new(),
+    };
+    b.module_scope.reserve("operations");
+    // Ids first, so that any reference resolves.
+    for name in schemas.keys() {
+        let pointer = format!("#/components/schemas/{}", escape(name));
+        let id = b.new_module_type(name, &pointer);
+        b.components.insert(name.clone(), id);
+    }
+    for (name, schema) in schemas {
+        let pointer = format!("#/components/schemas/{}", escape(name));
+        let id = b.components[name.as_str()];
+        b.build(schema_ref(schema), &pointer, Slot::Named(id))?;
+    }
+    let operations = b.operations()?;
+    b.check_unused_names()?;
+    let mut model = Model { types: b.types, modules: b.modules, operations, fallbacks: b.fallbacks };
+    break_cycles(&mut model);
+    Ok(model)
+}
+
+/// A schema or a reference to one, whichever container it came in.
+#[derive(Clone, Copy)]
+enum SRef<'a> {
+    Ref(&'a str),
+    Item(&'a Schema),
+}
+
+fn schema_ref(r: &ReferenceOr<Schema>) -> SRef<'_> {
+    match r {
+        ReferenceOr::Reference { reference } => SRef::Ref(reference),
+        ReferenceOr::Item(s) => SRef::Item(s),
+    }
+}
+
+fn boxed_ref(r: &ReferenceOr<Box<Schema>>) -> SRef<'_> {
+    match r {
+        ReferenceOr::Reference { reference } => SRef::Ref(reference),
+        ReferenceOr::Item(s) => SRef::Item(s),
+    }
+}
+
+/// Where a built type goes.
+#[derive(Clone)]
+enum Slot {
+    /// A type whose id was given in advance (components, named inline schemas).
+    Named(TypeId),
+    /// A suggestion: module, preferred name, and the parent's name for collisions.
+    Suggest { module: usize, name: String, parent: String },
+}
+
+/// A built schema: its type without nullability, and whether null is allowed.
+#[derive(Clone, Debug)]
+struct Built {
+    ty: Ty,
+    nullable: bool,
+}
+
+/// The object keywords of one schema.
+#[derive(Clone, Copy)]
+struct ObjectSpec<'a> {
+    properties: &'a IndexMap<String, ReferenceOr<Box<Schema>>>,
+    required: &'a [String],
+    additional: Option<&'a AdditionalProperties>,
+}
+
+impl<'a> ObjectSpec<'a> {
+    fn of_object(ot: &'a openapiv3::ObjectType) -> Self {
+        ObjectSpec { properties: &ot.properties, required: &ot.required, additional: ot.additional_properties.as_ref() }
+    }
+    fn of_any(any: &'a openapiv3::AnySchema) -> Self {
+        ObjectSpec { properties: &any.properties, required: &any.required, additional: any.additional_properties.as_ref() }
+    }
+}
+
+/// Properties gathered from an object-like schema (or several, for allOf).
+#[derive(Default)]
+struct ObjectParts<'a> {
+    /// name → (schema, pointer, module and parent for naming its inline types)
+    properties: IndexMap<String, (SRef<'a>, String, usize, String)>,
+    required: Vec<String>,
+    additional: Option<(&'a AdditionalProperties, String)>,
+}
+
+struct Builder<'a> {
+    spec: &'a OpenAPI,
+    schemas: &'a IndexMap<String, ReferenceOr<Schema>>,
+    settings: &'a ModelSettings,
+    types: Vec<TypeDef>,
+    modules: Vec<Module>,
+    module_scope: Scope,
+    root_scope: Scope,
+    components: HashMap<String, TypeId>,
+    nullable_memo: HashMap<String, bool>,
+    /// Inline schemas already built, by pointer, so a schema reached twice
+    /// (through allOf merges) is one type.
+    memo: HashMap<String, Built>,
+    /// Types made for `ModelSettings::names`, by pointer.
+    named: HashMap<String, TypeId>,
+    fallbacks: Vec<Fallback>,
+}
+
+const COMPONENT_PREFIX: &str = "#/components/schemas/";
+
+impl<'a> Builder<'a> {
+    fn new_module_type(&mut self, raw: &str, pointer: &str) -> TypeId {
+        let module_name = self.module_scope.claim(raw);
+        let type_name = self.root_scope.claim(raw);
+        let mut scope = Scope::new(Case::Camel);
+        scope.reserve(&type_name);
+        let id = self.types.len();
+        self.types.push(TypeDef {
+            name: type_name,
+            module: self.modules.len(),
+            pointer: pointer.to_owned(),
+            doc: None,
+            deprecated: false,
+            kind: Kind::Alias(Ty::Value),
+        });
+        self.modules.push(Module { name: module_name, types: vec![id], main: Some(id), scope });
+        id
+    }
+
+    fn fallback(&mut self, pointer: &str, reason: &'static str) {
+        self.fallbacks.push(Fallback { pointer: pointer.to_owned(), reason });
+    }
+
+    /// The id for a slot, allocating a type for a suggestion.
+    fn alloc(&mut self, slot: &Slot, pointer: &str) -> TypeId {
+        match slot {
+            Slot::Named(id) => *id,
+            Slot::Suggest { module, name, parent } => {
+                if let Some(custom) = self.settings.names.get(pointer) {
+                    if let Some(&id) = self.named.get(pointer) {
+                        return id;
+                    }
+                    let id = self.new_module_type(custom, pointer);
+                    self.named.insert(pointer.to_owned(), id);
+                    return id;
+                }
+                let scope = &mut self.modules[*module].scope;
+                let preferred = naming::type_name(name);
+                let chosen = if !scope.is_taken(&preferred) {
+                    scope.claim(&preferred)
+                } else {
+                    scope.claim(&format!("{}{}", parent, preferred))
+                };
+                let id = self.types.len();
+                self.types.push(TypeDef {
+                    name: chosen,
+                    module: *module,
+                    pointer: pointer.to_owned(),
+                    doc: None,
+                    deprecated: false,
+                    kind: Kind::Alias(Ty::Value),
+                });
+                self.modules[*module].types.push(id);
+                id
+            }
+        }
+    }
+
+    fn component(&self, reference: &str, pointer: &str) -> Result<(&'a str, &'a ReferenceOr<Schema>)> {
+        let name = reference.strip_prefix(COMPONENT_PREFIX).ok_or_else(|| {
+            Error::spec(pointer, format!("unsupported $ref {reference:?}: only #/components/schemas/... can be resolved"))
+        })?;
+        let name = name.replace("~1", "/").replace("~0", "~");
+        self.schemas
+            .get_full(&name)
+            .map(|(_, k, v)| (k.as_str(), v))
+            .ok_or_else(|| Error::spec(pointer, format!("unresolved $ref {reference:?}: no such schema")))
+    }
+
+    /// Follow references (and one-arm allOfs) down to a schema.
+    fn resolve(&self, mut r: SRef<'a>, pointer: &str) -> Result<(&'a Schema, Option<&'a str>)> {
+        let mut name = None;
+        for _ in 0..64 {
+            match r {
+                SRef::Ref(reference) => {
+                    let (n, target) = self.component(reference, pointer)?;
+                    name = Some(n);
+                    r = schema_ref(target);
+                }
+                SRef::Item(schema) => match &schema.schema_kind {
+                    SchemaKind::AllOf { all_of } if all_of.len() == 1 => r = schema_ref(&all_of[0]),
+                    _ => return Ok((schema, name)),
+                },
+            }
+        }
+        Err(Error::spec(pointer, "$ref chain does not end (a schema that is only a reference to itself)"))
+    }
+
+    /// Peel null arms and one-arm allOfs: the schema that carries the meaning.
+    fn peel(&self, r: SRef<'a>, pointer: &str) -> Result<(&'a Schema, Option<&'a str>, bool)> {
+        let (schema, name) = self.resolve(r, pointer)?;
+        if let Some(arms) = union_arms(schema) {
+            let rest: Vec<_> = arms.iter().filter(|a| !self.is_null(schema_ref(a))).collect();
+            if rest.len() == 1 && rest.len() < arms.len() {
+                let (inner, inner_name) = self.resolve(schema_ref(rest[0]), pointer)?;
+                return Ok((inner, inner_name.or(name), true));
+            }
+        }
+        Ok((schema, name, schema.schema_data.nullable))
+    }
+
+    fn is_null(&self, r: SRef<'a>) -> bool {
+        match r {
+            SRef::Item(s) => is_null_schema(s),
+            SRef::Ref(_) => false,
+        }
+    }
+
+    /// Whether a reference's target admits null.
+    fn nullable(&mut self, r: SRef<'a>, depth: usize) -> bool {
+        if depth > 32 {
+            return false;
+        }
+        match r {
+            SRef::Ref(reference) => {
+                if let Some(&n) = self.nullable_memo.get(reference) {
+                    return n;
+                }
+                let Ok((_, target)) = self.component(reference, "") else { return false };
+                self.nullable_memo.insert(reference.to_owned(), false);
+                let n = self.nullable(schema_ref(target), depth + 1);
+                self.nullable_memo.insert(reference.to_owned(), n);
+                n
+            }
+            SRef::Item(s) => {
+                if s.schema_data.nullable || is_null_schema(s) {
+                    return true;
+                }
+                match &s.schema_kind {
+                    SchemaKind::AllOf { all_of } if all_of.len() == 1 => self.nullable(schema_ref(&all_of[0]), depth + 1),
+                    SchemaKind::OneOf { one_of: arms } | SchemaKind::AnyOf { any_of: arms } => {
+                        arms.iter().any(|a| self.is_null(schema_ref(a)) || self.nullable(schema_ref(a), depth + 1))
+                    }
+                    _ => false,
+                }
+            }
+        }
+    }
+
+    /// A schema's description, looking through null arms and references.
+    fn description(&self, r: SRef<'a>, pointer: &str) -> Option<String> {
+        let mut r = r;
+        for _ in 0..16 {
+            match r {
+                SRef::Ref(reference) => r = schema_ref(self.component(reference, pointer).ok()?.1),
+                SRef::Item(s) => {
+                    if let Some(d) = &s.schema_data.description {
+                        return Some(d.clone());
+                    }
+                    match &s.schema_kind {
+                        SchemaKind::AllOf { all_of } if all_of.len() == 1 => r = schema_ref(&all_of[0]),
+                        SchemaKind::OneOf { one_of: arms } | SchemaKind::AnyOf { any_of: arms } => {
+                            let rest: Vec<_> = arms.iter().filter(|a| !self.is_null(schema_ref(a))).collect();
+                            if rest.len() != 1 {
+                                return None;
+                            }
+                            r = schema_ref(rest[0]);
+                        }
+                        _ => return None,
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    fn finish(&mut self, id: TypeId, kind: Kind, data: &SchemaData) -> Ty {
+        let def = &mut self.types[id];
+        def.kind = kind;
+        if def.doc.is_none() {
+            def.doc = data.description.clone();
+        }
+        def.deprecated |= data.deprecated;
+        Ty::Named(id)
+    }
+
+    /// A type that is not a definition of its own; for a named slot it becomes an alias.
+    fn plain(&mut self, slot: &Slot, ty: Ty, data: &SchemaData) -> Ty {
+        match slot {
+            Slot::Named(id) => self.finish(*id, Kind::Alias(ty), data),
+            Slot::Suggest { .. } => ty,
+        }
+    }
+
+    fn build(&mut self, r: SRef<'a>, pointer: &str, slot: Slot) -> Result<Built> {
+        let schema = match r {
+            SRef::Ref(reference) => {
+                let (name, _) = self.component(reference, pointer)?;
+                let target = self.components[name];
+                let nullable = self.nullable(r, 0);
+                let ty = match slot {
+                    Slot::Named(id) if id != target => self.finish(id, Kind::Alias(Ty::Named(target)), &SchemaData::default()),
+                    Slot::Named(_) => {
+                        return Err(Error::spec(pointer, "a schema that is only a reference to itself"));
+                    }
+                    Slot::Suggest { .. } => Ty::Named(target),
+                };
+                return Ok(Built { ty, nullable });
+            }
+            SRef::Item(schema) => schema,
+        };
+        if let Slot::Suggest { .. } = slot {
+            if let Some(built) = self.memo.get(pointer) {
+                return Ok(built.clone());
+            }
+        }
+        let built = self.build_schema(schema, pointer, &slot)?;
+        let built = Built { nullable: built.nullable || schema.schema_data.nullable, ..built };
+        self.memo.insert(pointer.to_owned(), built.clone());
+        Ok(built)
+    }
+
+    fn build_schema(&mut self, schema: &'a Schema, pointer: &str, slot: &Slot) -> Result<Built> {
+        let data = &schema.schema_data;
+        let not_null = |ty| Ok(Built { ty, nullable: false });
+        match &schema.schema_kind {
+            SchemaKind::Type(OaType::String(st)) => {
+                let values: Vec<&str> = st.enumeration.iter().flatten().map(String::as_str).collect();
+                let nullable = st.enumeration.iter().any(Option::is_none);
+                let ty = if values.is_empty() {
+                    self.plain(slot, Ty::String, data)
+                } else {
+                    let id = self.alloc(slot, pointer);
+                    let kind = string_enum(values.iter().map(|v| (v.to_string(), None)));
+                    self.finish(id, kind, data)
+                };
+                Ok(Built { ty, nullable })
+            }
+            SchemaKind::Type(OaType::Integer(it)) => {
+                if it.enumeration.iter().flatten().next().is_some() {
+                    let id = self.alloc(slot, pointer);
+                    let kind = int_enum(it.enumeration.iter().flatten().map(|v| (*v, None, None)));
+                    let nullable = it.enumeration.iter().any(Option::is_none);
+                    return Ok(Built { ty: self.finish(id, kind, data), nullable });
+                }
+                let ty = match &it.format {
+                    openapiv3::VariantOrUnknownOrEmpty::Unknown(f) if f.starts_with("uint") => Ty::U64,
+                    _ => Ty::I64,
+                };
+                not_null(self.plain(slot, ty, data))
+            }
+            SchemaKind::Type(OaType::Number(_)) => not_null(self.plain(slot, Ty::F64, data)),
+            SchemaKind::Type(OaType::Boolean(_)) => not_null(self.plain(slot, Ty::Bool, data)),
+            SchemaKind::Type(OaType::Array(at)) => {
+                let ty = self.array(at.items.as_ref().map(boxed_ref), pointer, slot)?;
+                not_null(self.plain(slot, ty, data))
+            }
+            SchemaKind::Type(OaType::Object(ot)) => {
+                let mut parts = ObjectParts::default();
+                let (module, parent) = self.naming_context(slot, pointer);
+                self.add_properties(&mut parts, ObjectSpec::of_object(ot), pointer, module, &parent);
+                not_null(self.object(parts, data, pointer, slot)?)
+            }
+            SchemaKind::AllOf { all_of } => self.all_of(all_of, data, pointer, slot, None),
+            SchemaKind::OneOf { one_of: arms } => self.union(arms, "oneOf", data, pointer, slot),
+            SchemaKind::AnyOf { any_of: arms } => self.union(arms, "anyOf", data, pointer, slot),
+            SchemaKind::Not { .. } => {
+                self.fallback(pointer, "`not` schema: any JSON but the excluded");
+                not_null(self.plain(slot, Ty::Value, data))
+            }
+            SchemaKind::Any(any) => self.any(any, data, pointer, slot),
+        }
+    }
+
+    /// Module and parent name for a schema's inline parts.
+    fn naming_context(&mut self, slot: &Slot, pointer: &str) -> (usize, String) {
+        match slot {
+            Slot::Named(id) => (self.types[*id].module, self.types[*id].name.clone()),
+            Slot::Suggest { module, name, .. } => {
+                if self.settings.names.contains_key(pointer) {
+                    // A named schema gets a module of its own, and its parts go there.
+                    let id = self.alloc(slot, pointer);
+                    return (self.types[id].module, self.types[id].name.clone());
+                }
+                (*module, naming::type_name(name))
+            }
+        }
+    }
+
+    fn array(&mut self, items: Option<SRef<'a>>, pointer: &str, slot: &Slot) -> Result<Ty> {
+        let Some(items) = items else {
+            self.fallback(pointer, "array without `items`");
+            return Ok(Ty::Vec(Box::new(Ty::Value)));
+        };
+        let (module, parent) = self.item_context(slot, pointer);
+        let item_slot = Slot::Suggest { module, name: format!("{parent}Item"), parent: parent.clone() };
+        let built = self.build(items, &format!("{pointer}/items"), item_slot)?;
+        let ty = if built.nullable { built.ty.option() } else { built.ty };
+        Ok(Ty::Vec(Box::new(ty)))
+    }
+
+    /// For arrays and maps: their element is named after the slot itself.
+    fn item_context(&mut self, slot: &Slot, pointer: &str) -> (usize, String) {
+        let (module, name) = self.naming_context(slot, pointer);
+        (module, name)
+    }
+
+    fn add_properties(&self, parts: &mut ObjectParts<'a>, object: ObjectSpec<'a>, pointer: &str, module: usize, parent: &str) {
+        let ObjectSpec { properties, required, additional } = object;
+        for (name, prop) in properties {
+            let p = format!("{pointer}/properties/{}", escape(name));
+            parts.properties.insert(name.clone(), (boxed_ref(prop), p, module, parent.to_owned()));
+        }
+        for r in required {
+            if !parts.required.contains(r) {
+                parts.required.push(r.clone());
+            }
+        }
+        if let Some(a) = additional {
+            parts.additional = Some((a, format!("{pointer}/additionalProperties")));
+        }
+    }
+
+    fn object(&mut self, parts: ObjectParts<'a>, data: &SchemaData, pointer: &str, slot: &Slot) -> Result<Ty> {
+        if parts.properties.is_empty() {
+            let ty = match parts.additional {
+                Some((AdditionalProperties::Schema(s), p)) => {
+                    let (module, parent) = self.item_context(slot, pointer);
+                    let value_slot = Slot::Suggest { module, name: format!("{parent}Value"), parent: parent.clone() };
+                    let built = self.build(schema_ref(s), &p, value_slot)?;
+                    Ty::Map(Box::new(if built.nullable { built.ty.option() } else { built.ty }))
+                }
+                Some((AdditionalProperties::Any(false), _)) => {
+                    let id = self.alloc(slot, pointer);
+                    return Ok(self.finish(id, Kind::Struct { tag: None, fields: vec![], extra: None }, data));
+                }
+                _ => {
+                    self.fallback(pointer, "free-form object: no properties, no additionalProperties schema");
+                    Ty::Map(Box::new(Ty::Value))
+                }
+            };
+            return Ok(self.plain(slot, ty, data));
+        }
+        let id = self.alloc(slot, pointer);
+        let module = self.types[id].module;
+        let struct_name = self.types[id].name.clone();
+        // Constants first: they decide the tag.
+        let mut consts = Vec::new();
+        for (name, (prop, p, _, _)) in &parts.properties {
+            if let Some((value, doc)) = self.constant(*prop, p)? {
+                consts.push((name.clone(), value, doc));
+            }
+        }
+        let tag_index = ["type", "object"]
+            .iter()
+            .find_map(|want| consts.iter().position(|(n, _, _)| n == want))
+            .or(if consts.is_empty() { None } else { Some(0) });
+        let tag = tag_index.map(|i| consts[i].clone());
+        let mut fields = Vec::new();
+        let mut scope = Scope::new(Case::Field);
+        for (name, (prop, p, prop_module, parent)) in &parts.properties {
+            if tag.as_ref().is_some_and(|t| &t.0 == name) {
+                continue;
+            }
+            let required = parts.required.contains(name);
+            let doc = self.description(*prop, p);
+            let deprecated = matches!(prop, SRef::Item(s) if s.schema_data.deprecated);
+            let rust_name = scope.claim(name);
+            let ty = if let Some((_, value, _)) = consts.iter().find(|(n, _, _)| n == name) {
+                let const_slot = Slot::Suggest { module: *prop_module, name: name.clone(), parent: parent.clone() };
+                let cid = self.alloc(&const_slot, p);
+                let variant = naming::variant_name(value);
+                self.types[cid].kind = Kind::Const { value: value.clone(), variant };
+                self.types[cid].doc = doc.clone();
+                Ty::Named(cid)
+            } else {
+                let prop_slot = Slot::Suggest { module: *prop_module, name: name.clone(), parent: parent.clone() };
+                let built = self.build(*prop, p, prop_slot)?;
+                if built.nullable || !required { built.ty.option() } else { built.ty }
+            };
+            let ty = if !required && !matches!(ty, Ty::Option(_)) { ty.option() } else { ty };
+            fields.push(Field { json: name.clone(), name: rust_name, ty, required, doc, deprecated });
+        }
+        let _ = (module, struct_name);
+        let extra = match parts.additional {
+            Some((AdditionalProperties::Schema(s), p)) => {
+                let (module, parent) = (self.types[id].module, self.types[id].name.clone());
+                let value_slot = Slot::Suggest { module, name: format!("{parent}Value"), parent };
+                let built = self.build(schema_ref(s), &p, value_slot)?;
+                Some(if built.nullable { built.ty.option() } else { built.ty })
+            }
+            _ => None,
+        };
+        Ok(self.finish(id, Kind::Struct { tag, fields, extra }, data))
+    }
+
+    /// If a property is a one-value string enum: its value and doc.
+    fn constant(&self, prop: SRef<'a>, pointer: &str) -> Result<Option<(String, Option<String>)>> {
+        let (schema, _, _) = self.peel(prop, pointer)?;
+        let values: Vec<String> = match &schema.schema_kind {
+            SchemaKind::Type(OaType::String(st)) => st.enumeration.iter().flatten().cloned().collect(),
+            SchemaKind::Any(any)
+                if any.typ.as_deref().is_none_or(|t| t == "string")
+                    && any.properties.is_empty()
+                    && any.enumeration.iter().all(|v| v.is_string()) =>
+            {
+                any.enumeration.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect()
+            }
+            _ => vec![],
+        };
+        Ok(match values.as_slice() {
+            [single] => Some((single.clone(), self.description(prop, pointer))),
+            _ => None,
+        })
+    }
+
+    fn all_of(
+        &mut self,
+        arms: &'a [ReferenceOr<Schema>],
+        data: &SchemaData,
+        pointer: &str,
+        slot: &Slot,
+        own_object: Option<ObjectSpec<'a>>,
+    ) -> Result<Built> {
+        if arms.len() == 1 && own_object.is_none_or(|o| o.properties.is_empty()) {
+            let built = self.build(schema_ref(&arms[0]), &format!("{pointer}/allOf/0"), slot.clone())?;
+            if let Slot::Named(id) = slot {
+                if self.types[*id].doc.is_none() {
+                    self.types[*id].doc = data.description.clone();
+                }
+            }
+            return Ok(built);
+        }
+        let (module, parent) = self.naming_context(slot, pointer);
+        let mut parts = ObjectParts::default();
+        let mut others = Vec::new();
+        for (i, arm) in arms.iter().enumerate() {
+            let arm_pointer = format!("{pointer}/allOf/{i}");
+            if !self.merge_into(&mut parts, schema_ref(arm), &arm_pointer, module, &parent, 0)? {
+                others.push((i, arm));
+            }
+        }
+        if let Some(own) = own_object {
+            self.add_properties(&mut parts, own, pointer, module, &parent);
+        }
+        if parts.properties.is_empty() && others.len() == 1 {
+            let (i, arm) = others[0];
+            return self.build(schema_ref(arm), &format!("{pointer}/allOf/{i}"), slot.clone());
+        }
+        for (i, _) in &others {
+            self.fallback(&format!("{pointer}/allOf/{i}"), "allOf arm that is not an object: its constraint is not modelled");
+        }
+        let data = if data.description.is_none() {
+            let mut d = data.clone();
+            d.description = arms.iter().find_map(|a| self.description(schema_ref(a), pointer));
+            d
+        } else {
+            data.clone()
+        };
+        let ty = self.object(parts, &data, pointer, slot)?;
+        Ok(Built { ty, nullable: false })
+    }
+
+    /// Add an allOf arm's properties; false if the arm is not object-like.
+    fn merge_into(&self, parts: &mut ObjectParts<'a>, r: SRef<'a>, pointer: &str, module: usize, parent: &str, depth: usize) -> Result<bool> {
+        if depth > 32 {
+            return Err(Error::spec(pointer, "allOf nests too deep (a cycle of allOf references?)"));
+        }
+        let (schema, component, base_pointer, module, parent) = match r {
+            SRef::Ref(reference) => {
+                let (name, target) = self.component(reference, pointer)?;
+                let SRef::Item(schema) = schema_ref(target) else {
+                    return self.merge_into(parts, schema_ref(target), pointer, module, parent, depth + 1);
+                };
+                let id = self.components[name];
+                let base = format!("{COMPONENT_PREFIX}{}", escape(name));
+                (schema, Some(name), base, self.types[id].module, self.types[id].name.clone())
+            }
+            SRef::Item(schema) => (schema, None, pointer.to_owned(), module, parent.to_owned()),
+        };
+        let _ = component;
+        match &schema.schema_kind {
+            SchemaKind::Type(OaType::Object(ot)) => {
+                self.add_properties(parts, ObjectSpec::of_object(ot), &base_pointer, module, &parent);
+                Ok(true)
+            }
+            SchemaKind::AllOf { all_of } => {
+                for (i, arm) in all_of.iter().enumerate() {
+                    if !self.merge_into(parts, schema_ref(arm), &format!("{base_pointer}/allOf/{i}"), module, &parent, depth + 1)? {
+                        return Ok(false);
+                    }
+                }
+                Ok(true)
+            }
+            SchemaKind::Any(any) if !any.properties.is_empty() || (any.typ.as_deref() == Some("object") && any.one_of.is_empty() && any.any_of.is_empty()) => {
+                if !any.all_of.is_empty() {
+                    for (i, arm) in any.all_of.iter().enumerate() {
+                        self.merge_into(parts, schema_ref(arm), &format!("{base_pointer}/allOf/{i}"), module, &parent, depth + 1)?;
+                    }
+                }
+                self.add_properties(parts, ObjectSpec::of_any(any), &base_pointer, module, &parent);
+                Ok(true)
+            }
+            // Constraint-only arms (`required: [...]`, a description) add nothing to the shape.
+            SchemaKind::Any(any) if is_constraint_only(any) => {
+                for r in &any.required {
+                    if !parts.required.contains(r) {
+                        parts.required.push(r.clone());
+                    }
+                }
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
+    }
+
+    fn any(&mut self, any: &'a openapiv3::AnySchema, data: &SchemaData, pointer: &str, slot: &Slot) -> Result<Built> {
+        let not_null = |ty| Ok(Built { ty, nullable: false });
+        let union_arms = if !any.one_of.is_empty() { Some((&any.one_of, "oneOf")) } else if !any.any_of.is_empty() { Some((&any.any_of, "anyOf")) } else { None };
+        let arms_are_constraints = |arms: &'a Vec<ReferenceOr<Schema>>| {
+            arms.iter().all(|a| matches!(a, ReferenceOr::Item(Schema { schema_kind: SchemaKind::Any(x), .. }) if is_constraint_only(x)))
+        };
+        match any.typ.as_deref() {
+            Some("null") => return Ok(Built { ty: self.plain(slot, Ty::Unit, data), nullable: true }),
+            Some("string") if any.properties.is_empty() && union_arms.is_none() => {
+                let values: Vec<String> = any.enumeration.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect();
+                if values.is_empty() {
+                    return not_null(self.plain(slot, Ty::String, data));
+                }
+                let id = self.alloc(slot, pointer);
+                return not_null(self.finish(id, string_enum(values.into_iter().map(|v| (v, None))), data));
+            }
+            Some("integer") if any.properties.is_empty() && union_arms.is_none() => {
+                let values: Vec<i64> = any.enumeration.iter().filter_map(|v| v.as_i64()).collect();
+                if values.is_empty() {
+                    return not_null(self.plain(slot, Ty::I64, data));
+                }
+                let id = self.alloc(slot, pointer);
+                return not_null(self.finish(id, int_enum(values.into_iter().map(|v| (v, None, None))), data));
+            }
+            Some("number") if union_arms.is_none() => return not_null(self.plain(slot, Ty::F64, data)),
+            Some("boolean") if union_arms.is_none() => return not_null(self.plain(slot, Ty::Bool, data)),
+            Some("array") if union_arms.is_none() => {
+                let ty = self.array(any.items.as_ref().map(boxed_ref), pointer, slot)?;
+                return not_null(self.plain(slot, ty, data));
+            }
+            Some("object") | Some("array") | Some("string") | Some("integer") | Some("number") | Some("boolean") | None => {}
+            Some(other) => {
+                return Err(Error::spec(pointer, format!("unknown type {other:?}: expected one of string, integer, number, boolean, array, object, null")));
+            }
+        }
+        if let Some((arms, word)) = union_arms {
+            if !arms_are_constraints(arms) {
+                if !any.properties.is_empty() {
+                    // Properties beside a union: each arm is the shared properties plus its own.
+                    self.fallback(pointer, "properties beside oneOf/anyOf: the shared properties are merged into the struct, the union arms are not modelled");
+                } else {
+                    return self.union(arms, word, data, pointer, slot);
+                }
+            }
+        }
+        if !any.all_of.is_empty() {
+            return self.all_of(&any.all_of, data, pointer, slot, Some(ObjectSpec::of_any(any)));
+        }
+        if !any.properties.is_empty() || any.typ.as_deref() == Some("object") || any.additional_properties.is_some() {
+            let mut parts = ObjectParts::default();
+            let (module, parent) = self.naming_context(slot, pointer);
+            self.add_properties(&mut parts, ObjectSpec::of_any(any), pointer, module, &parent);
+            return not_null(self.object(parts, data, pointer, slot)?);
+        }
+        if any.items.is_some() {
+            let ty = self.array(any.items.as_ref().map(boxed_ref), pointer, slot)?;
+            return not_null(self.plain(slot, ty, data));
+        }
+        if !any.enumeration.is_empty() {
+            let nullable = any.enumeration.iter().any(|v| v.is_null());
+            if any.enumeration.iter().all(|v| v.is_string() || v.is_null()) {
+                let id = self.alloc(slot, pointer);
+                let kind = string_enum(any.enumeration.iter().filter_map(|v| v.as_str()).map(|v| (v.to_owned(), None)));
+                return Ok(Built { ty: self.finish(id, kind, data), nullable });
+            }
+            if any.enumeration.iter().all(|v| v.is_i64() || v.is_null()) {
+                let id = self.alloc(slot, pointer);
+                let kind = int_enum(any.enumeration.iter().filter_map(|v| v.as_i64()).map(|v| (v, None, None)));
+                return Ok(Built { ty: self.finish(id, kind, data), nullable });
+            }
+            self.fallback(pointer, "enum of mixed JSON types");
+            return Ok(Built { ty: self.plain(slot, Ty::Value, data), nullable });
+        }
+        match any.typ.as_deref() {
+            Some("string") => not_null(self.plain(slot, Ty::String, data)),
+            Some("integer") => not_null(self.plain(slot, Ty::I64, data)),
+            _ => {
+                self.fallback(pointer, "schema without a type: any JSON");
+                not_null(self.plain(slot, Ty::Value, data))
+            }
+        }
+    }
+
+    fn union(&mut self, arms: &'a [ReferenceOr<Schema>], word: &str, data: &SchemaData, pointer: &str, slot: &Slot) -> Result<Built> {
+        let arm_pointer = |i: usize| format!("{pointer}/{word}/{i}");
+        let live: Vec<(usize, SRef<'a>)> = arms.iter().map(schema_ref).enumerate().filter(|(_, a)| !self.is_null(*a)).collect();
+        let had_null = live.len() < arms.len();
+        if live.is_empty() {
+            return Ok(Built { ty: self.plain(slot, Ty::Unit, data), nullable: true });
+        }
+        if live.len() == 1 {
+            let (i, arm) = live[0];
+            let built = self.build(arm, &arm_pointer(i), slot.clone())?;
+            if let Slot::Named(id) = slot {
+                if self.types[*id].doc.is_none() {
+                    self.types[*id].doc = data.description.clone().or_else(|| self.description(arm, pointer));
+                }
+                self.types[*id].deprecated |= data.deprecated;
+            }
+            return Ok(Built { ty: built.ty, nullable: true });
+        }
+        let mut resolved = Vec::new();
+        for (i, arm) in &live {
+            let (schema, name) = self.resolve(*arm, &arm_pointer(*i))?;
+            resolved.push((*i, *arm, schema, name));
+        }
+        // Rule 2: all strings, or all integers.
+        if let Some(values) = scalar_values(&resolved, |k| matches!(k, SchemaKind::Type(OaType::String(_))), "string") {
+            let ty = if values.is_empty() {
+                self.plain(slot, Ty::String, data)
+            } else {
+                let id = self.alloc(slot, pointer);
+                let kind = string_enum(values.into_iter().map(|(v, d)| (v.as_str().unwrap_or_default().to_owned(), d)));
+                self.finish(id, kind, data)
+            };
+            return Ok(Built { ty, nullable: had_null });
+        }
+        if let Some(values) = scalar_values(&resolved, |k| matches!(k, SchemaKind::Type(OaType::Integer(_))), "integer") {
+            let ty = if values.is_empty() {
+                self.plain(slot, Ty::I64, data)
+            } else {
+                let titles: Vec<Option<String>> = resolved.iter().map(|(_, _, s, _)| s.schema_data.title.clone()).collect();
+                let single_titles = resolved.len() == values.len();
+                let id = self.alloc(slot, pointer);
+                let kind = int_enum(values.into_iter().enumerate().map(|(k, (v, d))| {
+                    (v.as_i64().unwrap_or_default(), if single_titles { titles[k].clone() } else { None }, d)
+                }));
+                self.finish(id, kind, data)
+            };
+            return Ok(Built { ty, nullable: had_null });
+        }
+        let id = self.alloc(slot, pointer);
+        let module = self.types[id].module;
+        let union_name = self.types[id].name.clone();
+        // Rule 3: tagged.
+        if let Some((property, tags)) = self.find_tag(&resolved, data, pointer)? {
+            let mut scope = Scope::new(Case::Camel);
+            let unknown = scope.claim("Unknown");
+            let mut variants = Vec::new();
+            for ((i, arm, schema, comp), tags) in resolved.iter().zip(tags) {
+                let hint = schema.schema_data.title.clone().or(comp.map(str::to_owned)).unwrap_or_else(|| tags[0].clone());
+                let vname = scope.claim(&variant_hint(*comp, &hint));
+                let arm_slot = Slot::Suggest { module, name: hint, parent: union_name.clone() };
+                let built = self.build(*arm, &arm_pointer(*i), arm_slot)?;
+                let carries_tag = self.has_property(schema, &property, &arm_pointer(*i))?;
+                variants.push(Variant { name: vname, ty: built.ty, tags, carries_tag });
+            }
+            let ty = self.finish(id, Kind::Tagged { property, variants, unknown }, data);
+            return Ok(Built { ty, nullable: had_null });
+        }
+        // Rule 4: untagged.
+        let mut scope = Scope::new(Case::Camel);
+        let unknown = scope.claim("Unknown");
+        let mut variants = Vec::new();
+        for (k, (i, arm, schema, comp)) in resolved.iter().enumerate() {
+            let hint = self.untagged_hint(*comp, schema, k);
+            let vname = scope.claim(&hint);
+            let arm_slot = Slot::Suggest { module, name: hint, parent: union_name.clone() };
+            let built = self.build(*arm, &arm_pointer(*i), arm_slot)?;
+            let ty = if built.nullable { built.ty.option() } else { built.ty };
+            variants.push(Variant { name: vname, ty, tags: vec![], carries_tag: false });
+        }
+        let ty = self.finish(id, Kind::Untagged { variants, unknown }, data);
+        Ok(Built { ty, nullable: had_null })
+    }
+
+    fn untagged_hint(&self, comp: Option<&str>, schema: &Schema, k: usize) -> String {
+        if let Some(c) = comp {
+            return naming::type_name(c);
+        }
+        if let Some(t) = &schema.schema_data.title {
+            return naming::type_name(t);
+        }
+        let kind = match &schema.schema_kind {
+            SchemaKind::Type(OaType::String(_)) => "String",
+            SchemaKind::Type(OaType::Integer(_)) => "Integer",
+            SchemaKind::Type(OaType::Number(_)) => "Number",
+            SchemaKind::Type(OaType::Boolean(_)) => "Boolean",
+            SchemaKind::Type(OaType::Array(_)) => "Array",
+            SchemaKind::Type(OaType::Object(o)) if o.properties.is_empty() => "Object",
+            SchemaKind::Any(a) => match a.typ.as_deref() {
+                Some("string") => "String",
+                Some("integer") => "Integer",
+                Some("number") => "Number",
+                Some("boolean") => "Boolean",
+                Some("array") => "Array",
+                _ => "",
+            },
+            _ => "",
+        };
+        if kind.is_empty() {
+            format!("Variant{}", k + 1)
+        } else {
+            kind.to_owned()
+        }
+    }
+
+    fn has_property(&self, schema: &'a Schema, property: &str, pointer: &str) -> Result<bool> {
+        let mut parts = ObjectParts::default();
+        self.merge_into(&mut parts, SRef::Item(schema), pointer, 0, "", 0)?;
+        Ok(parts.properties.contains_key(property))
+    }
+
+    /// Rule 3: the tag property and each arm's tag values, if the union is tagged.
+    #[allow(clippy::type_complexity)]
+    fn find_tag(&self, resolved: &[(usize, SRef<'a>, &'a Schema, Option<&'a str>)], data: &SchemaData, pointer: &str) -> Result<Option<(String, Vec<Vec<String>>)>> {
+        // Every arm must be an object whose properties we can see.
+        let mut arm_parts = Vec::new();
+        for (i, arm, _, _) in resolved {
+            let mut parts = ObjectParts::default();
+            if !self.merge_into(&mut parts, *arm, &format!("{pointer}/{i}"), 0, "", 0)? || parts.properties.is_empty() {
+                return Ok(None);
+            }
+            arm_parts.push(parts);
+        }
+        let mut consts: Vec<IndexMap<String, String>> = Vec::new();
+        for parts in &arm_parts {
+            let mut c = IndexMap::new();
+            for (name, (prop, p, _, _)) in &parts.properties {
+                if let Some((value, _)) = self.constant(*prop, p)? {
+                    c.insert(name.clone(), value);
+                }
+            }
+            consts.push(c);
+        }
+        if let Some(d) = &data.discriminator {
+            let mut tags = Vec::new();
+            for ((_, arm, _, comp), c) in resolved.iter().zip(&consts) {
+                let mut values: Vec<String> = match arm {
+                    SRef::Ref(r) => d.mapping.iter().filter(|(_, target)| target == r).map(|(k, _)| k.clone()).collect(),
+                    SRef::Item(_) => vec![],
+                };
+                if values.is_empty() {
+                    match (c.get(&d.property_name), comp) {
+                        (Some(v), _) => values.push(v.clone()),
+                        (None, Some(name)) => values.push((*name).to_owned()),
+                        (None, None) => return Ok(None),
+                    }
+                }
+                tags.push(values);
+            }
+            return Ok(Some((d.property_name.clone(), tags)));
+        }
+        let first = &consts[0];
+        let mut candidates: Vec<&String> = first.keys().collect();
+        candidates.sort_by_key(|n| match n.as_str() {
+            "type" => 0,
+            "object" => 1,
+            "event" => 2,
+            _ => 3,
+        });
+        for name in candidates {
+            let values: Option<Vec<&String>> = consts.iter().map(|c| c.get(name)).collect();
+            if let Some(values) = values {
+                let mut seen = std::collections::HashSet::new();
+                if values.iter().all(|v| seen.insert(*v)) {
+                    return Ok(Some((name.clone(), values.into_iter().map(|v| vec![v.clone()]).collect())));
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    fn operations(&mut self) -> Result<Vec<Operation>> {
+        let mut out = Vec::new();
+        let spec = self.spec;
+        if spec.paths.paths.is_empty() {
+            return Ok(out);
+        }
+        let module = self.modules.len();
+        self.modules.push(Module { name: "operations".into(), types: vec![], main: None, scope: Scope::new(Case::Camel) });
+        let mut op_scope = Scope::new(Case::Camel);
+        for (path, item) in &spec.paths.paths {
+            let ReferenceOr::Item(item) = item else { continue };
+            for (method, op) in item.iter() {
+                let id = op.operation_id.clone().unwrap_or_else(|| format!("{method} {path}"));
+                let base = op_scope.claim(&id);
+                let op_pointer = format!("#/paths/{}/{method}", escape(path));
+                let request = match &op.request_body {
+                    Some(ReferenceOr::Item(body)) => json_schema(&body.content).map(|s| (s, format!("{op_pointer}/requestBody/content/application~1json/schema"))),
+                    Some(ReferenceOr::Reference { reference }) => {
+                        let name = reference.rsplit('/').next().unwrap_or_default();
+                        spec.components.as_ref().and_then(|c| c.request_bodies.get(name)).and_then(|b| match b {
+                            ReferenceOr::Item(b) => json_schema(&b.content).map(|s| (s, format!("#/components/requestBodies/{}/content/application~1json/schema", escape(name)))),
+                            _ => None,
+                        })
+                    }
+                    None => None,
+                };
+                let response = op.responses.responses.iter().find(|(code, _)| matches!(code, openapiv3::StatusCode::Code(c) if (200..300).contains(c)) || matches!(code, openapiv3::StatusCode::Range(2))).and_then(|(code, r)| match r {
+                    ReferenceOr::Item(r) => json_schema(&r.content).map(|s| (s, format!("{op_pointer}/responses/{code}/content/application~1json/schema"))),
+                    ReferenceOr::Reference { reference } => {
+                        let name = reference.rsplit('/').next().unwrap_or_default();
+                        spec.components.as_ref().and_then(|c| c.responses.get(name)).and_then(|r| match r {
+                            ReferenceOr::Item(r) => json_schema(&r.content).map(|s| (s, format!("#/components/responses/{}/content/application~1json/schema", escape(name)))),
+                            _ => None,
+                        })
+                    }
+                });
+                let mut ids = [None, None];
+                for (k, (part, suffix)) in [(request, "Request"), (response, "Response")].into_iter().enumerate() {
+                    let Some((schema, p)) = part else { continue };
+                    let name = format!("{base}{suffix}");
+                    // The operation's alias claims its name first, so inline bodies take it.
+                    let slot = Slot::Suggest { module, name: name.clone(), parent: base.clone() };
+                    let built = self.build(schema_ref(schema), &p, slot)?;
+                    let ty = if built.nullable { built.ty.option() } else { built.ty };
+                    let tid = match ty {
+                        Ty::Named(t) if self.types[t].module == module && self.types[t].name == name => t,
+                        other => {
+                            let alias = self.alloc(&Slot::Suggest { module, name: name.clone(), parent: base.clone() }, &p);
+                            self.types[alias].kind = Kind::Alias(other);
+                            alias
+                        }
+                    };
+                    ids[k] = Some(tid);
+                }
+                out.push(Operation { id, request: ids[0], response: ids[1] });
+            }
+        }
+        Ok(out)
+    }
+
+    fn check_unused_names(&self) -> Result<()> {
+        for pointer in self.settings.names.keys() {
+            if !self.types.iter().any(|t| &t.pointer == pointer) {
+                return Err(Error::spec(pointer.clone(), "a name was configured for this pointer (Config::name_schema), but no inline schema that needs a type is there"));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn json_schema(content: &IndexMap<String, openapiv3::MediaType>) -> Option<&ReferenceOr<Schema>> {
+    content.iter().find(|(k, _)| k.starts_with("application/json")).and_then(|(_, m)| m.schema.as_ref())
+}
+
+fn variant_hint(comp: Option<&str>, hint: &str) -> String {
+    naming::type_name(comp.unwrap_or(hint))
+}
+
+fn union_arms(schema: &Schema) -> Option<&Vec<ReferenceOr<Schema>>> {
+    match &schema.schema_kind {
+        SchemaKind::OneOf { one_of } => Some(one_of),
+        SchemaKind::AnyOf { any_of } => Some(any_of),
+        _ => None,
+    }
+}
+
+fn is_null_schema(s: &Schema) -> bool {
+    match &s.schema_kind {
+        SchemaKind::Any(any) => any.typ.as_deref() == Some("null") || (any.typ.is_none() && !any.enumeration.is_empty() && any.enumeration.iter().all(|v| v.is_null())),
+        _ => false,
+    }
+}
+
+fn is_constraint_only(any: &openapiv3::AnySchema) -> bool {
+    any.typ.is_none()
+        && any.properties.is_empty()
+        && any.items.is_none()
+        && any.enumeration.is_empty()
+        && any.one_of.is_empty()
+        && any.any_of.is_empty()
+        && any.all_of.is_empty()
+        && any.additional_properties.is_none()
+}
+
+/// Rule 2: if every arm is a scalar of one JSON type, the listed values (with
+/// each one-value arm's description) in order; an empty list means "any value".
+fn scalar_values(
+    resolved: &[(usize, SRef<'_>, &Schema, Option<&str>)],
+    is_kind: impl Fn(&SchemaKind) -> bool,
+    typ: &str,
+) -> Option<Vec<(serde_json::Value, Option<String>)>> {
+    let mut values: Vec<(serde_json::Value, Option<String>)> = Vec::new();
+    for (_, _, schema, _) in resolved {
+        let arm_values: Vec<serde_json::Value> = match &schema.schema_kind {
+            SchemaKind::Type(OaType::String(st)) if is_kind(&schema.schema_kind) => st.enumeration.iter().flatten().map(|v| serde_json::Value::from(v.as_str())).collect(),
+            SchemaKind::Type(OaType::Integer(it)) if is_kind(&schema.schema_kind) => it.enumeration.iter().flatten().map(|v| serde_json::Value::from(*v)).collect(),
+            SchemaKind::Any(any) if any.typ.as_deref() == Some(typ) && any.properties.is_empty() && any.one_of.is_empty() && any.any_of.is_empty() && any.all_of.is_empty() => {
+                any.enumeration.iter().filter(|v| !v.is_null()).cloned().collect()
+            }
+            SchemaKind::Any(any) if any.typ.is_none() && !any.enumeration.is_empty() && any.properties.is_empty() && any.enumeration.iter().all(|v| if typ == "string" { v.is_string() } else { v.is_i64() }) => {
+                any.enumeration.clone()
+            }
+            _ => return None,
+        };
+        let doc = if arm_values.len() == 1 { schema.schema_data.description.clone() } else { None };
+        for v in arm_values {
+            if !values.iter().any(|(seen, _)| *seen == v) {
+                values.push((v, doc.clone()));
+            }
+        }
+    }
+    Some(values)
+}
+
+fn string_enum(values: impl Iterator<Item = (String, Option<String>)>) -> Kind {
+    let mut scope = Scope::new(Case::Camel);
+    let other = scope.claim("Other");
+    let values = values.map(|(value, doc)| EnumValue { name: scope.claim(&value), value, doc }).collect();
+    Kind::StringEnum { values, other }
+}
+
+fn int_enum(values: impl Iterator<Item = (i64, Option<String>, Option<String>)>) -> Kind {
+    let mut scope = Scope::new(Case::Camel);
+    let other = scope.claim("Other");
+    let values = values
+        .map(|(v, title, doc)| {
+            let raw = title.unwrap_or_else(|| format!("V{v}").replace('-', "Minus"));
+            (v, scope.claim(&raw), doc)
+        })
+        .collect();
+    Kind::IntEnum { values, other }
+}
+
+/// Box exactly the by-value edges that lie on a cycle (Tarjan's SCCs).
+fn break_cycles(model: &mut Model) {
+    let n = model.types.len();
+    let edges: Vec<Vec<TypeId>> = model.types.iter().map(|t| by_value_targets(&t.kind)).collect();
+    let scc = tarjan(n, &edges);
+    for id in 0..n {
+        let comp = scc[id];
+        let in_cycle = |t: TypeId| scc[t] == comp;
+        match &mut model.types[id].kind {
+            Kind::Struct { fields, .. } => {
+                for f in fields {
+                    box_if(&mut f.ty, &in_cycle);
+                }
+            }
+            Kind::Tagged { variants, .. } | Kind::Untagged { variants, .. } => {
+                for v in variants {
+                    box_if(&mut v.ty, &in_cycle);
+                }
+            }
+            _ => {}
+        }
+    }
+    // A cycle made only of aliases has no struct to box: fall back to Value.
+    for id in 0..n {
+        if let Kind::Alias(ty) = &model.types[id].kind {
+            if by_value(ty).is_some_and(|t| scc[t] == scc[id]) {
+                model.types[id].kind = Kind::Alias(Ty::Value);
+                let pointer = model.types[id].pointer.clone();
+                model.fallbacks.push(Fallback { pointer, reason: "a cycle of plain aliases: no type can hold it" });
+            }
+        }
+    }
+}
+
+fn by_value(ty: &Ty) -> Option<TypeId> {
+    match ty {
+        Ty::Named(id) => Some(*id),
+        Ty::Option(inner) => by_value(inner),
+        _ => None,
+    }
+}
+
+fn by_value_targets(kind: &Kind) -> Vec<TypeId> {
+    match kind {
+        Kind::Struct { fields, .. } => fields.iter().filter_map(|f| by_value(&f.ty)).collect(),
+        Kind::Tagged { variants, .. } | Kind::Untagged { variants, .. } => variants.iter().filter_map(|v| by_value(&v.ty)).collect(),
+        Kind::Alias(ty) => by_value(ty).into_iter().collect(),
+        _ => vec![],
+    }
+}
+
+fn box_if(ty: &mut Ty, in_cycle: &impl Fn(TypeId) -> bool) {
+    match ty {
+        Ty::Option(inner) => box_if(inner, in_cycle),
+        Ty::Named(id) if in_cycle(*id) => *ty = Ty::Boxed(Box::new(ty.clone())),
+        _ => {}
+    }
+}
+
+/// Strongly connected components, iteratively (deep specs would overflow a recursive walk).
+fn tarjan(n: usize, edges: &[Vec<TypeId>]) -> Vec<usize> {
+    let mut index = vec![usize::MAX; n];
+    let mut low = vec![0; n];
+    let mut on_stack = vec![false; n];
+    let mut stack = Vec::new();
+    let mut comp = vec![usize::MAX; n];
+    let mut next_index = 0;
+    let mut next_comp = 0;
+    for root in 0..n {
+        if index[root] != usize::MAX {
+            continue;
+        }
+        let mut work = vec![(root, 0usize)];
+        while let Some(&mut (v, ref mut ei)) = work.last_mut() {
+            if *ei == 0 && index[v] == usize::MAX {
+                index[v] = next_index;
+                low[v] = next_index;
+                next_index += 1;
+                stack.push(v);
+                on_stack[v] = true;
+            }
+            if let Some(&w) = edges[v].get(*ei) {
+                *ei += 1;
+                if index[w] == usize::MAX {
+                    work.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(index[w]);
+                }
+                continue;
+            }
+            work.pop();
+            if let Some(&(parent, _)) = work.last() {
+                low[parent] = low[parent].min(low[v]);
+            }
+            if low[v] == index[v] {
+                while let Some(w) = stack.pop() {
+                    on_stack[w] = false;
+                    comp[w] = next_comp;
+                    if w == v {
+                        break;
+                    }
+                }
+                next_comp += 1;
+            }
+        }
+    }
+    comp
+}
