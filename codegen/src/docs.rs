@@ -3,8 +3,8 @@
 //! Rules (each tested below, input against output):
 //! - Code fences become ```` ```text ```` so rustdoc never compiles them as
 //!   doctests; lines indented four or more spaces outside a fence (which
-//!   markdown would make an indented code block, i.e. a doctest) are pulled
-//!   back to three spaces.
+//!   markdown would make an indented code block, i.e. a doctest: after a blank
+//!   line and outside a list) are pulled back to three spaces.
 //! - Bare URLs become autolinks `<https://...>` (rustdoc warns on bare URLs).
 //! - Links whose target starts with `/` get the configured base URL
 //!   (`(/docs/models)` → `(https://platform.openai.com/docs/models)`).
@@ -18,6 +18,7 @@
 pub fn rustdoc(description: &str, base_url: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut in_fence = false;
+    let mut in_list = false;
     let mut prose = String::new();
     let flush = |prose: &mut String, out: &mut Vec<String>| {
         if !prose.is_empty() {
@@ -45,7 +46,16 @@ pub fn rustdoc(description: &str, base_url: &str) -> Vec<String> {
             continue;
         }
         let width = line.len() - trimmed.len();
-        let line = if width >= 4 { format!("   {}", trimmed.trim_end()) } else { line.trim_end().to_owned() };
+        let blank_before = prose.is_empty() || prose.ends_with("\n\n");
+        if !trimmed.is_empty() && width < 4 {
+            in_list = is_list_item(trimmed) || (in_list && (width > 0 || !blank_before));
+        }
+        // Only an indented line after a blank line, outside a list, starts a code block.
+        let line = if width >= 4 && blank_before && !in_list {
+            format!("   {}", trimmed.trim_end())
+        } else {
+            line.trim_end().to_owned()
+        };
         prose.push_str(&line);
         prose.push('\n');
     }
@@ -60,6 +70,14 @@ pub fn rustdoc(description: &str, base_url: &str) -> Vec<String> {
         out.remove(0);
     }
     out
+}
+
+fn is_list_item(line: &str) -> bool {
+    if line.starts_with("- ") || line.starts_with("* ") || line.starts_with("+ ") {
+        return true;
+    }
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && (line[digits..].starts_with(". ") || line[digits..].starts_with(") "))
 }
 
 /// Sanitize markdown prose (no fences inside).
@@ -242,6 +260,8 @@ mod tests {
             ("```python\nprint(1)\n```", &["```text", "print(1)", "```"]),
             ("```\nunclosed", &["```text", "unclosed", "```"]),
             ("Para\n\n    indented code\n", &["Para", "", "   indented code"]),
+            ("1. item\n    more of it\n\n    still the item", &["1. item", "    more of it", "", "    still the item"]),
+            ("- a\n  - b\n\ntext\n\n    code", &["- a", "  - b", "", "text", "", "   code"]),
             ("Trailing  \n\n\n", &["Trailing"]),
             ("A ref [x][y] link", &["A ref [x][y] link"]),
         ];

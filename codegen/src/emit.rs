@@ -47,7 +47,12 @@ pub fn emit(model: &Model, settings: &EmitSettings) -> TokenStream {
         });
         if let Some(main) = module.main {
             let ty = ident(&model.types[main].name);
-            out.extend(quote! { pub use #name::#ty; });
+            let allow = if model.types[main].deprecated {
+                quote! { #[allow(deprecated, reason = "re-exporting keeps the spec's deprecated models reachable")] }
+            } else {
+                TokenStream::new()
+            };
+            out.extend(quote! { #allow pub use #name::#ty; });
         }
     }
     out
@@ -400,10 +405,43 @@ impl Emitter<'_> {
                 }
             }
         });
-        let de = variants.iter().map(|v| {
-            let vname = ident(&v.name);
-            let tags = &v.tags;
-            quote! { Some(#(#tags)|*) => ::serde_json::from_value(value).map(Self::#vname).map_err(::serde::de::Error::custom), }
+        // Variants that share a tag (InputMessage and OutputMessage are both
+        // "message") are tried in turn, the most constrained (most constant
+        // properties) first; the last one's error is the one reported.
+        let mut groups: Vec<(&String, Vec<&Variant>)> = Vec::new();
+        for v in variants {
+            for tag in &v.tags {
+                match groups.iter_mut().find(|(t, _)| *t == tag) {
+                    Some((_, members)) => members.push(v),
+                    None => groups.push((tag, vec![v])),
+                }
+            }
+        }
+        let mut arms: Vec<(Vec<&String>, Vec<&Variant>)> = Vec::new();
+        for (tag, mut members) in groups {
+            members.sort_by_key(|v| std::cmp::Reverse(self.constants(&v.ty)));
+            match arms.iter_mut().find(|(_, m)| m.iter().map(|v| &v.name).eq(members.iter().map(|v| &v.name))) {
+                Some((tags, _)) => tags.push(tag),
+                None => arms.push((vec![tag], members)),
+            }
+        }
+        let de = arms.iter().map(|(tags, members)| {
+            let (last, first) = members.split_last().expect("a tag group has a member");
+            let tries = first.iter().map(|v| {
+                let vname = ident(&v.name);
+                quote! {
+                    if let Ok(parsed) = ::serde::Deserialize::deserialize(&value) {
+                        return Ok(Self::#vname(parsed));
+                    }
+                }
+            });
+            let last = ident(&last.name);
+            quote! {
+                Some(#(#tags)|*) => {
+                    #(#tries)*
+                    ::serde::Deserialize::deserialize(&value).map(Self::#last).map_err(::serde::de::Error::custom)
+                }
+            }
         });
         quote! {
             #doc
@@ -432,29 +470,50 @@ impl Emitter<'_> {
         }
     }
 
-    /// The JSON kinds a type accepts, as a condition on `value`; `None` for any.
-    fn guard(&self, ty: &Ty, depth: usize) -> Option<TokenStream> {
+    /// How many constant properties a variant's payload pins down.
+    fn constants(&self, ty: &Ty) -> usize {
+        match ty {
+            Ty::Boxed(inner) | Ty::Option(inner) => self.constants(inner),
+            Ty::Named(id) => match &self.model.types[*id].kind {
+                Kind::Struct { tag, fields, .. } => {
+                    tag.iter().count()
+                        + fields
+                            .iter()
+                            .filter(|f| matches!(&f.ty, Ty::Named(c) if matches!(self.model.types[*c].kind, Kind::Const { .. })))
+                            .count()
+                }
+                Kind::Alias(inner) => self.constants(inner),
+                _ => 0,
+            },
+            _ => 0,
+        }
+    }
+
+    /// The JSON kinds a type accepts, as alternatives to test on `value`;
+    /// `None` for any JSON.
+    fn guard(&self, ty: &Ty, depth: usize) -> Option<Vec<TokenStream>> {
         if depth > 16 {
             return None;
         }
         Some(match ty {
-            Ty::String => quote! { value.is_string() },
-            Ty::Bool => quote! { value.is_boolean() },
-            Ty::I64 | Ty::U64 => quote! { (value.is_i64() || value.is_u64()) },
-            Ty::F64 => quote! { value.is_number() },
-            Ty::Unit => quote! { value.is_null() },
+            Ty::String => vec![quote! { value.is_string() }],
+            Ty::Bool => vec![quote! { value.is_boolean() }],
+            Ty::I64 | Ty::U64 => vec![quote! { value.is_i64() }, quote! { value.is_u64() }],
+            Ty::F64 => vec![quote! { value.is_number() }],
+            Ty::Unit => vec![quote! { value.is_null() }],
             Ty::Value => return None,
-            Ty::Vec(_) => quote! { value.is_array() },
-            Ty::Map(_) => quote! { value.is_object() },
+            Ty::Vec(_) => vec![quote! { value.is_array() }],
+            Ty::Map(_) => vec![quote! { value.is_object() }],
             Ty::Option(inner) => {
-                let inner = self.guard(inner, depth + 1)?;
-                quote! { (value.is_null() || #inner) }
+                let mut inner = self.guard(inner, depth + 1)?;
+                inner.insert(0, quote! { value.is_null() });
+                inner
             }
             Ty::Boxed(inner) => return self.guard(inner, depth + 1),
             Ty::Named(id) => match &self.model.types[*id].kind {
-                Kind::Struct { .. } | Kind::Tagged { .. } => quote! { value.is_object() },
-                Kind::StringEnum { .. } | Kind::Const { .. } => quote! { value.is_string() },
-                Kind::IntEnum { .. } => quote! { (value.is_i64() || value.is_u64()) },
+                Kind::Struct { .. } | Kind::Tagged { .. } => vec![quote! { value.is_object() }],
+                Kind::StringEnum { .. } | Kind::Const { .. } => vec![quote! { value.is_string() }],
+                Kind::IntEnum { .. } => vec![quote! { value.is_i64() }, quote! { value.is_u64() }],
                 Kind::Untagged { .. } => return None,
                 Kind::Alias(inner) => return self.guard(inner, depth + 1),
             },
@@ -479,7 +538,7 @@ impl Emitter<'_> {
                 }
             };
             match self.guard(&v.ty, 0) {
-                Some(guard) => quote! { if #guard { #attempt } },
+                Some(alternatives) => quote! { if #(#alternatives)||* { #attempt } },
                 None => attempt,
             }
         });
