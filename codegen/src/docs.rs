@@ -17,12 +17,19 @@
 /// Turn a spec description into rustdoc lines.
 pub fn rustdoc(description: &str, base_url: &str) -> Vec<String> {
     let mut out = Vec::new();
+    // Labels of reference-style link definitions (`[label]: url`).
+    let definitions: Vec<String> = description
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix('['))
+        .filter_map(|l| l.split_once("]:").map(|(label, _)| label.to_lowercase()))
+        .collect();
     let mut in_fence = false;
     let mut in_list = false;
+    let mut item_content: Option<usize> = None;
     let mut prose = String::new();
     let flush = |prose: &mut String, out: &mut Vec<String>| {
         if !prose.is_empty() {
-            let text = sanitize_prose(prose, base_url);
+            let text = sanitize_prose(prose, base_url, &definitions);
             out.extend(text.lines().map(str::to_owned));
             prose.clear();
         }
@@ -48,12 +55,25 @@ pub fn rustdoc(description: &str, base_url: &str) -> Vec<String> {
         let width = line.len() - trimmed.len();
         let blank_before = prose.is_empty() || prose.ends_with("\n\n");
         if !trimmed.is_empty() && width < 4 {
-            in_list = is_list_item(trimmed) || (in_list && (width > 0 || !blank_before));
+            in_list = list_marker(trimmed).is_some() || (in_list && (width > 0 || !blank_before));
         }
-        // Only an indented line after a blank line, outside a list, starts a code block.
-        let line = if width >= 4 && blank_before && !in_list {
+        let line = if trimmed.is_empty() {
+            String::new()
+        } else if let Some(marker) = list_marker(trimmed) {
+            item_content = Some(width + marker);
+            line.trim_end().to_owned()
+        } else if let (Some(content), false) = (item_content, blank_before) {
+            // A line that continues a list item sits at the item's text, as
+            // markdown renders it anyway (clippy: doc_lazy_continuation,
+            // doc_overindented_list_items).
+            format!("{}{}", " ".repeat(content), trimmed.trim_end())
+        } else if width >= 4 && blank_before && !in_list {
+            // Only an indented line after a blank line, outside a list, starts a code block.
             format!("   {}", trimmed.trim_end())
         } else {
+            if blank_before && item_content.is_some_and(|c| width < c) {
+                item_content = None;
+            }
             line.trim_end().to_owned()
         };
         prose.push_str(&line);
@@ -72,16 +92,26 @@ pub fn rustdoc(description: &str, base_url: &str) -> Vec<String> {
     out
 }
 
-fn is_list_item(line: &str) -> bool {
-    if line.starts_with("- ") || line.starts_with("* ") || line.starts_with("+ ") {
-        return true;
-    }
-    let digits = line.chars().take_while(char::is_ascii_digit).count();
-    digits > 0 && (line[digits..].starts_with(". ") || line[digits..].starts_with(") "))
+/// If `line` (without its indentation) starts a list item: the width of its
+/// marker and the spaces after it, i.e. where the item's text starts.
+fn list_marker(line: &str) -> Option<usize> {
+    let marker = if line.starts_with("- ") || line.starts_with("* ") || line.starts_with("+ ") {
+        1
+    } else {
+        let digits = line.chars().take_while(char::is_ascii_digit).count();
+        if digits == 0 || digits > 9 || !(line[digits..].starts_with(". ") || line[digits..].starts_with(") ")) {
+            return None;
+        }
+        digits + 1
+    };
+    let spaces = line[marker..].chars().take_while(|&c| c == ' ').count();
+    // Five or more spaces after the marker: the text is an indented code block
+    // inside the item, and the item's text starts one space after the marker.
+    Some(marker + if spaces > 4 { 1 } else { spaces })
 }
 
 /// Sanitize markdown prose (no fences inside).
-fn sanitize_prose(text: &str, base_url: &str) -> String {
+fn sanitize_prose(text: &str, base_url: &str, definitions: &[String]) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 16);
     let mut i = 0;
@@ -109,12 +139,19 @@ fn sanitize_prose(text: &str, base_url: &str) -> String {
                 out.push(chars[i + 1]);
                 i += 2;
             }
+            '[' if at_line_start(&chars, i) && is_definition(&chars[i..], definitions) => {
+                // A reference definition `[label]: url`: copied as it is, to the end of its line.
+                while i < chars.len() && chars[i] != '\n' {
+                    out.push(chars[i]);
+                    i += 1;
+                }
+            }
             '[' => {
                 match link_end(&chars, i) {
                     Some(Link::Inline { text_end, target_start, target_end }) => {
                         let text: String = chars[i + 1..text_end].iter().collect();
                         out.push('[');
-                        out.push_str(&sanitize_prose(&text, base_url).replace('\n', " "));
+                        out.push_str(&sanitize_prose(&text, base_url, definitions).replace('\n', " "));
                         out.push(']');
                         out.push('(');
                         let target: String = chars[target_start..target_end].iter().collect();
@@ -126,7 +163,15 @@ fn sanitize_prose(text: &str, base_url: &str) -> String {
                         i = target_end + 1;
                     }
                     Some(Link::Reference { end }) => {
-                        out.extend(&chars[i..=end]);
+                        let whole: String = chars[i..=end].iter().collect();
+                        let (text, label) = whole[1..whole.len() - 1].split_once("][").unwrap_or_default();
+                        let label = if label.is_empty() { text } else { label };
+                        if definitions.contains(&label.to_lowercase()) {
+                            out.push_str(&whole);
+                        } else {
+                            // No definition: rustdoc would take it for an intra-doc link.
+                            out.push_str(&whole.replace('[', "\\[").replace(']', "\\]"));
+                        }
                         i = end + 1;
                     }
                     None => {
@@ -174,6 +219,15 @@ fn sanitize_prose(text: &str, base_url: &str) -> String {
         }
     }
     out
+}
+
+fn at_line_start(chars: &[char], i: usize) -> bool {
+    chars[..i].iter().rev().take_while(|&&c| c != '\n').all(|c| c.is_whitespace())
+}
+
+fn is_definition(rest: &[char], definitions: &[String]) -> bool {
+    let line: String = rest.iter().take_while(|&&c| c != '\n').collect();
+    line[1..].split_once("]:").is_some_and(|(label, _)| definitions.contains(&label.to_lowercase()))
 }
 
 enum Link {
@@ -260,10 +314,13 @@ mod tests {
             ("```python\nprint(1)\n```", &["```text", "print(1)", "```"]),
             ("```\nunclosed", &["```text", "unclosed", "```"]),
             ("Para\n\n    indented code\n", &["Para", "", "   indented code"]),
-            ("1. item\n    more of it\n\n    still the item", &["1. item", "    more of it", "", "    still the item"]),
+            ("1. item\n    more of it\n\n    still the item", &["1. item", "   more of it", "", "    still the item"]),
             ("- a\n  - b\n\ntext\n\n    code", &["- a", "  - b", "", "text", "", "   code"]),
+            ("* one\nlazy\n* two\n     over\n\nafter", &["* one", "  lazy", "* two", "  over", "", "after"]),
+            ("10. ten\nmore", &["10. ten", "    more"]),
             ("Trailing  \n\n\n", &["Trailing"]),
-            ("A ref [x][y] link", &["A ref [x][y] link"]),
+            ("A ref [x][y] link\n\n[y]: https://x.y", &["A ref [x][y] link", "", "[y]: https://x.y"]),
+            ("An undefined [x][1] ref", &["An undefined \\[x\\]\\[1\\] ref"]),
         ];
         for (input, expected) in cases {
             assert_eq!(rustdoc(input, BASE), *expected, "input: {input:?}");
