@@ -470,6 +470,21 @@ impl Emitter<'_> {
         }
     }
 
+    /// How many properties a variant's payload requires (constants included).
+    fn required(&self, ty: &Ty) -> usize {
+        match ty {
+            Ty::Boxed(inner) => self.required(inner),
+            Ty::Named(id) => match &self.model.types[*id].kind {
+                Kind::Struct { tag, fields, .. } => {
+                    tag.iter().count() + fields.iter().filter(|f| f.required && !matches!(f.ty, Ty::Option(_))).count()
+                }
+                Kind::Alias(inner) => self.required(inner),
+                _ => 0,
+            },
+            _ => 0,
+        }
+    }
+
     /// How many constant properties a variant's payload pins down.
     fn constants(&self, ty: &Ty) -> usize {
         match ty {
@@ -511,6 +526,10 @@ impl Emitter<'_> {
             }
             Ty::Boxed(inner) => return self.guard(inner, depth + 1),
             Ty::Named(id) => match &self.model.types[*id].kind {
+                // serde does not check a struct's tag when reading: the guard does.
+                Kind::Struct { tag: Some((prop, constant, _)), .. } => {
+                    vec![quote! { value.is_object() && value.get(#prop).is_none_or(|tag| tag == #constant) }]
+                }
                 Kind::Struct { .. } | Kind::Tagged { .. } => vec![quote! { value.is_object() }],
                 Kind::StringEnum { .. } | Kind::Const { .. } => vec![quote! { value.is_string() }],
                 Kind::IntEnum { .. } => vec![quote! { value.is_i64() }, quote! { value.is_u64() }],
@@ -530,7 +549,11 @@ impl Emitter<'_> {
             let vname = ident(&v.name);
             quote! { Self::#vname(value) => ::serde::Serialize::serialize(value, serializer), }
         });
-        let tries = variants.iter().map(|v| {
+        // Candidates are tried most constrained first (constants and required
+        // fields), then in the spec's order; variants that take any JSON go last.
+        let mut order: Vec<&Variant> = variants.iter().collect();
+        order.sort_by_key(|v| (self.guard(&v.ty, 0).is_none(), std::cmp::Reverse(self.required(&v.ty))));
+        let tries = order.into_iter().map(|v| {
             let vname = ident(&v.name);
             let attempt = quote! {
                 if let Ok(parsed) = ::serde::Deserialize::deserialize(&value) {
@@ -538,7 +561,11 @@ impl Emitter<'_> {
                 }
             };
             match self.guard(&v.ty, 0) {
-                Some(alternatives) => quote! { if #(#alternatives)||* { #attempt } },
+                Some(alternatives) if alternatives.len() == 1 => quote! { if #(#alternatives)* { #attempt } },
+                Some(alternatives) => {
+                    let alternatives = alternatives.iter().map(|a| if a.to_string().contains("&&") { quote! { (#a) } } else { a.clone() });
+                    quote! { if #(#alternatives)||* { #attempt } }
+                }
                 None => attempt,
             }
         });

@@ -31,8 +31,10 @@
 //!    (or the union has a `discriminator`): a tagged enum. Deserialization reads
 //!    the tag and picks the variant; an unknown tag is kept whole in `Unknown`;
 //! 4. otherwise an untagged enum: the JSON kind (string, number, object, ...)
-//!    picks the candidates, which are tried in the spec's order; a value no arm
-//!    accepts is kept in `Unknown`.
+//!    and, for structs with a constant, that constant pick the candidates,
+//!    which are tried most constrained first (most required properties, so a
+//!    verbose form is not read as its short form), then in the spec's order; a
+//!    value no arm accepts is kept in `Unknown`.
 //!
 //! **Enums are open**: every string or integer enum has an `Other` variant that
 //! keeps a value the spec does not list.

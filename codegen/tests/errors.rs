@@ -1,0 +1,98 @@
+//! Bad input gets a clear error that names the file, the line and the schema's
+//! JSON pointer; never a panic, and never a half-written output.
+
+use openapi_codegen::Config;
+use std::path::PathBuf;
+
+/// A fresh directory for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("openapi-codegen-errors-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Write `spec` and generate it into `dir/out`; the error's message.
+fn fails(name: &str, spec: &str) -> (String, PathBuf) {
+    let dir = scratch(name);
+    let path = dir.join("openapi.yaml");
+    std::fs::write(&path, spec).unwrap();
+    let err = Config::new().out_dir(dir.join("out")).generate(&path).unwrap_err();
+    assert!(!dir.join("out").exists(), "{name}: nothing may be written on error");
+    (err.to_string(), path)
+}
+
+const HEAD: &str = "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n";
+
+#[test]
+fn malformed_yaml_names_file_and_line() {
+    let (msg, path) = fails("yaml", &format!("{HEAD}    A:\n      type: object\n      properties: [unclosed\n"));
+    assert!(msg.starts_with(&format!("{}:", path.display())), "{msg}");
+    assert!(msg.contains(":8:") || msg.contains(":9:"), "a line near the bad flow sequence: {msg}");
+    assert!(msg.contains("not valid YAML/JSON"), "{msg}");
+}
+
+#[test]
+fn malformed_json_names_file_and_line() {
+    let dir = scratch("json");
+    let path = dir.join("openapi.json");
+    std::fs::write(&path, "{\n  \"openapi\": \"3.1.0\",\n  \"paths\": {},\n}\n").unwrap();
+    let msg = Config::new().out_dir(dir.join("out")).generate(&path).unwrap_err().to_string();
+    assert!(msg.starts_with(&format!("{}:4:", path.display())), "{msg}");
+}
+
+#[test]
+fn unresolved_ref_names_file_line_and_pointer() {
+    let spec = format!("{HEAD}    A:\n      type: object\n      properties:\n        b:\n          $ref: '#/components/schemas/Nope'\n");
+    let (msg, path) = fails("ref", &spec);
+    assert_eq!(
+        msg,
+        format!(
+            "{}:9: #/components/schemas/A/properties/b: unresolved $ref \"#/components/schemas/Nope\": no such schema",
+            path.display()
+        )
+    );
+}
+
+#[test]
+fn unrepresentable_schema_names_file_line_and_pointer() {
+    let spec = format!("{HEAD}    A:\n      type: object\n      properties:\n        b:\n          type: strin\n");
+    let (msg, path) = fails("type", &spec);
+    assert!(msg.starts_with(&format!("{}:9: #/components/schemas/A/properties/b: unknown type \"strin\"", path.display())), "{msg}");
+}
+
+#[test]
+fn external_ref_is_refused_clearly() {
+    let spec = format!("{HEAD}    A:\n      $ref: 'other.yaml#/B'\n");
+    let (msg, path) = fails("external", &spec);
+    assert!(msg.starts_with(&format!("{}:6: #/components/schemas/A: unsupported $ref", path.display())), "{msg}");
+}
+
+#[test]
+fn a_failed_run_leaves_the_previous_output_alone() {
+    let dir = scratch("previous");
+    let path = dir.join("openapi.yaml");
+    std::fs::write(&path, format!("{HEAD}    A:\n      type: string\n")).unwrap();
+    Config::new().out_dir(&dir).generate(&path).unwrap();
+    let good = std::fs::read_to_string(dir.join("openapi.rs")).unwrap();
+    assert!(good.contains("pub type A = String;"), "{good}");
+    std::fs::write(&path, format!("{HEAD}    A:\n      $ref: '#/components/schemas/B'\n")).unwrap();
+    assert!(Config::new().out_dir(&dir).generate(&path).is_err());
+    assert_eq!(std::fs::read_to_string(dir.join("openapi.rs")).unwrap(), good);
+    let leftovers: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(leftovers.len(), 2, "only the spec and the output: {leftovers:?}");
+}
+
+#[test]
+fn the_cli_reports_without_panicking() {
+    let dir = scratch("cli");
+    let path = dir.join("openapi.yaml");
+    std::fs::write(&path, format!("{HEAD}    A:\n      $ref: '#/components/schemas/B'\n")).unwrap();
+    let out = dir.join("out.rs");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_openapi-codegen")).arg(&path).arg("-o").arg(&out).output().unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert_eq!(stderr.trim_end(), format!("error: {}:6: #/components/schemas/A: unresolved $ref \"#/components/schemas/B\": no such schema", path.display()));
+    assert!(!stderr.contains("panicked") && !stderr.contains("backtrace"), "{stderr}");
+    assert!(!out.exists());
+}
