@@ -30,30 +30,36 @@ pub struct EmitSettings {
 
 /// Emit every module, the root re-exports, and the operations module.
 pub fn emit(model: &Model, settings: &EmitSettings) -> TokenStream {
+    (0..model.modules.len()).map(|m| emit_module(model, settings, m)).collect()
+}
+
+/// Emit one module and the re-export of its main type (empty for a module
+/// without types). Modules are independent of each other, so they can be
+/// emitted and formatted in parallel and joined in order.
+pub fn emit_module(model: &Model, settings: &EmitSettings, m: usize) -> TokenStream {
     let e = Emitter { model, settings };
+    let module = &model.modules[m];
     let mut out = TokenStream::new();
-    for (m, module) in model.modules.iter().enumerate() {
-        if module.types.is_empty() {
-            continue;
+    if module.types.is_empty() {
+        return out;
+    }
+    let name = ident(&module.name);
+    let items = module.types.iter().map(|&id| e.type_def(m, id));
+    let allows = e.allowances(m);
+    out.extend(quote! {
+        #allows
+        pub mod #name {
+            #(#items)*
         }
-        let name = ident(&module.name);
-        let items = module.types.iter().map(|&id| e.type_def(m, id));
-        let allows = e.allowances(m);
-        out.extend(quote! {
-            #allows
-            pub mod #name {
-                #(#items)*
-            }
-        });
-        if let Some(main) = module.main {
-            let ty = ident(&model.types[main].name);
-            let allow = if model.types[main].deprecated {
-                quote! { #[allow(deprecated, reason = "re-exporting keeps the spec's deprecated models reachable")] }
-            } else {
-                TokenStream::new()
-            };
-            out.extend(quote! { #allow pub use #name::#ty; });
-        }
+    });
+    if let Some(main) = module.main {
+        let ty = ident(&model.types[main].name);
+        let allow = if model.types[main].deprecated {
+            quote! { #[allow(deprecated, reason = "re-exporting keeps the spec's deprecated models reachable")] }
+        } else {
+            TokenStream::new()
+        };
+        out.extend(quote! { #allow pub use #name::#ty; });
     }
     out
 }
@@ -146,6 +152,8 @@ impl Emitter<'_> {
             Ty::Bool => quote! { bool },
             Ty::I64 => quote! { i64 },
             Ty::U64 => quote! { u64 },
+            Ty::I32 => quote! { i32 },
+            Ty::U32 => quote! { u32 },
             Ty::F64 => quote! { f64 },
             Ty::Unit => quote! { () },
             Ty::Value => quote! { ::serde_json::Value },
@@ -513,7 +521,7 @@ impl Emitter<'_> {
         Some(match ty {
             Ty::String => vec![quote! { value.is_string() }],
             Ty::Bool => vec![quote! { value.is_boolean() }],
-            Ty::I64 | Ty::U64 => vec![quote! { value.is_i64() }, quote! { value.is_u64() }],
+            Ty::I64 | Ty::U64 | Ty::I32 | Ty::U32 => vec![quote! { value.is_i64() }, quote! { value.is_u64() }],
             Ty::F64 => vec![quote! { value.is_number() }],
             Ty::Unit => vec![quote! { value.is_null() }],
             Ty::Value => return None,

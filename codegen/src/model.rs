@@ -44,6 +44,12 @@
 //! properties nor `additionalProperties`). Each use is recorded in
 //! [`Model::fallbacks`] with its reason.
 //!
+//! **Scalars.** `integer` is `i64`, except `format: int32` (`i32`), `uint32`
+//! (`u32`) and `uint64` (`u64`); `number` is `f64` (also for `format: float`,
+//! so values round-trip exactly); `boolean` is `bool`; `string` is `String`
+//! whatever its format. Arrays are `Vec`, maps (`additionalProperties`) are
+//! `BTreeMap<String, _>`.
+//!
 //! **Recursion** is broken with `Box` exactly on the edges inside a cycle of
 //! by-value references (strongly connected components); `Vec` and maps already
 //! break cycles.
@@ -79,10 +85,14 @@ pub enum Ty {
     String,
     /// `bool`.
     Bool,
-    /// `i64`.
+    /// `i64`: `integer` with no format, `int64`, or a timestamp format.
     I64,
-    /// `u64`.
+    /// `i32`: `format: int32`.
+    I32,
+    /// `u64`: `format: uint64` (or `uint`).
     U64,
+    /// `u32`: `format: uint32`.
+    U32,
     /// `f64`.
     F64,
     /// `()`: a value that is always `null`.
@@ -627,7 +637,9 @@ impl<'a> Builder<'a> {
                     return Ok(Built { ty: self.finish(id, kind, data), nullable });
                 }
                 let ty = match &it.format {
-                    openapiv3::VariantOrUnknownOrEmpty::Unknown(f) if f.starts_with("uint") => Ty::U64,
+                    openapiv3::VariantOrUnknownOrEmpty::Item(openapiv3::IntegerFormat::Int32) => Ty::I32,
+                    openapiv3::VariantOrUnknownOrEmpty::Unknown(f) if f == "uint32" => Ty::U32,
+                    openapiv3::VariantOrUnknownOrEmpty::Unknown(f) if f == "uint64" || f == "uint" => Ty::U64,
                     _ => Ty::I64,
                 };
                 not_null(self.plain(slot, ty, data))
