@@ -291,7 +291,9 @@ fn starts_url(chars: &[char], i: usize) -> bool {
 }
 
 fn prev_is_word(chars: &[char], i: usize) -> bool {
-    i > 0 && (chars[i - 1].is_alphanumeric() || matches!(chars[i - 1], '(' | '/' | '<' | '='))
+    // `(` is not here: a link target is copied by the link branch, and a URL in
+    // plain parentheses is bare and needs the autolink.
+    i > 0 && (chars[i - 1].is_alphanumeric() || matches!(chars[i - 1], '/' | '<' | '='))
 }
 
 #[cfg(test)]
@@ -306,6 +308,7 @@ mod tests {
             ("Plain text.", &["Plain text."]),
             ("Refer to the [model\nguide](/docs/models) to browse.", &["Refer to the [model guide](https://platform.openai.com/docs/models) to browse."]),
             ("See https://example.com/a.", &["See <https://example.com/a>."]),
+            ("(see https://example.com/a) and (https://example.com/b)", &["(see <https://example.com/a>) and (<https://example.com/b>)"]),
             ("Already <https://example.com> linked", &["Already <https://example.com> linked"]),
             ("A [link](https://x.y/z) stays", &["A [link](https://x.y/z) stays"]),
             ("Stray [x] and [1, 2]", &["Stray \\[x\\] and \\[1, 2\\]"]),

@@ -125,7 +125,7 @@ impl Emitter<'_> {
         match kind {
             Kind::Struct { fields, extra, .. } => {
                 fields.iter().for_each(|f| walk(&f.ty, &mut out));
-                if let Some(x) = extra {
+                if let Some((_, x)) = extra {
                     walk(x, &mut out);
                 }
             }
@@ -197,12 +197,13 @@ impl Emitter<'_> {
                 }
                 let doc = self.doc(Some(&doc_text).filter(|d| !d.is_empty()).map(String::as_str));
                 let fields = fields.iter().map(|f| self.field(m, f));
-                let extra = extra.as_ref().map(|x| {
+                let extra = extra.as_ref().map(|(field, x)| {
                     let x = self.ty(m, x);
+                    let field = ident(field);
                     quote! {
                         #[doc = " Properties beyond the ones above (`additionalProperties`)."]
                         #[serde(flatten)]
-                        pub additional_properties: ::std::collections::BTreeMap<String, #x>,
+                        pub #field: ::std::collections::BTreeMap<String, #x>,
                     }
                 });
                 quote! {

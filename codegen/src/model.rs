@@ -144,8 +144,9 @@ pub enum Kind {
         tag: Option<(String, String, Option<String>)>,
         /// The fields, in spec order.
         fields: Vec<Field>,
-        /// `additionalProperties` given as a schema beside properties.
-        extra: Option<Ty>,
+        /// `additionalProperties` given as a schema beside properties: the
+        /// field's name and the map's value type.
+        extra: Option<(String, Ty)>,
     },
     /// An open string enum: the listed values plus `Other(String)`.
     StringEnum {
@@ -750,7 +751,10 @@ impl<'a> Builder<'a> {
             .iter()
             .find_map(|want| consts.iter().position(|(n, _, _)| n == want))
             .or(if consts.is_empty() { None } else { Some(0) });
-        let tag = tag_index.map(|i| consts[i].clone());
+        // With `additionalProperties` the tag would land in the flattened map on
+        // reading, so such a struct keeps its constants as fields.
+        let has_extra = matches!(parts.additional, Some((AdditionalProperties::Schema(_), _)));
+        let tag = tag_index.filter(|_| !has_extra).map(|i| consts[i].clone());
         let mut fields = Vec::new();
         let mut scope = Scope::new(Case::Field);
         for (name, (prop, p, prop_module, parent)) in &parts.properties {
@@ -776,13 +780,11 @@ impl<'a> Builder<'a> {
             let ty = if !required && !matches!(ty, Ty::Option(_)) { ty.option() } else { ty };
             fields.push(Field { json: name.clone(), name: rust_name, ty, required, doc, deprecated });
         }
-        let _ = (module, struct_name);
         let extra = match parts.additional {
             Some((AdditionalProperties::Schema(s), p)) => {
-                let (module, parent) = (self.types[id].module, self.types[id].name.clone());
-                let value_slot = Slot::Suggest { module, name: format!("{parent}Value"), parent };
+                let value_slot = Slot::Suggest { module, name: format!("{struct_name}Value"), parent: struct_name.clone() };
                 let built = self.build(schema_ref(s), &p, value_slot)?;
-                Some(if built.nullable { built.ty.option() } else { built.ty })
+                Some((scope.claim("additional_properties"), if built.nullable { built.ty.option() } else { built.ty }))
             }
             _ => None,
         };
@@ -1001,6 +1003,11 @@ impl<'a> Builder<'a> {
         }
         if live.len() == 1 {
             let (i, arm) = live[0];
+            // A name configured for the property names the schema inside it.
+            let slot = &match slot {
+                Slot::Suggest { .. } if self.settings.names.contains_key(pointer) => Slot::Named(self.alloc(slot, pointer)),
+                other => other.clone(),
+            };
             let built = self.build(arm, &arm_pointer(i), slot.clone())?;
             if let Slot::Named(id) = slot {
                 if self.types[*id].doc.is_none() {
@@ -1045,7 +1052,7 @@ impl<'a> Builder<'a> {
         let union_name = self.types[id].name.clone();
         // Rule 3: tagged.
         if let Some((property, tags)) = self.find_tag(&resolved, data, pointer)? {
-            let mut scope = Scope::new(Case::Camel);
+            let mut scope = Scope::new(Case::Variant);
             let unknown = scope.claim("Unknown");
             let mut variants = Vec::new();
             for ((i, arm, schema, comp), tags) in resolved.iter().zip(tags) {
@@ -1060,7 +1067,7 @@ impl<'a> Builder<'a> {
             return Ok(Built { ty, nullable: had_null });
         }
         // Rule 4: untagged.
-        let mut scope = Scope::new(Case::Camel);
+        let mut scope = Scope::new(Case::Variant);
         let unknown = scope.claim("Unknown");
         let mut variants = Vec::new();
         for (k, (i, arm, schema, comp)) in resolved.iter().enumerate() {
@@ -1307,14 +1314,14 @@ fn scalar_values(
 }
 
 fn string_enum(values: impl Iterator<Item = (String, Option<String>)>) -> Kind {
-    let mut scope = Scope::new(Case::Camel);
+    let mut scope = Scope::new(Case::Variant);
     let other = scope.claim("Other");
     let values = values.map(|(value, doc)| EnumValue { name: scope.claim(&value), value, doc }).collect();
     Kind::StringEnum { values, other }
 }
 
 fn int_enum(values: impl Iterator<Item = (i64, Option<String>, Option<String>)>) -> Kind {
-    let mut scope = Scope::new(Case::Camel);
+    let mut scope = Scope::new(Case::Variant);
     let other = scope.claim("Other");
     let values = values
         .map(|(v, title, doc)| {
@@ -1349,14 +1356,30 @@ fn break_cycles(model: &mut Model) {
     }
     // A cycle made only of aliases has no struct to box: fall back to Value.
     for id in 0..n {
-        if let Kind::Alias(ty) = &model.types[id].kind {
-            if by_value(ty).is_some_and(|t| scc[t] == scc[id]) {
+        if alias_cycle(&model.types, id) {
+            {
                 model.types[id].kind = Kind::Alias(Ty::Value);
                 let pointer = model.types[id].pointer.clone();
                 model.fallbacks.push(Fallback { pointer, reason: "a cycle of plain aliases: no type can hold it" });
             }
         }
     }
+}
+
+/// Does following aliases from `id` come back to `id` without meeting a struct or enum?
+fn alias_cycle(types: &[TypeDef], id: TypeId) -> bool {
+    let mut at = id;
+    for _ in 0..types.len() {
+        match &types[at].kind {
+            Kind::Alias(ty) => match by_value(ty) {
+                Some(next) if next == id => return true,
+                Some(next) => at = next,
+                None => return false,
+            },
+            _ => return false,
+        }
+    }
+    false
 }
 
 fn by_value(ty: &Ty) -> Option<TypeId> {

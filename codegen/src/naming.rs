@@ -156,8 +156,11 @@ pub fn module_name(raw: &str) -> String {
 /// Which case a scope's names take.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Case {
-    /// Types and enum variants.
+    /// Types.
     Camel,
+    /// Enum variants: like types, but `V` before a leading digit, and no
+    /// reserved names (a variant cannot shadow `String`); `Self` is `SelfValue`.
+    Variant,
     /// Fields.
     Field,
     /// Modules.
@@ -195,6 +198,11 @@ impl Scope {
                 if RESERVED_TYPES.contains(&n.as_str()) { format!("{n}Model") } else { n }
             }
             Case::Camel => type_name(raw),
+            Case::Variant => match camel(raw, "V", spell_out) {
+                // The one keyword a camel-case name can hit.
+                keyword if keyword == "Self" => "SelfValue".to_owned(),
+                name => name,
+            },
             Case::Field => {
                 if spell_out {
                     field_from(snake(raw, true))
@@ -223,10 +231,11 @@ impl Scope {
             Some(bare) => (bare.to_owned(), ""),
             None => (second.clone(), ""),
         };
-        let sep = if self.case == Case::Camel { "" } else { "_" };
+        let camel_case = matches!(self.case, Case::Camel | Case::Variant);
+        let sep = if camel_case { "" } else { "_" };
         for n in 2.. {
             let candidate = field_from(format!("{stem}{sep}{n}{suffix}"));
-            let candidate = if self.case == Case::Camel { format!("{stem}{n}") } else { candidate };
+            let candidate = if camel_case { format!("{stem}{n}") } else { candidate };
             if self.taken.insert(candidate.clone()) {
                 return candidate;
             }
