@@ -1,7 +1,7 @@
 //! Generates `../shared/specs/openai/openapi.yaml`, exactly as published, and a
 //! dispatcher from each operationId to its response type for the tests.
 
-include!("../spec_paths.rs");
+include!("../build_support/spec_paths.rs");
 
 fn main() {
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));

@@ -1,6 +1,6 @@
 //! Generates every other spec in `../shared/specs` with default settings.
 
-include!("../spec_paths.rs");
+include!("../build_support/spec_paths.rs");
 
 fn main() {
     for (rel, file) in [

@@ -1,4 +1,5 @@
-// Shared by the build scripts of the spec-check crates (included, not a module).
+// Shared by the build scripts of the spec-check crates (included, not a module;
+// in a folder of its own so cargo does not take it for an integration test).
 //
 // The vendor specs live in `../shared/specs` beside the checkout and are never
 // copied in. In CI (`CI` set) a missing spec fails the build; elsewhere the
