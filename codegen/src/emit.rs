@@ -16,7 +16,7 @@
 //! them, each with its reason.
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 
 use crate::docs;
 use crate::model::{Field, Kind, Model, Ty, TypeDef, TypeId, Variant};
@@ -68,6 +68,19 @@ fn ident(name: &str) -> Ident {
     match name.strip_prefix("r#") {
         Some(raw) => Ident::new_raw(raw, Span::call_site()),
         None => Ident::new(name, Span::call_site()),
+    }
+}
+
+/// One test in an untagged union's guard; alternatives are joined with `||`.
+struct Alternative {
+    test: TokenStream,
+    /// An `&&` inside: needs parentheses beside other alternatives.
+    compound: bool,
+}
+
+impl Alternative {
+    fn simple(test: TokenStream) -> Self {
+        Alternative { test, compound: false }
     }
 }
 
@@ -392,9 +405,6 @@ impl Emitter<'_> {
     }
 
     fn tagged(&self, m: usize, t: &TypeDef, property: &str, variants: &[Variant], unknown: &str) -> TokenStream {
-        let name = ident(&t.name);
-        let doc = self.doc(t.doc.as_deref());
-        let deprecated = self.deprecated(t.deprecated);
         let unknown = ident(unknown);
         let decls = self.variant_decls(m, variants, &unknown, " A tag this version of the spec does not know: the JSON, kept whole.");
         let ser = variants.iter().map(|v| {
@@ -452,31 +462,13 @@ impl Emitter<'_> {
                 }
             }
         });
-        quote! {
-            #doc
-            #deprecated
-            #[derive(Debug, Clone, PartialEq)]
-            pub enum #name {
-                #decls
+        let body = quote! {
+            match value.get(#property).and_then(::serde_json::Value::as_str) {
+                #(#de)*
+                _ => Ok(Self::#unknown(value)),
             }
-            impl ::serde::Serialize for #name {
-                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                    match self {
-                        #(#ser)*
-                        Self::#unknown(value) => ::serde::Serialize::serialize(value, serializer),
-                    }
-                }
-            }
-            impl<'de> ::serde::Deserialize<'de> for #name {
-                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                    let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-                    match value.get(#property).and_then(::serde_json::Value::as_str) {
-                        #(#de)*
-                        _ => Ok(Self::#unknown(value)),
-                    }
-                }
-            }
-        }
+        };
+        self.union_type(t, decls, ser.collect(), &unknown, body)
     }
 
     /// How many properties a variant's payload requires (constants included).
@@ -515,33 +507,33 @@ impl Emitter<'_> {
 
     /// The JSON kinds a type accepts, as alternatives to test on `value`;
     /// `None` for any JSON.
-    fn guard(&self, ty: &Ty, depth: usize) -> Option<Vec<TokenStream>> {
+    fn guard(&self, ty: &Ty, depth: usize) -> Option<Vec<Alternative>> {
         if depth > 16 {
             return None;
         }
         Some(match ty {
-            Ty::String => vec![quote! { value.is_string() }],
-            Ty::Bool => vec![quote! { value.is_boolean() }],
-            Ty::I64 | Ty::U64 | Ty::I32 | Ty::U32 => vec![quote! { value.is_i64() }, quote! { value.is_u64() }],
-            Ty::F64 => vec![quote! { value.is_number() }],
-            Ty::Unit => vec![quote! { value.is_null() }],
+            Ty::String => vec![Alternative::simple(quote! { value.is_string() })],
+            Ty::Bool => vec![Alternative::simple(quote! { value.is_boolean() })],
+            Ty::I64 | Ty::U64 | Ty::I32 | Ty::U32 => vec![Alternative::simple(quote! { value.is_i64() }), Alternative::simple(quote! { value.is_u64() })],
+            Ty::F64 => vec![Alternative::simple(quote! { value.is_number() })],
+            Ty::Unit => vec![Alternative::simple(quote! { value.is_null() })],
             Ty::Value => return None,
-            Ty::Vec(_) => vec![quote! { value.is_array() }],
-            Ty::Map(_) => vec![quote! { value.is_object() }],
+            Ty::Vec(_) => vec![Alternative::simple(quote! { value.is_array() })],
+            Ty::Map(_) => vec![Alternative::simple(quote! { value.is_object() })],
             Ty::Option(inner) => {
                 let mut inner = self.guard(inner, depth + 1)?;
-                inner.insert(0, quote! { value.is_null() });
+                inner.insert(0, Alternative::simple(quote! { value.is_null() }));
                 inner
             }
             Ty::Boxed(inner) => return self.guard(inner, depth + 1),
             Ty::Named(id) => match &self.model.types[*id].kind {
                 // serde does not check a struct's tag when reading: the guard does.
                 Kind::Struct { tag: Some((prop, constant, _)), .. } => {
-                    vec![quote! { value.is_object() && value.get(#prop).is_none_or(|tag| tag == #constant) }]
+                    vec![Alternative { test: quote! { value.is_object() && value.get(#prop).is_none_or(|tag| tag == #constant) }, compound: true }]
                 }
-                Kind::Struct { .. } | Kind::Tagged { .. } => vec![quote! { value.is_object() }],
-                Kind::StringEnum { .. } | Kind::Const { .. } => vec![quote! { value.is_string() }],
-                Kind::IntEnum { .. } => vec![quote! { value.is_i64() }, quote! { value.is_u64() }],
+                Kind::Struct { .. } | Kind::Tagged { .. } => vec![Alternative::simple(quote! { value.is_object() })],
+                Kind::StringEnum { .. } | Kind::Const { .. } => vec![Alternative::simple(quote! { value.is_string() })],
+                Kind::IntEnum { .. } => vec![Alternative::simple(quote! { value.is_i64() }), Alternative::simple(quote! { value.is_u64() })],
                 Kind::Untagged { .. } => return None,
                 Kind::Alias(inner) => return self.guard(inner, depth + 1),
             },
@@ -549,9 +541,6 @@ impl Emitter<'_> {
     }
 
     fn untagged(&self, m: usize, t: &TypeDef, variants: &[Variant], unknown: &str) -> TokenStream {
-        let name = ident(&t.name);
-        let doc = self.doc(t.doc.as_deref());
-        let deprecated = self.deprecated(t.deprecated);
         let unknown = ident(unknown);
         let decls = self.variant_decls(m, variants, &unknown, " JSON that none of the variants above accepts, kept whole.");
         let ser = variants.iter().map(|v| {
@@ -570,15 +559,32 @@ impl Emitter<'_> {
                 }
             };
             match self.guard(&v.ty, 0) {
-                Some(alternatives) if alternatives.len() == 1 => quote! { if #(#alternatives)* { #attempt } },
                 Some(alternatives) => {
-                    let alternatives = alternatives.iter().map(|a| if a.to_string().contains("&&") { quote! { (#a) } } else { a.clone() });
-                    quote! { if #(#alternatives)||* { #attempt } }
+                    // Parentheses only where a compound test stands beside others.
+                    let alone = alternatives.len() == 1;
+                    let tests = alternatives.into_iter().map(|a| {
+                        let test = a.test;
+                        if a.compound && !alone { quote! { (#test) } } else { test }
+                    });
+                    quote! { if #(#tests)||* { #attempt } }
                 }
                 None => attempt,
             }
         });
-        let unknown_name = format_ident!("{}", unknown);
+        let body = quote! {
+            #(#tries)*
+            Ok(Self::#unknown(value))
+        };
+        self.union_type(t, decls, ser.collect(), &unknown, body)
+    }
+
+    /// A union enum with its `Serialize` (the given arms, plus `Unknown`
+    /// written back as it came) and its `Deserialize`, which reads the input
+    /// once into `value` and runs `body` on it.
+    fn union_type(&self, t: &TypeDef, decls: TokenStream, ser: Vec<TokenStream>, unknown: &Ident, body: TokenStream) -> TokenStream {
+        let name = ident(&t.name);
+        let doc = self.doc(t.doc.as_deref());
+        let deprecated = self.deprecated(t.deprecated);
         quote! {
             #doc
             #deprecated
@@ -597,8 +603,7 @@ impl Emitter<'_> {
             impl<'de> ::serde::Deserialize<'de> for #name {
                 fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                     let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-                    #(#tries)*
-                    Ok(Self::#unknown_name(value))
+                    #body
                 }
             }
         }

@@ -73,6 +73,10 @@ use crate::error::{Error, Result};
 use crate::naming::{self, Case, Scope};
 use crate::normalize::escape;
 
+mod cycles;
+mod operations;
+mod union;
+
 /// Index of a type in [`Model::types`].
 pub type TypeId = usize;
 
@@ -315,7 +319,7 @@ pub fn build(spec: &OpenAPI, settings: &ModelSettings) -> Result<Model> {
     let operations = b.operations()?;
     b.check_unused_names()?;
     let mut model = Model { types: b.types, modules: b.modules, operations, fallbacks: b.fallbacks };
-    break_cycles(&mut model);
+    cycles::break_cycles(&mut model);
     Ok(model)
 }
 
@@ -403,6 +407,15 @@ struct Builder<'a> {
 const COMPONENT_PREFIX: &str = "#/components/schemas/";
 
 impl<'a> Builder<'a> {
+    fn check_unused_names(&self) -> Result<()> {
+        for pointer in self.settings.names.keys() {
+            if !self.types.iter().any(|t| &t.pointer == pointer) {
+                return Err(Error::spec(pointer.clone(), "a name was configured for this pointer (Config::name_schema), but no inline schema that needs a type is there"));
+            }
+        }
+        Ok(())
+    }
+
     fn new_module_type(&mut self, raw: &str, pointer: &str) -> TypeId {
         let module_name = self.module_scope.claim(raw);
         let type_name = self.root_scope.claim(raw);
@@ -994,267 +1007,6 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn union(&mut self, arms: &'a [ReferenceOr<Schema>], word: &str, data: &SchemaData, pointer: &str, slot: &Slot) -> Result<Built> {
-        let arm_pointer = |i: usize| format!("{pointer}/{word}/{i}");
-        let live: Vec<(usize, SRef<'a>)> = arms.iter().map(schema_ref).enumerate().filter(|(_, a)| !self.is_null(*a)).collect();
-        let had_null = live.len() < arms.len();
-        if live.is_empty() {
-            return Ok(Built { ty: self.plain(slot, Ty::Unit, data), nullable: true });
-        }
-        if live.len() == 1 {
-            let (i, arm) = live[0];
-            // A name configured for the property names the schema inside it.
-            let slot = &match slot {
-                Slot::Suggest { .. } if self.settings.names.contains_key(pointer) => Slot::Named(self.alloc(slot, pointer)),
-                other => other.clone(),
-            };
-            let built = self.build(arm, &arm_pointer(i), slot.clone())?;
-            if let Slot::Named(id) = slot {
-                if self.types[*id].doc.is_none() {
-                    self.types[*id].doc = data.description.clone().or_else(|| self.description(arm, pointer));
-                }
-                self.types[*id].deprecated |= data.deprecated;
-            }
-            return Ok(Built { ty: built.ty, nullable: true });
-        }
-        let mut resolved = Vec::new();
-        for (i, arm) in &live {
-            let (schema, name) = self.resolve(*arm, &arm_pointer(*i))?;
-            resolved.push((*i, *arm, schema, name));
-        }
-        // Rule 2: all strings, or all integers.
-        if let Some(values) = scalar_values(&resolved, |k| matches!(k, SchemaKind::Type(OaType::String(_))), "string") {
-            let ty = if values.is_empty() {
-                self.plain(slot, Ty::String, data)
-            } else {
-                let id = self.alloc(slot, pointer);
-                let kind = string_enum(values.into_iter().map(|(v, d)| (v.as_str().unwrap_or_default().to_owned(), d)));
-                self.finish(id, kind, data)
-            };
-            return Ok(Built { ty, nullable: had_null });
-        }
-        if let Some(values) = scalar_values(&resolved, |k| matches!(k, SchemaKind::Type(OaType::Integer(_))), "integer") {
-            let ty = if values.is_empty() {
-                self.plain(slot, Ty::I64, data)
-            } else {
-                let titles: Vec<Option<String>> = resolved.iter().map(|(_, _, s, _)| s.schema_data.title.clone()).collect();
-                let single_titles = resolved.len() == values.len();
-                let id = self.alloc(slot, pointer);
-                let kind = int_enum(values.into_iter().enumerate().map(|(k, (v, d))| {
-                    (v.as_i64().unwrap_or_default(), if single_titles { titles[k].clone() } else { None }, d)
-                }));
-                self.finish(id, kind, data)
-            };
-            return Ok(Built { ty, nullable: had_null });
-        }
-        let id = self.alloc(slot, pointer);
-        let module = self.types[id].module;
-        let union_name = self.types[id].name.clone();
-        // Rule 3: tagged.
-        if let Some((property, tags)) = self.find_tag(&resolved, data, pointer)? {
-            let mut scope = Scope::new(Case::Variant);
-            let unknown = scope.claim("Unknown");
-            let mut variants = Vec::new();
-            for ((i, arm, schema, comp), tags) in resolved.iter().zip(tags) {
-                let hint = schema.schema_data.title.clone().or(comp.map(str::to_owned)).unwrap_or_else(|| tags[0].clone());
-                let vname = scope.claim(&variant_hint(*comp, &hint));
-                let arm_slot = Slot::Suggest { module, name: hint, parent: union_name.clone() };
-                let built = self.build(*arm, &arm_pointer(*i), arm_slot)?;
-                let carries_tag = self.has_property(schema, &property, &arm_pointer(*i))?;
-                variants.push(Variant { name: vname, ty: built.ty, tags, carries_tag });
-            }
-            let ty = self.finish(id, Kind::Tagged { property, variants, unknown }, data);
-            return Ok(Built { ty, nullable: had_null });
-        }
-        // Rule 4: untagged.
-        let mut scope = Scope::new(Case::Variant);
-        let unknown = scope.claim("Unknown");
-        let mut variants = Vec::new();
-        for (k, (i, arm, schema, comp)) in resolved.iter().enumerate() {
-            let hint = self.untagged_hint(*comp, schema, k);
-            let vname = scope.claim(&hint);
-            let arm_slot = Slot::Suggest { module, name: hint, parent: union_name.clone() };
-            let built = self.build(*arm, &arm_pointer(*i), arm_slot)?;
-            let ty = if built.nullable { built.ty.option() } else { built.ty };
-            variants.push(Variant { name: vname, ty, tags: vec![], carries_tag: false });
-        }
-        let ty = self.finish(id, Kind::Untagged { variants, unknown }, data);
-        Ok(Built { ty, nullable: had_null })
-    }
-
-    fn untagged_hint(&self, comp: Option<&str>, schema: &Schema, k: usize) -> String {
-        if let Some(c) = comp {
-            return naming::type_name(c);
-        }
-        if let Some(t) = &schema.schema_data.title {
-            return naming::type_name(t);
-        }
-        let kind = match &schema.schema_kind {
-            SchemaKind::Type(OaType::String(_)) => "String",
-            SchemaKind::Type(OaType::Integer(_)) => "Integer",
-            SchemaKind::Type(OaType::Number(_)) => "Number",
-            SchemaKind::Type(OaType::Boolean(_)) => "Boolean",
-            SchemaKind::Type(OaType::Array(_)) => "Array",
-            SchemaKind::Type(OaType::Object(o)) if o.properties.is_empty() => "Object",
-            SchemaKind::Any(a) => match a.typ.as_deref() {
-                Some("string") => "String",
-                Some("integer") => "Integer",
-                Some("number") => "Number",
-                Some("boolean") => "Boolean",
-                Some("array") => "Array",
-                _ => "",
-            },
-            _ => "",
-        };
-        if kind.is_empty() {
-            format!("Variant{}", k + 1)
-        } else {
-            kind.to_owned()
-        }
-    }
-
-    fn has_property(&self, schema: &'a Schema, property: &str, pointer: &str) -> Result<bool> {
-        let mut parts = ObjectParts::default();
-        self.merge_into(&mut parts, SRef::Item(schema), pointer, 0, "", 0)?;
-        Ok(parts.properties.contains_key(property))
-    }
-
-    /// Rule 3: the tag property and each arm's tag values, if the union is tagged.
-    #[allow(clippy::type_complexity)]
-    fn find_tag(&self, resolved: &[(usize, SRef<'a>, &'a Schema, Option<&'a str>)], data: &SchemaData, pointer: &str) -> Result<Option<(String, Vec<Vec<String>>)>> {
-        // Every arm must be an object whose properties we can see.
-        let mut arm_parts = Vec::new();
-        for (i, arm, _, _) in resolved {
-            let mut parts = ObjectParts::default();
-            if !self.merge_into(&mut parts, *arm, &format!("{pointer}/{i}"), 0, "", 0)? || parts.properties.is_empty() {
-                return Ok(None);
-            }
-            arm_parts.push(parts);
-        }
-        let mut consts: Vec<IndexMap<String, String>> = Vec::new();
-        for parts in &arm_parts {
-            let mut c = IndexMap::new();
-            for (name, (prop, p, _, _)) in &parts.properties {
-                if let Some((value, _)) = self.constant(*prop, p)? {
-                    c.insert(name.clone(), value);
-                }
-            }
-            consts.push(c);
-        }
-        if let Some(d) = &data.discriminator {
-            let mut tags = Vec::new();
-            for ((_, arm, _, comp), c) in resolved.iter().zip(&consts) {
-                let mut values: Vec<String> = match arm {
-                    SRef::Ref(r) => d.mapping.iter().filter(|(_, target)| target == r).map(|(k, _)| k.clone()).collect(),
-                    SRef::Item(_) => vec![],
-                };
-                if values.is_empty() {
-                    match (c.get(&d.property_name), comp) {
-                        (Some(v), _) => values.push(v.clone()),
-                        (None, Some(name)) => values.push((*name).to_owned()),
-                        (None, None) => return Ok(None),
-                    }
-                }
-                tags.push(values);
-            }
-            return Ok(Some((d.property_name.clone(), tags)));
-        }
-        let first = &consts[0];
-        let mut candidates: Vec<&String> = first.keys().collect();
-        candidates.sort_by_key(|n| match n.as_str() {
-            "type" => 0,
-            "object" => 1,
-            "event" => 2,
-            _ => 3,
-        });
-        for name in candidates {
-            let values: Option<Vec<&String>> = consts.iter().map(|c| c.get(name)).collect();
-            if let Some(values) = values {
-                let mut seen = std::collections::HashSet::new();
-                if values.iter().all(|v| seen.insert(*v)) {
-                    return Ok(Some((name.clone(), values.into_iter().map(|v| vec![v.clone()]).collect())));
-                }
-            }
-        }
-        Ok(None)
-    }
-
-    fn operations(&mut self) -> Result<Vec<Operation>> {
-        let mut out = Vec::new();
-        let spec = self.spec;
-        if spec.paths.paths.is_empty() {
-            return Ok(out);
-        }
-        let module = self.modules.len();
-        self.modules.push(Module { name: "operations".into(), types: vec![], main: None, scope: Scope::new(Case::Camel) });
-        let mut op_scope = Scope::new(Case::Camel);
-        for (path, item) in &spec.paths.paths {
-            let ReferenceOr::Item(item) = item else { continue };
-            for (method, op) in item.iter() {
-                let id = op.operation_id.clone().unwrap_or_else(|| format!("{method} {path}"));
-                let base = op_scope.claim(&id);
-                let op_pointer = format!("#/paths/{}/{method}", escape(path));
-                let request = match &op.request_body {
-                    Some(ReferenceOr::Item(body)) => json_schema(&body.content).map(|s| (s, format!("{op_pointer}/requestBody/content/application~1json/schema"))),
-                    Some(ReferenceOr::Reference { reference }) => {
-                        let name = reference.rsplit('/').next().unwrap_or_default();
-                        spec.components.as_ref().and_then(|c| c.request_bodies.get(name)).and_then(|b| match b {
-                            ReferenceOr::Item(b) => json_schema(&b.content).map(|s| (s, format!("#/components/requestBodies/{}/content/application~1json/schema", escape(name)))),
-                            _ => None,
-                        })
-                    }
-                    None => None,
-                };
-                let response = op.responses.responses.iter().find(|(code, _)| matches!(code, openapiv3::StatusCode::Code(c) if (200..300).contains(c)) || matches!(code, openapiv3::StatusCode::Range(2))).and_then(|(code, r)| match r {
-                    ReferenceOr::Item(r) => json_schema(&r.content).map(|s| (s, format!("{op_pointer}/responses/{code}/content/application~1json/schema"))),
-                    ReferenceOr::Reference { reference } => {
-                        let name = reference.rsplit('/').next().unwrap_or_default();
-                        spec.components.as_ref().and_then(|c| c.responses.get(name)).and_then(|r| match r {
-                            ReferenceOr::Item(r) => json_schema(&r.content).map(|s| (s, format!("#/components/responses/{}/content/application~1json/schema", escape(name)))),
-                            _ => None,
-                        })
-                    }
-                });
-                let mut ids = [None, None];
-                for (k, (part, suffix)) in [(request, "Request"), (response, "Response")].into_iter().enumerate() {
-                    let Some((schema, p)) = part else { continue };
-                    let name = format!("{base}{suffix}");
-                    // The operation's alias claims its name first, so inline bodies take it.
-                    let slot = Slot::Suggest { module, name: name.clone(), parent: base.clone() };
-                    let built = self.build(schema_ref(schema), &p, slot)?;
-                    let ty = if built.nullable { built.ty.option() } else { built.ty };
-                    let tid = match ty {
-                        Ty::Named(t) if self.types[t].module == module && self.types[t].name == name => t,
-                        other => {
-                            let alias = self.alloc(&Slot::Suggest { module, name: name.clone(), parent: base.clone() }, &p);
-                            self.types[alias].kind = Kind::Alias(other);
-                            alias
-                        }
-                    };
-                    ids[k] = Some(tid);
-                }
-                out.push(Operation { id, request: ids[0], response: ids[1] });
-            }
-        }
-        Ok(out)
-    }
-
-    fn check_unused_names(&self) -> Result<()> {
-        for pointer in self.settings.names.keys() {
-            if !self.types.iter().any(|t| &t.pointer == pointer) {
-                return Err(Error::spec(pointer.clone(), "a name was configured for this pointer (Config::name_schema), but no inline schema that needs a type is there"));
-            }
-        }
-        Ok(())
-    }
-}
-
-fn json_schema(content: &IndexMap<String, openapiv3::MediaType>) -> Option<&ReferenceOr<Schema>> {
-    content.iter().find(|(k, _)| k.starts_with("application/json")).and_then(|(_, m)| m.schema.as_ref())
-}
-
-fn variant_hint(comp: Option<&str>, hint: &str) -> String {
-    naming::type_name(comp.unwrap_or(hint))
 }
 
 fn union_arms(schema: &Schema) -> Option<&Vec<ReferenceOr<Schema>>> {
@@ -1283,36 +1035,6 @@ fn is_constraint_only(any: &openapiv3::AnySchema) -> bool {
         && any.additional_properties.is_none()
 }
 
-/// Rule 2: if every arm is a scalar of one JSON type, the listed values (with
-/// each one-value arm's description) in order; an empty list means "any value".
-fn scalar_values(
-    resolved: &[(usize, SRef<'_>, &Schema, Option<&str>)],
-    is_kind: impl Fn(&SchemaKind) -> bool,
-    typ: &str,
-) -> Option<Vec<(serde_json::Value, Option<String>)>> {
-    let mut values: Vec<(serde_json::Value, Option<String>)> = Vec::new();
-    for (_, _, schema, _) in resolved {
-        let arm_values: Vec<serde_json::Value> = match &schema.schema_kind {
-            SchemaKind::Type(OaType::String(st)) if is_kind(&schema.schema_kind) => st.enumeration.iter().flatten().map(|v| serde_json::Value::from(v.as_str())).collect(),
-            SchemaKind::Type(OaType::Integer(it)) if is_kind(&schema.schema_kind) => it.enumeration.iter().flatten().map(|v| serde_json::Value::from(*v)).collect(),
-            SchemaKind::Any(any) if any.typ.as_deref() == Some(typ) && any.properties.is_empty() && any.one_of.is_empty() && any.any_of.is_empty() && any.all_of.is_empty() => {
-                any.enumeration.iter().filter(|v| !v.is_null()).cloned().collect()
-            }
-            SchemaKind::Any(any) if any.typ.is_none() && !any.enumeration.is_empty() && any.properties.is_empty() && any.enumeration.iter().all(|v| if typ == "string" { v.is_string() } else { v.is_i64() }) => {
-                any.enumeration.clone()
-            }
-            _ => return None,
-        };
-        let doc = if arm_values.len() == 1 { schema.schema_data.description.clone() } else { None };
-        for v in arm_values {
-            if !values.iter().any(|(seen, _)| *seen == v) {
-                values.push((v, doc.clone()));
-            }
-        }
-    }
-    Some(values)
-}
-
 fn string_enum(values: impl Iterator<Item = (String, Option<String>)>) -> Kind {
     let mut scope = Scope::new(Case::Variant);
     let other = scope.claim("Other");
@@ -1330,129 +1052,4 @@ fn int_enum(values: impl Iterator<Item = (i64, Option<String>, Option<String>)>)
         })
         .collect();
     Kind::IntEnum { values, other }
-}
-
-/// Box exactly the by-value edges that lie on a cycle (Tarjan's SCCs).
-fn break_cycles(model: &mut Model) {
-    let n = model.types.len();
-    let edges: Vec<Vec<TypeId>> = model.types.iter().map(|t| by_value_targets(&t.kind)).collect();
-    let scc = tarjan(n, &edges);
-    for id in 0..n {
-        let comp = scc[id];
-        let in_cycle = |t: TypeId| scc[t] == comp;
-        match &mut model.types[id].kind {
-            Kind::Struct { fields, .. } => {
-                for f in fields {
-                    box_if(&mut f.ty, &in_cycle);
-                }
-            }
-            Kind::Tagged { variants, .. } | Kind::Untagged { variants, .. } => {
-                for v in variants {
-                    box_if(&mut v.ty, &in_cycle);
-                }
-            }
-            _ => {}
-        }
-    }
-    // A cycle made only of aliases has no struct to box: fall back to Value.
-    for id in 0..n {
-        if alias_cycle(&model.types, id) {
-            {
-                model.types[id].kind = Kind::Alias(Ty::Value);
-                let pointer = model.types[id].pointer.clone();
-                model.fallbacks.push(Fallback { pointer, reason: "a cycle of plain aliases: no type can hold it" });
-            }
-        }
-    }
-}
-
-/// Does following aliases from `id` come back to `id` without meeting a struct or enum?
-fn alias_cycle(types: &[TypeDef], id: TypeId) -> bool {
-    let mut at = id;
-    for _ in 0..types.len() {
-        match &types[at].kind {
-            Kind::Alias(ty) => match by_value(ty) {
-                Some(next) if next == id => return true,
-                Some(next) => at = next,
-                None => return false,
-            },
-            _ => return false,
-        }
-    }
-    false
-}
-
-fn by_value(ty: &Ty) -> Option<TypeId> {
-    match ty {
-        Ty::Named(id) => Some(*id),
-        Ty::Option(inner) => by_value(inner),
-        _ => None,
-    }
-}
-
-fn by_value_targets(kind: &Kind) -> Vec<TypeId> {
-    match kind {
-        Kind::Struct { fields, .. } => fields.iter().filter_map(|f| by_value(&f.ty)).collect(),
-        Kind::Tagged { variants, .. } | Kind::Untagged { variants, .. } => variants.iter().filter_map(|v| by_value(&v.ty)).collect(),
-        Kind::Alias(ty) => by_value(ty).into_iter().collect(),
-        _ => vec![],
-    }
-}
-
-fn box_if(ty: &mut Ty, in_cycle: &impl Fn(TypeId) -> bool) {
-    match ty {
-        Ty::Option(inner) => box_if(inner, in_cycle),
-        Ty::Named(id) if in_cycle(*id) => *ty = Ty::Boxed(Box::new(ty.clone())),
-        _ => {}
-    }
-}
-
-/// Strongly connected components, iteratively (deep specs would overflow a recursive walk).
-fn tarjan(n: usize, edges: &[Vec<TypeId>]) -> Vec<usize> {
-    let mut index = vec![usize::MAX; n];
-    let mut low = vec![0; n];
-    let mut on_stack = vec![false; n];
-    let mut stack = Vec::new();
-    let mut comp = vec![usize::MAX; n];
-    let mut next_index = 0;
-    let mut next_comp = 0;
-    for root in 0..n {
-        if index[root] != usize::MAX {
-            continue;
-        }
-        let mut work = vec![(root, 0usize)];
-        while let Some(&mut (v, ref mut ei)) = work.last_mut() {
-            if *ei == 0 && index[v] == usize::MAX {
-                index[v] = next_index;
-                low[v] = next_index;
-                next_index += 1;
-                stack.push(v);
-                on_stack[v] = true;
-            }
-            if let Some(&w) = edges[v].get(*ei) {
-                *ei += 1;
-                if index[w] == usize::MAX {
-                    work.push((w, 0));
-                } else if on_stack[w] {
-                    low[v] = low[v].min(index[w]);
-                }
-                continue;
-            }
-            work.pop();
-            if let Some(&(parent, _)) = work.last() {
-                low[parent] = low[parent].min(low[v]);
-            }
-            if low[v] == index[v] {
-                while let Some(w) = stack.pop() {
-                    on_stack[w] = false;
-                    comp[w] = next_comp;
-                    if w == v {
-                        break;
-                    }
-                }
-                next_comp += 1;
-            }
-        }
-    }
-    comp
 }

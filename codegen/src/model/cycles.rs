@@ -1,0 +1,128 @@
+//! Recursion: box exactly the by-value edges that lie on a cycle.
+
+use super::*;
+
+/// Box exactly the by-value edges that lie on a cycle (Tarjan's SCCs).
+pub(super) fn break_cycles(model: &mut Model) {
+    let n = model.types.len();
+    let edges: Vec<Vec<TypeId>> = model.types.iter().map(|t| by_value_targets(&t.kind)).collect();
+    let scc = tarjan(n, &edges);
+    for id in 0..n {
+        let comp = scc[id];
+        let in_cycle = |t: TypeId| scc[t] == comp;
+        match &mut model.types[id].kind {
+            Kind::Struct { fields, .. } => {
+                for f in fields {
+                    box_if(&mut f.ty, &in_cycle);
+                }
+            }
+            Kind::Tagged { variants, .. } | Kind::Untagged { variants, .. } => {
+                for v in variants {
+                    box_if(&mut v.ty, &in_cycle);
+                }
+            }
+            _ => {}
+        }
+    }
+    // A cycle made only of aliases has no struct to box: fall back to Value.
+    for id in 0..n {
+        if alias_cycle(&model.types, id) {
+            {
+                model.types[id].kind = Kind::Alias(Ty::Value);
+                let pointer = model.types[id].pointer.clone();
+                model.fallbacks.push(Fallback { pointer, reason: "a cycle of plain aliases: no type can hold it" });
+            }
+        }
+    }
+}
+
+/// Does following aliases from `id` come back to `id` without meeting a struct or enum?
+fn alias_cycle(types: &[TypeDef], id: TypeId) -> bool {
+    let mut at = id;
+    for _ in 0..types.len() {
+        match &types[at].kind {
+            Kind::Alias(ty) => match by_value(ty) {
+                Some(next) if next == id => return true,
+                Some(next) => at = next,
+                None => return false,
+            },
+            _ => return false,
+        }
+    }
+    false
+}
+
+fn by_value(ty: &Ty) -> Option<TypeId> {
+    match ty {
+        Ty::Named(id) => Some(*id),
+        Ty::Option(inner) => by_value(inner),
+        _ => None,
+    }
+}
+
+fn by_value_targets(kind: &Kind) -> Vec<TypeId> {
+    match kind {
+        Kind::Struct { fields, .. } => fields.iter().filter_map(|f| by_value(&f.ty)).collect(),
+        Kind::Tagged { variants, .. } | Kind::Untagged { variants, .. } => variants.iter().filter_map(|v| by_value(&v.ty)).collect(),
+        Kind::Alias(ty) => by_value(ty).into_iter().collect(),
+        _ => vec![],
+    }
+}
+
+fn box_if(ty: &mut Ty, in_cycle: &impl Fn(TypeId) -> bool) {
+    match ty {
+        Ty::Option(inner) => box_if(inner, in_cycle),
+        Ty::Named(id) if in_cycle(*id) => *ty = Ty::Boxed(Box::new(ty.clone())),
+        _ => {}
+    }
+}
+
+/// Strongly connected components, iteratively (deep specs would overflow a recursive walk).
+fn tarjan(n: usize, edges: &[Vec<TypeId>]) -> Vec<usize> {
+    let mut index = vec![usize::MAX; n];
+    let mut low = vec![0; n];
+    let mut on_stack = vec![false; n];
+    let mut stack = Vec::new();
+    let mut comp = vec![usize::MAX; n];
+    let mut next_index = 0;
+    let mut next_comp = 0;
+    for root in 0..n {
+        if index[root] != usize::MAX {
+            continue;
+        }
+        let mut work = vec![(root, 0usize)];
+        while let Some(&mut (v, ref mut ei)) = work.last_mut() {
+            if *ei == 0 && index[v] == usize::MAX {
+                index[v] = next_index;
+                low[v] = next_index;
+                next_index += 1;
+                stack.push(v);
+                on_stack[v] = true;
+            }
+            if let Some(&w) = edges[v].get(*ei) {
+                *ei += 1;
+                if index[w] == usize::MAX {
+                    work.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(index[w]);
+                }
+                continue;
+            }
+            work.pop();
+            if let Some(&(parent, _)) = work.last() {
+                low[parent] = low[parent].min(low[v]);
+            }
+            if low[v] == index[v] {
+                while let Some(w) = stack.pop() {
+                    on_stack[w] = false;
+                    comp[w] = next_comp;
+                    if w == v {
+                        break;
+                    }
+                }
+                next_comp += 1;
+            }
+        }
+    }
+    comp
+}

@@ -1,0 +1,229 @@
+//! Unions: `oneOf`/`anyOf` → `Option`, open enums, tagged or untagged enums
+//! (the rules are listed in order at the top of `model`).
+
+use super::*;
+
+/// A union arm: its index, the arm as written, the schema it resolves to, and
+/// the component it names, if any.
+type Resolved<'a> = (usize, SRef<'a>, &'a Schema, Option<&'a str>);
+
+impl<'a> Builder<'a> {
+    pub(super) fn union(&mut self, arms: &'a [ReferenceOr<Schema>], word: &str, data: &SchemaData, pointer: &str, slot: &Slot) -> Result<Built> {
+        let arm_pointer = |i: usize| format!("{pointer}/{word}/{i}");
+        let live: Vec<(usize, SRef<'a>)> = arms.iter().map(schema_ref).enumerate().filter(|(_, a)| !self.is_null(*a)).collect();
+        let had_null = live.len() < arms.len();
+        if live.is_empty() {
+            return Ok(Built { ty: self.plain(slot, Ty::Unit, data), nullable: true });
+        }
+        if live.len() == 1 {
+            let (i, arm) = live[0];
+            // A name configured for the property names the schema inside it.
+            let slot = &match slot {
+                Slot::Suggest { .. } if self.settings.names.contains_key(pointer) => Slot::Named(self.alloc(slot, pointer)),
+                other => other.clone(),
+            };
+            let built = self.build(arm, &arm_pointer(i), slot.clone())?;
+            if let Slot::Named(id) = slot {
+                if self.types[*id].doc.is_none() {
+                    self.types[*id].doc = data.description.clone().or_else(|| self.description(arm, pointer));
+                }
+                self.types[*id].deprecated |= data.deprecated;
+            }
+            return Ok(Built { ty: built.ty, nullable: true });
+        }
+        let mut resolved = Vec::new();
+        for (i, arm) in &live {
+            let (schema, name) = self.resolve(*arm, &arm_pointer(*i))?;
+            resolved.push((*i, *arm, schema, name));
+        }
+        // Rule 2: all strings, or all integers.
+        if let Some(values) = scalar_values(&resolved, |k| matches!(k, SchemaKind::Type(OaType::String(_))), "string") {
+            let ty = if values.is_empty() {
+                self.plain(slot, Ty::String, data)
+            } else {
+                let id = self.alloc(slot, pointer);
+                let kind = string_enum(values.into_iter().map(|(v, d)| (v.as_str().unwrap_or_default().to_owned(), d)));
+                self.finish(id, kind, data)
+            };
+            return Ok(Built { ty, nullable: had_null });
+        }
+        if let Some(values) = scalar_values(&resolved, |k| matches!(k, SchemaKind::Type(OaType::Integer(_))), "integer") {
+            let ty = if values.is_empty() {
+                self.plain(slot, Ty::I64, data)
+            } else {
+                let titles: Vec<Option<String>> = resolved.iter().map(|(_, _, s, _)| s.schema_data.title.clone()).collect();
+                let single_titles = resolved.len() == values.len();
+                let id = self.alloc(slot, pointer);
+                let kind = int_enum(values.into_iter().enumerate().map(|(k, (v, d))| {
+                    (v.as_i64().unwrap_or_default(), if single_titles { titles[k].clone() } else { None }, d)
+                }));
+                self.finish(id, kind, data)
+            };
+            return Ok(Built { ty, nullable: had_null });
+        }
+        let id = self.alloc(slot, pointer);
+        let module = self.types[id].module;
+        let union_name = self.types[id].name.clone();
+        // Rule 3: tagged.
+        if let Some((property, tags)) = self.find_tag(&resolved, data, pointer)? {
+            let mut scope = Scope::new(Case::Variant);
+            let unknown = scope.claim("Unknown");
+            let mut variants = Vec::new();
+            for ((i, arm, schema, comp), tags) in resolved.iter().zip(tags) {
+                let hint = schema.schema_data.title.clone().or(comp.map(str::to_owned)).unwrap_or_else(|| tags[0].clone());
+                let vname = scope.claim(&variant_hint(*comp, &hint));
+                let arm_slot = Slot::Suggest { module, name: hint, parent: union_name.clone() };
+                let built = self.build(*arm, &arm_pointer(*i), arm_slot)?;
+                let carries_tag = self.has_property(schema, &property, &arm_pointer(*i))?;
+                variants.push(Variant { name: vname, ty: built.ty, tags, carries_tag });
+            }
+            let ty = self.finish(id, Kind::Tagged { property, variants, unknown }, data);
+            return Ok(Built { ty, nullable: had_null });
+        }
+        // Rule 4: untagged.
+        let mut scope = Scope::new(Case::Variant);
+        let unknown = scope.claim("Unknown");
+        let mut variants = Vec::new();
+        for (k, (i, arm, schema, comp)) in resolved.iter().enumerate() {
+            let hint = self.untagged_hint(*comp, schema, k);
+            let vname = scope.claim(&hint);
+            let arm_slot = Slot::Suggest { module, name: hint, parent: union_name.clone() };
+            let built = self.build(*arm, &arm_pointer(*i), arm_slot)?;
+            let ty = if built.nullable { built.ty.option() } else { built.ty };
+            variants.push(Variant { name: vname, ty, tags: vec![], carries_tag: false });
+        }
+        let ty = self.finish(id, Kind::Untagged { variants, unknown }, data);
+        Ok(Built { ty, nullable: had_null })
+    }
+
+    fn untagged_hint(&self, comp: Option<&str>, schema: &Schema, k: usize) -> String {
+        if let Some(c) = comp {
+            return naming::type_name(c);
+        }
+        if let Some(t) = &schema.schema_data.title {
+            return naming::type_name(t);
+        }
+        let kind = match &schema.schema_kind {
+            SchemaKind::Type(OaType::String(_)) => "String",
+            SchemaKind::Type(OaType::Integer(_)) => "Integer",
+            SchemaKind::Type(OaType::Number(_)) => "Number",
+            SchemaKind::Type(OaType::Boolean(_)) => "Boolean",
+            SchemaKind::Type(OaType::Array(_)) => "Array",
+            SchemaKind::Type(OaType::Object(o)) if o.properties.is_empty() => "Object",
+            SchemaKind::Any(a) => match a.typ.as_deref() {
+                Some("string") => "String",
+                Some("integer") => "Integer",
+                Some("number") => "Number",
+                Some("boolean") => "Boolean",
+                Some("array") => "Array",
+                _ => "",
+            },
+            _ => "",
+        };
+        if kind.is_empty() {
+            format!("Variant{}", k + 1)
+        } else {
+            kind.to_owned()
+        }
+    }
+
+    fn has_property(&self, schema: &'a Schema, property: &str, pointer: &str) -> Result<bool> {
+        let mut parts = ObjectParts::default();
+        self.merge_into(&mut parts, SRef::Item(schema), pointer, 0, "", 0)?;
+        Ok(parts.properties.contains_key(property))
+    }
+
+    /// Rule 3: the tag property and each arm's tag values, if the union is tagged.
+    fn find_tag(&self, resolved: &[Resolved<'a>], data: &SchemaData, pointer: &str) -> Result<Option<(String, Vec<Vec<String>>)>> {
+        // Every arm must be an object whose properties we can see.
+        let mut arm_parts = Vec::new();
+        for (i, arm, _, _) in resolved {
+            let mut parts = ObjectParts::default();
+            if !self.merge_into(&mut parts, *arm, &format!("{pointer}/{i}"), 0, "", 0)? || parts.properties.is_empty() {
+                return Ok(None);
+            }
+            arm_parts.push(parts);
+        }
+        let mut consts: Vec<IndexMap<String, String>> = Vec::new();
+        for parts in &arm_parts {
+            let mut c = IndexMap::new();
+            for (name, (prop, p, _, _)) in &parts.properties {
+                if let Some((value, _)) = self.constant(*prop, p)? {
+                    c.insert(name.clone(), value);
+                }
+            }
+            consts.push(c);
+        }
+        if let Some(d) = &data.discriminator {
+            let mut tags = Vec::new();
+            for ((_, arm, _, comp), c) in resolved.iter().zip(&consts) {
+                let mut values: Vec<String> = match arm {
+                    SRef::Ref(r) => d.mapping.iter().filter(|(_, target)| target == r).map(|(k, _)| k.clone()).collect(),
+                    SRef::Item(_) => vec![],
+                };
+                if values.is_empty() {
+                    match (c.get(&d.property_name), comp) {
+                        (Some(v), _) => values.push(v.clone()),
+                        (None, Some(name)) => values.push((*name).to_owned()),
+                        (None, None) => return Ok(None),
+                    }
+                }
+                tags.push(values);
+            }
+            return Ok(Some((d.property_name.clone(), tags)));
+        }
+        let first = &consts[0];
+        let mut candidates: Vec<&String> = first.keys().collect();
+        candidates.sort_by_key(|n| match n.as_str() {
+            "type" => 0,
+            "object" => 1,
+            "event" => 2,
+            _ => 3,
+        });
+        for name in candidates {
+            let values: Option<Vec<&String>> = consts.iter().map(|c| c.get(name)).collect();
+            if let Some(values) = values {
+                let mut seen = std::collections::HashSet::new();
+                if values.iter().all(|v| seen.insert(*v)) {
+                    return Ok(Some((name.clone(), values.into_iter().map(|v| vec![v.clone()]).collect())));
+                }
+            }
+        }
+        Ok(None)
+    }
+
+}
+
+pub(super) fn variant_hint(comp: Option<&str>, hint: &str) -> String {
+    naming::type_name(comp.unwrap_or(hint))
+}
+
+/// Rule 2: if every arm is a scalar of one JSON type, the listed values (with
+/// each one-value arm's description) in order; an empty list means "any value".
+pub(super) fn scalar_values(
+    resolved: &[Resolved<'_>],
+    is_kind: impl Fn(&SchemaKind) -> bool,
+    typ: &str,
+) -> Option<Vec<(serde_json::Value, Option<String>)>> {
+    let mut values: Vec<(serde_json::Value, Option<String>)> = Vec::new();
+    for (_, _, schema, _) in resolved {
+        let arm_values: Vec<serde_json::Value> = match &schema.schema_kind {
+            SchemaKind::Type(OaType::String(st)) if is_kind(&schema.schema_kind) => st.enumeration.iter().flatten().map(|v| serde_json::Value::from(v.as_str())).collect(),
+            SchemaKind::Type(OaType::Integer(it)) if is_kind(&schema.schema_kind) => it.enumeration.iter().flatten().map(|v| serde_json::Value::from(*v)).collect(),
+            SchemaKind::Any(any) if any.typ.as_deref() == Some(typ) && any.properties.is_empty() && any.one_of.is_empty() && any.any_of.is_empty() && any.all_of.is_empty() => {
+                any.enumeration.iter().filter(|v| !v.is_null()).cloned().collect()
+            }
+            SchemaKind::Any(any) if any.typ.is_none() && !any.enumeration.is_empty() && any.properties.is_empty() && any.enumeration.iter().all(|v| if typ == "string" { v.is_string() } else { v.is_i64() }) => {
+                any.enumeration.clone()
+            }
+            _ => return None,
+        };
+        let doc = if arm_values.len() == 1 { schema.schema_data.description.clone() } else { None };
+        for v in arm_values {
+            if !values.iter().any(|(seen, _)| *seen == v) {
+                values.push((v, doc.clone()));
+            }
+        }
+    }
+    Some(values)
+}
