@@ -365,7 +365,9 @@ impl Emitter<'_> {
         let name = ident(&f.name);
         let ty = self.ty(m, &f.ty);
         let mut serde = Vec::new();
-        if f.name.trim_start_matches("r#") != f.json {
+        if f.flatten {
+            serde.push(quote! { flatten });
+        } else if f.name.trim_start_matches("r#") != f.json {
             let json = &f.json;
             serde.push(quote! { rename = #json });
         }

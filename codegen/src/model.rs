@@ -19,7 +19,9 @@
 //! `null`; a field that is not required is an `Option` skipped when `None`.
 //!
 //! **allOf** is merged: the properties and `required` of every arm (following
-//! `$ref`s) make one struct. A one-arm `allOf` (what `$ref` with sibling keys
+//! `$ref`s) make one struct. An arm that is a union (`allOf [anyOf [...],
+//! {properties}]`) becomes a `#[serde(flatten)]` field of that union's type,
+//! so the variant's properties sit beside the merged ones. A one-arm `allOf` (what `$ref` with sibling keys
 //! becomes in `normalize`) is that arm, with the siblings' docs.
 //!
 //! **oneOf / anyOf**, after dropping null arms:
@@ -219,6 +221,8 @@ pub struct Field {
     pub doc: Option<String>,
     /// `deprecated: true`.
     pub deprecated: bool,
+    /// An allOf arm that is a union, flattened into the struct (`json` is empty).
+    pub flatten: bool,
 }
 
 /// A union variant.
@@ -384,6 +388,8 @@ struct ObjectParts<'a> {
     properties: IndexMap<String, (SRef<'a>, String, usize, String)>,
     required: Vec<String>,
     additional: Option<(&'a AdditionalProperties, String)>,
+    /// allOf arms that are not objects (unions): flattened fields, with their pointers.
+    flattened: Vec<(SRef<'a>, String)>,
 }
 
 struct Builder<'a> {
@@ -731,7 +737,7 @@ impl<'a> Builder<'a> {
     }
 
     fn object(&mut self, parts: ObjectParts<'a>, data: &SchemaData, pointer: &str, slot: &Slot) -> Result<Ty> {
-        if parts.properties.is_empty() {
+        if parts.properties.is_empty() && parts.flattened.is_empty() {
             let ty = match parts.additional {
                 Some((AdditionalProperties::Schema(s), p)) => {
                     let (module, parent) = self.item_context(slot, pointer);
@@ -791,7 +797,37 @@ impl<'a> Builder<'a> {
                 if built.nullable || !required { built.ty.option() } else { built.ty }
             };
             let ty = if !required && !matches!(ty, Ty::Option(_)) { ty.option() } else { ty };
-            fields.push(Field { json: name.clone(), name: rust_name, ty, required, doc, deprecated });
+            fields.push(Field { json: name.clone(), name: rust_name, ty, required, doc, deprecated, flatten: false });
+        }
+        for (arm, p) in &parts.flattened {
+            let component = match arm {
+                SRef::Ref(reference) => Some(self.component(reference, p)?.0),
+                SRef::Item(_) => None,
+            };
+            let hint = component.unwrap_or("Variant").to_owned();
+            let arm_slot = Slot::Suggest { module, name: hint.clone(), parent: struct_name.clone() };
+            let built = self.build(*arm, p, arm_slot)?;
+            let object_like = |ty: &Ty, types: &[TypeDef]| {
+                let mut ty = ty.clone();
+                for _ in 0..types.len() {
+                    match ty {
+                        Ty::Named(t) => match &types[t].kind {
+                            Kind::Struct { .. } | Kind::Tagged { .. } | Kind::Untagged { .. } => return true,
+                            Kind::Alias(inner) => ty = inner.clone(),
+                            _ => return false,
+                        },
+                        _ => return false,
+                    }
+                }
+                false
+            };
+            if !object_like(&built.ty, &self.types) {
+                self.fallback(p, "allOf arm that is neither an object nor a union of objects: its constraint is not modelled");
+                continue;
+            }
+            let doc = self.description(*arm, p);
+            let rust_name = scope.claim(&hint);
+            fields.push(Field { json: String::new(), name: rust_name, ty: built.ty, required: true, doc, deprecated: false, flatten: true });
         }
         let extra = match parts.additional {
             Some((AdditionalProperties::Schema(s), p)) => {
@@ -857,8 +893,9 @@ impl<'a> Builder<'a> {
             let (i, arm) = others[0];
             return self.build(schema_ref(arm), &format!("{pointer}/allOf/{i}"), slot.clone());
         }
-        for (i, _) in &others {
-            self.fallback(&format!("{pointer}/allOf/{i}"), "allOf arm that is not an object: its constraint is not modelled");
+        // A union among the arms: its variant is flattened beside the merged properties.
+        for (i, arm) in others {
+            parts.flattened.push((schema_ref(arm), format!("{pointer}/allOf/{i}")));
         }
         let data = if data.description.is_none() {
             let mut d = data.clone();

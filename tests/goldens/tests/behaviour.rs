@@ -305,6 +305,21 @@ mod unions {
 
 mod allof {
     use super::*;
+
+    /// allOf [oneOf [Ping, Pong], {stream_id}]: the variant is a flattened field.
+    #[test]
+    fn a_union_arm_of_an_all_of_is_flattened_beside_the_properties() {
+        use g::allof::{stream_event, Pong, StreamEvent};
+        let pong = json!({"type": "pong", "latency": 1.5, "stream_id": "s1"});
+        let event: StreamEvent = parse(&pong);
+        assert_eq!(event.stream_id, "s1");
+        assert_eq!(event.variant, stream_event::Variant::Pong(Pong { latency: 1.5 }));
+        assert_eq!(to_json(&event), pong);
+        // An event kind the spec does not know keeps its JSON; stream_id is still read.
+        let later: StreamEvent = parse(&json!({"type": "pang", "stream_id": "s2"}));
+        assert_eq!(later.stream_id, "s2");
+        assert!(matches!(later.variant, stream_event::Variant::Unknown(_)));
+    }
     use g::allof::{project, timestamped, Named, Owner, Project};
 
     fn project_json() -> Value {
