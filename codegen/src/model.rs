@@ -707,17 +707,11 @@ impl<'a> Builder<'a> {
             self.fallback(pointer, "array without `items`");
             return Ok(Ty::Vec(Box::new(Ty::Value)));
         };
-        let (module, parent) = self.item_context(slot, pointer);
+        let (module, parent) = self.naming_context(slot, pointer);
         let item_slot = Slot::Suggest { module, name: format!("{parent}Item"), parent: parent.clone() };
         let built = self.build(items, &format!("{pointer}/items"), item_slot)?;
         let ty = if built.nullable { built.ty.option() } else { built.ty };
         Ok(Ty::Vec(Box::new(ty)))
-    }
-
-    /// For arrays and maps: their element is named after the slot itself.
-    fn item_context(&mut self, slot: &Slot, pointer: &str) -> (usize, String) {
-        let (module, name) = self.naming_context(slot, pointer);
-        (module, name)
     }
 
     fn add_properties(&self, parts: &mut ObjectParts<'a>, object: ObjectSpec<'a>, pointer: &str, module: usize, parent: &str) {
@@ -740,7 +734,7 @@ impl<'a> Builder<'a> {
         if parts.properties.is_empty() && parts.flattened.is_empty() {
             let ty = match parts.additional {
                 Some((AdditionalProperties::Schema(s), p)) => {
-                    let (module, parent) = self.item_context(slot, pointer);
+                    let (module, parent) = self.naming_context(slot, pointer);
                     let value_slot = Slot::Suggest { module, name: format!("{parent}Value"), parent: parent.clone() };
                     let built = self.build(schema_ref(s), &p, value_slot)?;
                     Ty::Map(Box::new(if built.nullable { built.ty.option() } else { built.ty }))

@@ -71,7 +71,7 @@ impl<'a> Builder<'a> {
             let mut variants = Vec::new();
             for ((i, arm, schema, comp), tags) in resolved.iter().zip(tags) {
                 let hint = schema.schema_data.title.clone().or(comp.map(str::to_owned)).unwrap_or_else(|| tags[0].clone());
-                let vname = scope.claim(&variant_hint(*comp, &hint));
+                let vname = scope.claim(comp.unwrap_or(&hint));
                 let arm_slot = Slot::Suggest { module, name: hint, parent: union_name.clone() };
                 let built = self.build(*arm, &arm_pointer(*i), arm_slot)?;
                 let carries_tag = self.has_property(schema, &property, &arm_pointer(*i))?;
@@ -194,9 +194,6 @@ impl<'a> Builder<'a> {
 
 }
 
-pub(super) fn variant_hint(comp: Option<&str>, hint: &str) -> String {
-    naming::type_name(comp.unwrap_or(hint))
-}
 
 /// Rule 2: if every arm is a scalar of one JSON type, the listed values (with
 /// each one-value arm's description) in order; an empty list means "any value".
