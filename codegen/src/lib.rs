@@ -16,7 +16,7 @@
 //! The pipeline, one module per stage, each a pure function:
 //! [`load`] (text → JSON value) → [`normalize`] (3.1 → the 3.0 shape
 //! `openapiv3` reads) → [`parse_openapi`] → [`model`] (the type graph, names
-//! included, via [`naming`] and [`docs`]) → [`emit`] (tokens) → [`format`]
+//! included, via [`naming`] and [`docs`]) → [`emit`] (tokens) → [`format()`]
 //! (prettyplease). Reading the spec and writing the output happen only in
 //! [`Config::generate`].
 
