@@ -7,6 +7,9 @@ use super::*;
 /// the component it names, if any.
 type Resolved<'a> = (usize, SRef<'a>, &'a Schema, Option<&'a str>);
 
+/// A tagged arm's tag values, and whether the arm declares the tag property.
+type ArmTag = (Vec<String>, bool);
+
 impl<'a> Builder<'a> {
     pub(super) fn union(&mut self, arms: &'a [ReferenceOr<Schema>], word: &str, data: &SchemaData, pointer: &str, slot: &Slot) -> Result<Built> {
         let arm_pointer = |i: usize| format!("{pointer}/{word}/{i}");
@@ -69,12 +72,11 @@ impl<'a> Builder<'a> {
             let mut scope = Scope::new(Case::Variant);
             let unknown = scope.claim("Unknown");
             let mut variants = Vec::new();
-            for ((i, arm, schema, comp), tags) in resolved.iter().zip(tags) {
+            for ((i, arm, schema, comp), (tags, carries_tag)) in resolved.iter().zip(tags) {
                 let hint = schema.schema_data.title.clone().or(comp.map(str::to_owned)).unwrap_or_else(|| tags[0].clone());
                 let vname = scope.claim(comp.unwrap_or(&hint));
                 let arm_slot = Slot::Suggest { module, name: hint, parent: union_name.clone() };
                 let built = self.build(*arm, &arm_pointer(*i), arm_slot)?;
-                let carries_tag = self.has_property(schema, &property, &arm_pointer(*i))?;
                 variants.push(Variant { name: vname, ty: built.ty, tags, carries_tag });
             }
             let ty = self.finish(id, Kind::Tagged { property, variants, unknown }, data);
@@ -127,14 +129,10 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn has_property(&self, schema: &'a Schema, property: &str, pointer: &str) -> Result<bool> {
-        let mut parts = ObjectParts::default();
-        self.merge_into(&mut parts, SRef::Item(schema), pointer, 0, "", 0)?;
-        Ok(parts.properties.contains_key(property))
-    }
-
-    /// Rule 3: the tag property and each arm's tag values, if the union is tagged.
-    fn find_tag(&self, resolved: &[Resolved<'a>], data: &SchemaData, pointer: &str) -> Result<Option<(String, Vec<Vec<String>>)>> {
+    /// Rule 3: if the union is tagged, the tag property and, for each arm, its
+    /// tag values and whether the arm declares the property itself (so that
+    /// writing the arm writes the tag).
+    fn find_tag(&self, resolved: &[Resolved<'a>], data: &SchemaData, pointer: &str) -> Result<Option<(String, Vec<ArmTag>)>> {
         // Every arm must be an object whose properties we can see.
         let mut arm_parts = Vec::new();
         for (i, arm, _, _) in resolved {
@@ -156,7 +154,7 @@ impl<'a> Builder<'a> {
         }
         if let Some(d) = &data.discriminator {
             let mut tags = Vec::new();
-            for ((_, arm, _, comp), c) in resolved.iter().zip(&consts) {
+            for (((_, arm, _, comp), c), parts) in resolved.iter().zip(&consts).zip(&arm_parts) {
                 let mut values: Vec<String> = match arm {
                     SRef::Ref(r) => d.mapping.iter().filter(|(_, target)| target == r).map(|(k, _)| k.clone()).collect(),
                     SRef::Item(_) => vec![],
@@ -168,7 +166,7 @@ impl<'a> Builder<'a> {
                         (None, None) => return Ok(None),
                     }
                 }
-                tags.push(values);
+                tags.push((values, parts.properties.contains_key(&d.property_name)));
             }
             return Ok(Some((d.property_name.clone(), tags)));
         }
@@ -185,13 +183,13 @@ impl<'a> Builder<'a> {
             if let Some(values) = values {
                 let mut seen = std::collections::HashSet::new();
                 if values.iter().all(|v| seen.insert(*v)) {
-                    return Ok(Some((name.clone(), values.into_iter().map(|v| vec![v.clone()]).collect())));
+                    // A constant in every arm: every arm writes the tag itself.
+                    return Ok(Some((name.clone(), values.into_iter().map(|v| (vec![v.clone()], true)).collect())));
                 }
             }
         }
         Ok(None)
     }
-
 }
 
 
