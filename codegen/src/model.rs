@@ -1069,18 +1069,19 @@ fn is_constraint_only(any: &openapiv3::AnySchema) -> bool {
 fn string_enum(values: impl Iterator<Item = (String, Option<String>)>) -> Kind {
     let mut scope = Scope::new(Case::Variant);
     let other = scope.claim("Other");
-    let values = values.map(|(value, doc)| EnumValue { name: scope.claim(&value), value, doc }).collect();
+    let (raws, docs): (Vec<String>, Vec<Option<String>>) = values.unzip();
+    let names = scope.claim_all(raws.iter().map(String::as_str));
+    let values = raws.into_iter().zip(names).zip(docs).map(|((value, name), doc)| EnumValue { name, value, doc }).collect();
     Kind::StringEnum { values, other }
 }
 
 fn int_enum(values: impl Iterator<Item = (i64, Option<String>, Option<String>)>) -> Kind {
     let mut scope = Scope::new(Case::Variant);
     let other = scope.claim("Other");
-    let values = values
-        .map(|(v, title, doc)| {
-            let raw = title.unwrap_or_else(|| format!("V{v}").replace('-', "Minus"));
-            (v, scope.claim(&raw), doc)
-        })
-        .collect();
+    let values: Vec<_> = values.collect();
+    let raws: Vec<String> =
+        values.iter().map(|(v, title, _)| title.clone().unwrap_or_else(|| format!("V{v}").replace('-', "Minus"))).collect();
+    let names = scope.claim_all(raws.iter().map(String::as_str));
+    let values = values.into_iter().zip(names).map(|((v, _, doc), name)| (v, name, doc)).collect();
     Kind::IntEnum { values, other }
 }

@@ -16,10 +16,15 @@
 //!    `Option`, `String`, `Vec`, `Box`, `Result`, `Self` get the suffix `Model`, and
 //!    modules never shadow the crates `std`, `core`, `alloc`, `serde`,
 //!    `serde_json`.
-//! 6. Collisions inside one scope are settled by [`Scope::claim`]: first the
-//!    spelled-out form (`Etc/GMT+1` → `EtcGmtPlus1` beside `EtcGmtMinus1`),
-//!    then a counter (`Asc`, `Asc2`), in the order the spec lists them, so the
-//!    same spec always gives the same names.
+//! 6. Collisions inside one scope are settled by [`Scope::claim`], trying in
+//!    turn: the plain name; the name with signs spelled out (`+` → `Plus`,
+//!    `-` → `Minus`); the name with all punctuation spelled out (`a.b` →
+//!    `ADotB`); then a counter (`Asc`, `Asc2`). Names are handed out in the
+//!    order the spec lists them, so the same spec always gives the same names.
+//!    Where a whole set is known up front (an enum's values),
+//!    [`Scope::claim_all`] spells out every member of a colliding group, not
+//!    only the later ones: `Etc/GMT+1` and `Etc/GMT-1` become `EtcGmtPlus1` and
+//!    `EtcGmtMinus1`, never `EtcGmt1` beside a spelled-out twin.
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use std::collections::HashSet;
@@ -58,12 +63,32 @@ fn spell(c: char) -> Option<&'static str> {
     })
 }
 
+/// How much punctuation a name spells out (rule 6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Spelling {
+    /// None: punctuation only separates words.
+    Plain,
+    /// Signs only (`+`, `-`), the punctuation that most often carries meaning.
+    Signs,
+    /// Every punctuation character [`spell`] knows.
+    All,
+}
+
 /// Replace punctuation with spelled-out words, so that names differing only in
 /// punctuation stay distinct.
 fn spelled(raw: &str) -> String {
+    spelled_as(raw, Spelling::All)
+}
+
+fn spelled_as(raw: &str, level: Spelling) -> String {
     let mut out = String::new();
     for c in raw.chars() {
-        match spell(c) {
+        let word = match level {
+            Spelling::Plain => None,
+            Spelling::Signs if !matches!(c, '+' | '-') => None,
+            _ => spell(c),
+        };
+        match word {
             Some(word) => {
                 out.push(' ');
                 out.push_str(word);
@@ -79,8 +104,8 @@ fn words_only(raw: &str) -> String {
     raw.chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect()
 }
 
-fn camel(raw: &str, digit_prefix: &str, spell_out: bool) -> String {
-    let source = if spell_out { spelled(raw) } else { words_only(raw) };
+fn camel(raw: &str, digit_prefix: &str, level: Spelling) -> String {
+    let source = if level == Spelling::Plain { words_only(raw) } else { spelled_as(raw, level) };
     let mut name = source.to_upper_camel_case();
     name.retain(|c| c.is_ascii_alphanumeric());
     if name.is_empty() {
@@ -96,8 +121,8 @@ fn camel(raw: &str, digit_prefix: &str, spell_out: bool) -> String {
     name
 }
 
-fn snake(raw: &str, spell_out: bool) -> String {
-    let source = if spell_out { spelled(raw) } else { words_only(raw) };
+fn snake(raw: &str, level: Spelling) -> String {
+    let source = if level == Spelling::Plain { words_only(raw) } else { spelled_as(raw, level) };
     let mut name = source.to_snake_case();
     name.retain(|c| c.is_ascii_alphanumeric() || c == '_');
     if name.is_empty() {
@@ -115,7 +140,7 @@ fn snake(raw: &str, spell_out: bool) -> String {
 
 /// A type name (`checkout.session` → `CheckoutSession`).
 pub fn type_name(raw: &str) -> String {
-    let name = camel(raw, "T", false);
+    let name = camel(raw, "T", Spelling::Plain);
     if RESERVED_TYPES.contains(&name.as_str()) {
         format!("{name}Model")
     } else {
@@ -125,12 +150,12 @@ pub fn type_name(raw: &str) -> String {
 
 /// An enum variant name for a value (`in_progress` → `InProgress`, `24h` → `V24h`).
 pub fn variant_name(raw: &str) -> String {
-    camel(raw, "V", false)
+    camel(raw, "V", Spelling::Plain)
 }
 
 /// A field name, as it is written in Rust source (`type` → `r#type`).
 pub fn field_name(raw: &str) -> String {
-    field_from(snake(raw, false))
+    field_from(snake(raw, Spelling::Plain))
 }
 
 fn field_from(name: String) -> String {
@@ -145,7 +170,7 @@ fn field_from(name: String) -> String {
 
 /// A module name (`BatchUsage` → `batch_usage`, `type` → `type_`).
 pub fn module_name(raw: &str) -> String {
-    let name = snake(raw, false);
+    let name = snake(raw, Spelling::Plain);
     if KEYWORDS.contains(&name.as_str()) || RESERVED_MODULES.contains(&name.as_str()) {
         format!("{name}_")
     } else {
@@ -191,27 +216,21 @@ impl Scope {
         self.taken.contains(name)
     }
 
-    fn plain(&self, raw: &str, spell_out: bool) -> String {
-        match self.case {
-            Case::Camel if spell_out => {
-                let n = camel(raw, "V", true);
+    fn plain(&self, raw: &str, level: Spelling) -> String {
+        match (self.case, level) {
+            (Case::Camel, Spelling::Plain) => type_name(raw),
+            (Case::Camel, _) => {
+                let n = camel(raw, "V", level);
                 if RESERVED_TYPES.contains(&n.as_str()) { format!("{n}Model") } else { n }
             }
-            Case::Camel => type_name(raw),
-            Case::Variant => match camel(raw, "V", spell_out) {
+            (Case::Variant, _) => match camel(raw, "V", level) {
                 // The one keyword a camel-case name can hit.
                 keyword if keyword == "Self" => "SelfValue".to_owned(),
                 name => name,
             },
-            Case::Field => {
-                if spell_out {
-                    field_from(snake(raw, true))
-                } else {
-                    field_name(raw)
-                }
-            }
-            Case::Module if spell_out => module_name(&spelled(raw)),
-            Case::Module => module_name(raw),
+            (Case::Field, _) => field_from(snake(raw, level)),
+            (Case::Module, Spelling::Plain) => module_name(raw),
+            (Case::Module, _) => module_name(&spelled_as(raw, level)),
         }
     }
 
@@ -219,23 +238,49 @@ impl Scope {
     /// scopes `raw` is taken as already camel-cased when it is a valid
     /// identifier, so callers can pass prefixed suggestions.
     pub fn claim(&mut self, raw: &str) -> String {
-        let first = self.plain(raw, false);
-        if self.taken.insert(first.clone()) {
-            return first;
+        self.claim_from(raw, Spelling::Plain)
+    }
+
+    /// Claim names for a whole set at once (rule 6 above), in order. Members
+    /// whose plain names would collide with each other all start from the
+    /// spelled-out forms, so no member keeps a plain name that hides the
+    /// difference (`Etc/GMT+1`, `Etc/GMT-1` → `EtcGmtPlus1`, `EtcGmtMinus1`).
+    pub fn claim_all<'a>(&mut self, raws: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+        let raws: Vec<&str> = raws.into_iter().collect();
+        let plains: Vec<String> = raws.iter().map(|raw| self.plain(raw, Spelling::Plain)).collect();
+        // Each group of members sharing a plain name starts at the first
+        // spelling that tells all of them apart (or the fullest one).
+        let mut groups = std::collections::HashMap::<&str, Vec<&str>>::new();
+        for (raw, plain) in raws.iter().zip(&plains) {
+            groups.entry(plain.as_str()).or_default().push(raw);
         }
-        let second = self.plain(raw, true);
-        if self.taken.insert(second.clone()) {
-            return second;
-        }
-        let (stem, suffix) = match second.strip_prefix("r#") {
-            Some(bare) => (bare.to_owned(), ""),
-            None => (second.clone(), ""),
+        let start_of = |group: &[&str]| {
+            if group.len() < 2 {
+                return Spelling::Plain;
+            }
+            let distinct = |level| {
+                let names: HashSet<String> = group.iter().map(|raw| self.plain(raw, level)).collect();
+                names.len() == group.len()
+            };
+            if distinct(Spelling::Signs) { Spelling::Signs } else { Spelling::All }
         };
+        let starts: Vec<Spelling> = plains.iter().map(|plain| start_of(&groups[plain.as_str()])).collect();
+        raws.iter().zip(starts).map(|(raw, start)| self.claim_from(raw, start)).collect()
+    }
+
+    fn claim_from(&mut self, raw: &str, start: Spelling) -> String {
+        let levels = [Spelling::Plain, Spelling::Signs, Spelling::All];
+        let mut last = String::new();
+        for level in levels.into_iter().skip_while(|level| *level != start) {
+            last = self.plain(raw, level);
+            if self.taken.insert(last.clone()) {
+                return last;
+            }
+        }
+        let stem = last.strip_prefix("r#").unwrap_or(&last).to_owned();
         let camel_case = matches!(self.case, Case::Camel | Case::Variant);
-        let sep = if camel_case { "" } else { "_" };
         for n in 2.. {
-            let candidate = field_from(format!("{stem}{sep}{n}{suffix}"));
-            let candidate = if camel_case { format!("{stem}{n}") } else { candidate };
+            let candidate = if camel_case { format!("{stem}{n}") } else { field_from(format!("{stem}_{n}")) };
             if self.taken.insert(candidate.clone()) {
                 return candidate;
             }
@@ -283,12 +328,27 @@ mod tests {
         let mut s = Scope::new(Case::Camel);
         assert_eq!(s.claim("ASC"), "Asc");
         assert_eq!(s.claim("asc"), "Asc2");
+        // One at a time, the first keeps its plain name.
         assert_eq!(s.claim("Etc/GMT+1"), "EtcGmt1");
-        assert_eq!(s.claim("Etc/GMT-1"), "EtcSlashGmtMinus1");
+        assert_eq!(s.claim("Etc/GMT-1"), "EtcGmtMinus1");
+        assert_eq!(s.claim("a.b"), "AB");
+        assert_eq!(s.claim("a_b"), "AB2");
+        assert_eq!(s.claim("a-b"), "AMinusB");
         let mut f = Scope::new(Case::Field);
         assert_eq!(f.claim("type"), "r#type");
         assert_eq!(f.claim("Type"), "type_2");
         assert_eq!(f.claim("$id"), "id");
         assert_eq!(f.claim("id"), "id_2");
+    }
+
+    #[test]
+    fn a_set_claimed_together_spells_out_every_colliding_member() {
+        let mut s = Scope::new(Case::Variant);
+        s.reserve("Other");
+        let names = s.claim_all(["Etc/GMT+1", "Etc/GMT-1", "UTC", "ASC", "asc", "other", "a.b", "a/b"]);
+        assert_eq!(
+            names,
+            ["EtcGmtPlus1", "EtcGmtMinus1", "Utc", "Asc", "Asc2", "Other2", "ADotB", "ASlashB"]
+        );
     }
 }

@@ -491,8 +491,8 @@ mod names {
             assert_eq!(round_trip::<SortOrder>(json), value);
         }
         for (json, value) in [
-            (json!("Etc/GMT+1"), Timezone::EtcGmt1),
-            (json!("Etc/GMT-1"), Timezone::EtcSlashGmtMinus1),
+            (json!("Etc/GMT+1"), Timezone::EtcGmtPlus1),
+            (json!("Etc/GMT-1"), Timezone::EtcGmtMinus1),
             (json!("UTC"), Timezone::Utc),
             (json!("24h"), Timezone::V24h),
             (json!(""), Timezone::Empty),
