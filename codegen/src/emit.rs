@@ -1,7 +1,16 @@
 //! Stage 5: type graph → Rust tokens.
 //!
 //! Shapes, chosen for compile cost as much as for use:
-//! - structs derive `Debug, Clone, PartialEq, Serialize, Deserialize`;
+//! - structs derive `Debug, Clone, PartialEq, Serialize`. Their `Deserialize`
+//!   is written out (`struct_deserialize`): a `FromMap` impl with one slot per
+//!   field, fed by the private module `__serde` ([`support`]), which holds the
+//!   visitor, the key lookup and the missing-field rule once for all structs.
+//!   It reads what serde's derive reads, with one difference: a repeated key
+//!   takes the last value instead of being refused. serde's derived
+//!   `Deserialize` was about 60% of the time to compile OpenAI's models (no
+//!   sequence form, no field-identifier enum and visitor per struct here);
+//!   writing it out halves that compile time and cuts rustc's peak memory by
+//!   a third, measured with `BENCH_COMPILE=1 cargo bench`;
 //! - open enums (string or integer) get a hand-written `Serialize`/`Deserialize`
 //!   that matches on the value: less code than serde's derive, and it keeps
 //!   unknown values in `Other`;
@@ -30,7 +39,173 @@ pub struct EmitSettings {
 
 /// Emit every module, the root re-exports, and the operations module.
 pub fn emit(model: &Model, settings: &EmitSettings) -> TokenStream {
-    (0..model.modules.len()).map(|m| emit_module(model, settings, m)).collect()
+    let mut out = support(model);
+    out.extend((0..model.modules.len()).map(|m| emit_module(model, settings, m)));
+    out
+}
+
+/// The private module `__serde` that the structs' `Deserialize` impls share,
+/// holding only what they use (nothing when there are no structs). It comes
+/// first in the output.
+pub fn support(model: &Model) -> TokenStream {
+    let structs = || model.types.iter().filter_map(|t| match &t.kind {
+        Kind::Struct { fields, .. } => Some(fields),
+        _ => None,
+    });
+    if structs().next().is_none() {
+        return TokenStream::new();
+    }
+    let required = structs().flatten().any(|f| !f.flatten && !defaulted(model, f));
+    let from_rest = structs().flatten().any(|f| f.flatten);
+    let keep_rest = model.types.iter().any(|t| matches!(&t.kind, Kind::Struct { fields, extra, .. } if extra.is_some() || fields.iter().any(|f| f.flatten)));
+    let keep_rest = if keep_rest {
+        quote! {
+            /// [`Key`] for a struct that keeps the keys it does not know.
+            pub struct KeyOrRest(pub &'static [&'static str]);
+
+            /// A known key's position, or an unknown key.
+            pub enum Found {
+                Known(usize),
+                Other(String),
+            }
+
+            impl<'de> de::DeserializeSeed<'de> for KeyOrRest {
+                type Value = Found;
+                fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Found, D::Error> {
+                    deserializer.deserialize_identifier(self)
+                }
+            }
+
+            impl<'de> de::Visitor<'de> for KeyOrRest {
+                type Value = Found;
+                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                    f.write_str("a field name")
+                }
+                fn visit_str<E: de::Error>(self, key: &str) -> Result<Found, E> {
+                    Ok(match self.0.iter().position(|name| *name == key) {
+                        Some(i) => Found::Known(i),
+                        None => Found::Other(key.to_owned()),
+                    })
+                }
+                fn visit_string<E: de::Error>(self, key: String) -> Result<Found, E> {
+                    Ok(match self.0.iter().position(|name| *name == key) {
+                        Some(i) => Found::Known(i),
+                        None => Found::Other(key),
+                    })
+                }
+            }
+        }
+    } else {
+        TokenStream::new()
+    };
+    let required = if required {
+        quote! {
+            /// A field the input left out: `None` for an `Option` (as serde's derive
+            /// does), a `missing field` error for anything else.
+            pub fn required<'de, T: ::serde::Deserialize<'de>, E: de::Error>(value: Option<T>, name: &'static str) -> Result<T, E> {
+                match value {
+                    Some(value) => Ok(value),
+                    None => T::deserialize(Missing(name, ::std::marker::PhantomData)),
+                }
+            }
+
+            struct Missing<E>(&'static str, ::std::marker::PhantomData<E>);
+
+            impl<'de, E: de::Error> de::Deserializer<'de> for Missing<E> {
+                type Error = E;
+                fn deserialize_any<V: de::Visitor<'de>>(self, _visitor: V) -> Result<V::Value, E> {
+                    Err(E::missing_field(self.0))
+                }
+                fn deserialize_option<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
+                    visitor.visit_none()
+                }
+                ::serde::forward_to_deserialize_any! {
+                    bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+                    unit unit_struct newtype_struct seq tuple tuple_struct map struct enum identifier ignored_any
+                }
+            }
+        }
+    } else {
+        TokenStream::new()
+    };
+    let from_rest = if from_rest {
+        quote! {
+            /// A flattened field, read from the keys no other field took.
+            pub fn from_rest<T: de::DeserializeOwned, E: de::Error>(rest: &::serde_json::Map<String, ::serde_json::Value>) -> Result<T, E> {
+                ::serde_json::from_value(::serde_json::Value::Object(rest.clone())).map_err(E::custom)
+            }
+        }
+    } else {
+        TokenStream::new()
+    };
+    quote! {
+        /// What the generated structs' `Deserialize` impls share.
+        #[doc(hidden)]
+        mod __serde {
+            use ::serde::de;
+            use ::std::fmt;
+
+            /// A struct read from a JSON object: what its `Deserialize` impl calls.
+            pub trait FromMap: Sized {
+                /// What the struct is, for error messages.
+                const EXPECTING: &'static str;
+                fn from_map<'de, A: de::MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
+            }
+
+            /// Deserializes any [`FromMap`] struct from a map.
+            pub fn deserialize<'de, T: FromMap, D: de::Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+                deserializer.deserialize_map(Visit(::std::marker::PhantomData))
+            }
+
+            struct Visit<T>(::std::marker::PhantomData<T>);
+
+            impl<'de, T: FromMap> de::Visitor<'de> for Visit<T> {
+                type Value = T;
+                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                    f.write_str(T::EXPECTING)
+                }
+                fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+                    T::from_map(map)
+                }
+            }
+
+            /// Reads the value of a known key into its slot (a repeated key: the last wins).
+            pub fn set<'de, T: de::Deserialize<'de>, A: de::MapAccess<'de>>(slot: &mut Option<T>, map: &mut A) -> Result<(), A::Error> {
+                *slot = Some(map.next_value()?);
+                Ok(())
+            }
+
+            /// Skips the value of a key the struct does not keep.
+            pub fn skip<'de, A: de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+                map.next_value::<de::IgnoredAny>().map(|_| ())
+            }
+
+            /// Looks a key up among a struct's JSON names: its position, or
+            /// `None` for a key the struct skips.
+            pub struct Key(pub &'static [&'static str]);
+
+            impl<'de> de::DeserializeSeed<'de> for Key {
+                type Value = Option<usize>;
+                fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Option<usize>, D::Error> {
+                    deserializer.deserialize_identifier(self)
+                }
+            }
+
+            impl<'de> de::Visitor<'de> for Key {
+                type Value = Option<usize>;
+                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                    f.write_str("a field name")
+                }
+                fn visit_str<E: de::Error>(self, key: &str) -> Result<Option<usize>, E> {
+                    Ok(self.0.iter().position(|name| *name == key))
+                }
+            }
+
+            #keep_rest
+            #required
+            #from_rest
+        }
+    }
 }
 
 /// Emit one module and the re-export of its main type (empty for a module
@@ -62,6 +237,18 @@ pub fn emit_module(model: &Model, settings: &EmitSettings, m: usize) -> TokenStr
         out.extend(quote! { #allow pub use #name::#ty; });
     }
     out
+}
+
+/// A field that takes its default when the input leaves it out: an optional
+/// `Option` (`None`) or a constant (its one value). Any other missing field is
+/// an error, except that a required `Option` reads as `None`, as with serde's
+/// derive.
+fn defaulted(model: &Model, f: &Field) -> bool {
+    (matches!(f.ty, Ty::Option(_)) && !f.required) || is_const(model, &f.ty)
+}
+
+fn is_const(model: &Model, ty: &Ty) -> bool {
+    matches!(ty, Ty::Named(id) if matches!(model.types[*id].kind, Kind::Const { .. }))
 }
 
 fn ident(name: &str) -> Ident {
@@ -195,6 +382,7 @@ impl Emitter<'_> {
         let deprecated = self.deprecated(t.deprecated);
         match &t.kind {
             Kind::Struct { tag, fields, extra } => {
+                let (fields_of, extra_of) = (fields.as_slice(), extra.as_ref());
                 let mut doc_text = t.doc.clone().unwrap_or_default();
                 let mut tag_attr = TokenStream::new();
                 if let Some((prop, value, tag_doc)) = tag {
@@ -219,15 +407,17 @@ impl Emitter<'_> {
                         pub #field: ::std::collections::BTreeMap<String, #x>,
                     }
                 });
+                let deserialize = self.struct_deserialize(m, &name, tag.as_ref().map(|(prop, ..)| prop.as_str()), fields_of, extra_of);
                 quote! {
                     #doc
                     #deprecated
-                    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+                    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
                     #tag_attr
                     pub struct #name {
                         #(#fields)*
                         #extra
                     }
+                    #deserialize
                 }
             }
             Kind::StringEnum { values, other } => {
@@ -360,6 +550,113 @@ impl Emitter<'_> {
         }
     }
 
+    /// A struct's `Deserialize`, written out instead of derived: a `FromMap`
+    /// impl whose keys are looked up by [`support`]'s `Key` seed. It behaves as
+    /// serde's derive does for these structs (missing `Option` and defaulted
+    /// fields are `None`/default, other missing fields are a `missing field`
+    /// error, unknown keys and the tag property are skipped, flattened fields
+    /// take the keys left over), except that a repeated key is taken last-wins
+    /// rather than refused. Pinned by `tests/goldens` (`constants::reading`).
+    fn struct_deserialize(&self, m: usize, name: &Ident, tag: Option<&str>, fields: &[Field], extra: Option<&(String, Ty)>) -> TokenStream {
+        let expecting = format!("struct {name}");
+        let keyed: Vec<(usize, &Field)> = fields.iter().filter(|f| !f.flatten).enumerate().collect();
+        let names = keyed.iter().map(|(_, f)| f.json.as_str()).chain(tag);
+        let flattened: Vec<&Field> = fields.iter().filter(|f| f.flatten).collect();
+        // Keys no field claims: kept for flattened fields and the extra map, else skipped.
+        let keep_rest = !flattened.is_empty() || extra.is_some();
+        let local = |i: usize| Ident::new(&format!("v{i}"), Span::call_site());
+        let decls = keyed.iter().map(|(i, f)| {
+            let v = local(*i);
+            let ty = self.ty(m, &f.ty);
+            quote! { let mut #v: Option<#ty> = None; }
+        });
+        let arms = keyed.iter().map(|(i, _)| {
+            let v = local(*i);
+            let i = Literal::usize_unsuffixed(*i);
+            if keep_rest {
+                quote! { super::__serde::Found::Known(#i) => super::__serde::set(&mut #v, &mut map)?, }
+            } else {
+                quote! { Some(#i) => super::__serde::set(&mut #v, &mut map)?, }
+            }
+        });
+        // With only an extra map, leftover keys go straight into it, typed;
+        // flattened unions read theirs from the leftovers kept as JSON.
+        let typed_extra = extra.filter(|_| flattened.is_empty());
+        let (rest_decl, rest_arm) = match (keep_rest, typed_extra) {
+            (false, _) => (TokenStream::new(), TokenStream::new()),
+            (true, Some((_, x))) => {
+                let x = self.ty(m, x);
+                (
+                    quote! { let mut rest: ::std::collections::BTreeMap<String, #x> = ::std::collections::BTreeMap::new(); },
+                    quote! { super::__serde::Found::Other(key) => { rest.insert(key, map.next_value()?); } },
+                )
+            }
+            (true, None) => (
+                quote! { let mut rest = ::serde_json::Map::new(); },
+                quote! { super::__serde::Found::Other(key) => { rest.insert(key, map.next_value()?); } },
+            ),
+        };
+        let seed = if keep_rest { quote! { super::__serde::KeyOrRest } } else { quote! { super::__serde::Key } };
+        let read = if keyed.is_empty() && !keep_rest {
+            // Nothing to keep: skip every entry.
+            quote! {
+                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    super::__serde::skip(&mut map)?;
+                }
+            }
+        } else {
+            quote! {
+                while let Some(key) = map.next_key_seed(#seed(&[#(#names),*]))? {
+                    match key {
+                        #(#arms)*
+                        #rest_arm
+                        _ => super::__serde::skip(&mut map)?,
+                    }
+                }
+            }
+        };
+        let mut inits: Vec<TokenStream> = Vec::new();
+        for f in fields {
+            let fname = ident(&f.name);
+            if f.flatten {
+                inits.push(quote! { #fname: super::__serde::from_rest(&rest)?, });
+                continue;
+            }
+            let i = keyed.iter().find(|(_, k)| std::ptr::eq(*k, f)).map(|(i, _)| *i).unwrap_or_default();
+            let v = local(i);
+            let json = &f.json;
+            inits.push(if defaulted(self.model, f) {
+                quote! { #fname: #v.unwrap_or_default(), }
+            } else {
+                quote! { #fname: super::__serde::required(#v, #json)?, }
+            });
+        }
+        if let Some((field, _)) = extra {
+            let fname = ident(field);
+            inits.push(if typed_extra.is_some() {
+                quote! { #fname: rest, }
+            } else {
+                quote! { #fname: super::__serde::from_rest(&rest)?, }
+            });
+        }
+        quote! {
+            impl<'de> ::serde::Deserialize<'de> for #name {
+                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                    super::__serde::deserialize(deserializer)
+                }
+            }
+            impl super::__serde::FromMap for #name {
+                const EXPECTING: &'static str = #expecting;
+                fn from_map<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+                    #(#decls)*
+                    #rest_decl
+                    #read
+                    Ok(Self { #(#inits)* })
+                }
+            }
+        }
+    }
+
     fn field(&self, m: usize, f: &Field) -> TokenStream {
         let doc = self.doc(f.doc.as_deref());
         let name = ident(&f.name);
@@ -373,7 +670,7 @@ impl Emitter<'_> {
         }
         if matches!(f.ty, Ty::Option(_)) && !f.required {
             serde.push(quote! { default, skip_serializing_if = "Option::is_none" });
-        } else if matches!(&f.ty, Ty::Named(id) if matches!(self.model.types[*id].kind, Kind::Const { .. })) {
+        } else if is_const(self.model, &f.ty) {
             serde.push(quote! { default });
         }
         let serde = if serde.is_empty() { TokenStream::new() } else { quote! { #[serde(#(#serde),*)] } };
@@ -497,7 +794,7 @@ impl Emitter<'_> {
                     tag.iter().count()
                         + fields
                             .iter()
-                            .filter(|f| matches!(&f.ty, Ty::Named(c) if matches!(self.model.types[*c].kind, Kind::Const { .. })))
+                            .filter(|f| is_const(self.model, &f.ty))
                             .count()
                 }
                 Kind::Alias(inner) => self.constants(inner),

@@ -275,7 +275,7 @@ pub fn emit_and_format(model: &Model, settings: &emit::EmitSettings, source_name
     for chunk in chunks {
         per_thread.push(chunk?.into_iter());
     }
-    let mut body = String::new();
+    let mut body = unparse(emit::support(model))?;
     for m in 0..modules {
         body.push_str(&per_thread[m % threads].next().unwrap_or_default());
     }

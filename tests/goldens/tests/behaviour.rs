@@ -122,6 +122,59 @@ mod constants {
     fn a_tagged_struct_with_additional_properties_reads_its_own_output() {
         assert_eq!(round_trip::<Counters>(json!({"object": "counters", "total": 3, "retries": 2})), counters());
     }
+
+    /// Structs' `Deserialize` is generated, not derived (emit.rs,
+    /// `struct_deserialize`): these pin that it reads as serde's derive would.
+    mod reading {
+        use super::*;
+
+        #[test]
+        fn a_missing_required_field_is_named() {
+            let err = parse_err::<Batch>(&json!({"object": "batch", "status_kind": "job", "errors": null}));
+            assert!(err.starts_with("missing field `id`"), "{err}");
+        }
+
+        #[test]
+        fn a_required_nullable_field_that_is_missing_reads_as_none() {
+            assert_eq!(parse::<Batch>(&json!({"id": "b1"})), batch());
+        }
+
+        #[test]
+        fn a_value_of_the_wrong_kind_is_an_error_that_says_what_was_expected() {
+            let err = parse_err::<Batch>(&json!(["b1"]));
+            assert!(err.starts_with("invalid type: sequence, expected struct Batch"), "{err}");
+            let err = parse_err::<Batch>(&json!({"id": 5, "errors": null}));
+            assert!(err.starts_with("invalid type: integer `5`, expected a string"), "{err}");
+        }
+
+        #[test]
+        fn unknown_keys_are_skipped_whatever_they_hold() {
+            let json = json!({"id": "b1", "errors": null, "new_field": {"deep": [1, {"x": null}]}, "n": 1.5});
+            assert_eq!(parse::<Batch>(&json), batch());
+        }
+
+        #[test]
+        fn keys_are_found_however_the_reader_hands_them_over() {
+            let text = r#"{"i\u0064": "b1", "errors": null}"#; // an escaped key is not borrowed
+            assert_eq!(serde_json::from_str::<Batch>(text).unwrap(), batch());
+            assert_eq!(serde_json::from_reader::<_, Batch>(text.as_bytes()).unwrap(), batch());
+            assert_eq!(serde_json::from_value::<Batch>(json!({"id": "b1", "errors": null})).unwrap(), batch());
+            let counters: Counters = serde_json::from_reader(r#"{"object": "counters", "total": 3, "retries": 2}"#.as_bytes()).unwrap();
+            assert_eq!(counters, super::counters());
+        }
+
+        #[test]
+        fn a_repeated_key_takes_the_last_value() {
+            let parsed: Batch = serde_json::from_str(r#"{"id": "first", "id": "b1", "errors": null}"#).unwrap();
+            assert_eq!(parsed, batch());
+        }
+
+        #[test]
+        fn additional_properties_of_the_wrong_type_are_an_error() {
+            let err = parse_err::<Counters>(&json!({"object": "counters", "retries": "two"}));
+            assert!(err.starts_with("invalid type: string \"two\", expected i64"), "{err}");
+        }
+    }
 }
 
 mod unions {
