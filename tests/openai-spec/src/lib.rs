@@ -3,8 +3,6 @@
 //! to round-trip the spec's example responses.
 
 #![deny(warnings)]
-// Auto-trait checks on long reference cycles go deeper than the default 128.
-#![recursion_limit = "256"]
 
 /// The generated models.
 pub mod openai {
