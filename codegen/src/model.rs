@@ -148,6 +148,9 @@ pub enum Kind {
     Struct {
         /// `(json name, value, doc)` of the constant property, if any.
         tag: Option<(String, String, Option<String>)>,
+        /// Where the tag stood among the properties: the number of fields the
+        /// spec lists before it (readers look keys up in spec order).
+        tag_position: usize,
         /// The fields, in spec order.
         fields: Vec<Field>,
         /// `additionalProperties` given as a schema beside properties: the
@@ -741,7 +744,7 @@ impl<'a> Builder<'a> {
                 }
                 Some((AdditionalProperties::Any(false), _)) => {
                     let id = self.alloc(slot, pointer);
-                    return Ok(self.finish(id, Kind::Struct { tag: None, fields: vec![], extra: None }, data));
+                    return Ok(self.finish(id, Kind::Struct { tag: None, tag_position: 0, fields: vec![], extra: None }, data));
                 }
                 _ => {
                     self.fallback(pointer, "free-form object: no properties, no additionalProperties schema");
@@ -770,8 +773,10 @@ impl<'a> Builder<'a> {
         let tag = tag_index.filter(|_| !has_extra).map(|i| consts[i].clone());
         let mut fields = Vec::new();
         let mut scope = Scope::new(Case::Field);
+        let mut tag_position = 0;
         for (name, (prop, p, prop_module, parent)) in &parts.properties {
             if tag.as_ref().is_some_and(|t| &t.0 == name) {
+                tag_position = fields.len();
                 continue;
             }
             let required = parts.required.contains(name);
@@ -831,7 +836,7 @@ impl<'a> Builder<'a> {
             }
             _ => None,
         };
-        Ok(self.finish(id, Kind::Struct { tag, fields, extra }, data))
+        Ok(self.finish(id, Kind::Struct { tag, tag_position, fields, extra }, data))
     }
 
     /// If a property is a one-value string enum: its value and doc.

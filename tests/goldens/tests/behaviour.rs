@@ -164,6 +164,20 @@ mod constants {
         }
 
         #[test]
+        fn keys_in_any_order_are_found() {
+            // Lookups start after the last key found (spec order is the fast
+            // path) and wrap around: reversed and shuffled orders read the same.
+            let full = Batch { metadata: Some("note".into()), ..batch() };
+            for text in [
+                r#"{"metadata": "note", "errors": null, "status_kind": "job", "object": "batch", "id": "b1"}"#,
+                r#"{"errors": null, "id": "b1", "metadata": "note", "object": "batch", "status_kind": "job"}"#,
+                r#"{"status_kind": "job", "metadata": "note", "x": 1, "id": "b1", "errors": null}"#,
+            ] {
+                assert_eq!(serde_json::from_str::<Batch>(text).unwrap(), full, "{text}");
+            }
+        }
+
+        #[test]
         fn a_repeated_key_takes_the_last_value() {
             let parsed: Batch = serde_json::from_str(r#"{"id": "first", "id": "b1", "errors": null}"#).unwrap();
             assert_eq!(parsed, batch());
