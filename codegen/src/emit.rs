@@ -599,7 +599,9 @@ impl Emitter<'_> {
         let flattened: Vec<&Field> = fields.iter().filter(|f| f.flatten).collect();
         // Keys no field claims: kept for flattened fields and the extra map, else skipped.
         let keep_rest = !flattened.is_empty() || extra.is_some();
-        let local = |i: usize| Ident::new(&format!("v{i}"), Span::call_site());
+        // Each field's slot is a local named like the field; the reader's own
+        // locals start with `__`, which no field name does.
+        let local = |i: usize| ident(&keyed[i].1.name);
         let decls = keyed.iter().map(|(i, f)| {
             let v = local(*i);
             let ty = self.ty(m, &f.ty);
@@ -611,9 +613,9 @@ impl Emitter<'_> {
             let v = local(*i);
             let i = Literal::usize_unsuffixed(position(*i));
             if keep_rest {
-                quote! { super::__serde::Found::Known(#i) => super::__serde::set(&mut #v, &mut map)?, }
+                quote! { super::__serde::Found::Known(#i) => super::__serde::set(&mut #v, &mut __map)?, }
             } else {
-                quote! { Some(#i) => super::__serde::set(&mut #v, &mut map)?, }
+                quote! { Some(#i) => super::__serde::set(&mut #v, &mut __map)?, }
             }
         });
         // With only an extra map, leftover keys go straight into it, typed;
@@ -624,31 +626,31 @@ impl Emitter<'_> {
             (true, Some((_, x))) => {
                 let x = self.ty(m, x);
                 (
-                    quote! { let mut rest: ::std::collections::BTreeMap<String, #x> = ::std::collections::BTreeMap::new(); },
-                    quote! { super::__serde::Found::Other(key) => { rest.insert(key, map.next_value()?); } },
+                    quote! { let mut __rest: ::std::collections::BTreeMap<String, #x> = ::std::collections::BTreeMap::new(); },
+                    quote! { super::__serde::Found::Other(__key) => { __rest.insert(__key, __map.next_value()?); } },
                 )
             }
             (true, None) => (
-                quote! { let mut rest = ::serde_json::Map::new(); },
-                quote! { super::__serde::Found::Other(key) => { rest.insert(key, map.next_value()?); } },
+                quote! { let mut __rest = ::serde_json::Map::new(); },
+                quote! { super::__serde::Found::Other(__key) => { __rest.insert(__key, __map.next_value()?); } },
             ),
         };
-        let seed = if keep_rest { quote! { super::__serde::Rest(&mut keys) } } else { quote! { &mut keys } };
+        let seed = if keep_rest { quote! { super::__serde::Rest(&mut __keys) } } else { quote! { &mut __keys } };
         let read = if keyed.is_empty() && !keep_rest {
             // Nothing to keep: skip every entry.
             quote! {
-                while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
-                    super::__serde::skip(&mut map)?;
+                while __map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                    super::__serde::skip(&mut __map)?;
                 }
             }
         } else {
             quote! {
-                let mut keys = super::__serde::Keys::new(&[#(#names),*]);
-                while let Some(key) = map.next_key_seed(#seed)? {
-                    match key {
+                let mut __keys = super::__serde::Keys::new(&[#(#names),*]);
+                while let Some(__key) = __map.next_key_seed(#seed)? {
+                    match __key {
                         #(#arms)*
                         #rest_arm
-                        _ => super::__serde::skip(&mut map)?,
+                        _ => super::__serde::skip(&mut __map)?,
                     }
                 }
             }
@@ -657,7 +659,7 @@ impl Emitter<'_> {
         for f in fields {
             let fname = ident(&f.name);
             if f.flatten {
-                inits.push(quote! { #fname: super::__serde::from_rest(&rest)?, });
+                inits.push(quote! { #fname: super::__serde::from_rest(&__rest)?, });
                 continue;
             }
             let i = keyed.iter().find(|(_, k)| std::ptr::eq(*k, f)).map(|(i, _)| *i).unwrap_or_default();
@@ -672,9 +674,9 @@ impl Emitter<'_> {
         if let Some((field, _)) = extra {
             let fname = ident(field);
             inits.push(if typed_extra.is_some() {
-                quote! { #fname: rest, }
+                quote! { #fname: __rest, }
             } else {
-                quote! { #fname: super::__serde::from_rest(&rest)?, }
+                quote! { #fname: super::__serde::from_rest(&__rest)?, }
             });
         }
         quote! {
@@ -685,7 +687,7 @@ impl Emitter<'_> {
             }
             impl super::__serde::FromMap for #name {
                 const EXPECTING: &'static str = #expecting;
-                fn from_map<'de, A: ::serde::de::MapAccess<'de>>(mut map: A) -> ::std::result::Result<Self, A::Error> {
+                fn from_map<'de, A: ::serde::de::MapAccess<'de>>(mut __map: A) -> ::std::result::Result<Self, A::Error> {
                     #(#decls)*
                     #rest_decl
                     #read

@@ -509,8 +509,18 @@ mod recursion {
 mod names {
     use super::*;
     use g::names::{
-        std_, CheckoutSession, Choice, Error2, Keywords, OptionModel, ResultModel, SortOrder, Std, T2fa, Timezone,
+        std_, CheckoutSession, Choice, Error2, Keywords, Locals, OptionModel, ResultModel, SortOrder, Std, T2fa, Timezone,
     };
+
+    /// The generated reader's own locals start with `__`, so fields named
+    /// `map`, `key`, `keys` or `rest` (each a slot of that name) don't clash.
+    #[test]
+    fn fields_named_like_the_readers_locals_read_and_write() {
+        let json = json!({"map": "m", "key": "k", "keys": 2, "rest": true, "other": "o"});
+        let locals: Locals = round_trip(json);
+        assert_eq!((locals.map.as_str(), locals.key.as_str(), locals.keys, locals.rest), ("m", "k", Some(2), Some(true)));
+        assert_eq!(locals.additional_properties.get("other").map(String::as_str), Some("o"));
+    }
 
     #[test]
     fn keyword_fields_map_to_their_json_names() {
