@@ -53,15 +53,15 @@ pub fn emit(model: &Model, settings: &EmitSettings) -> TokenStream {
 /// first in the output.
 pub fn support(model: &Model) -> TokenStream {
     let structs = || model.types.iter().filter_map(|t| match &t.kind {
-        Kind::Struct { fields, .. } => Some(fields),
+        Kind::Struct { fields, extra, .. } => Some((fields, extra)),
         _ => None,
     });
     if structs().next().is_none() {
         return TokenStream::new();
     }
-    let required = structs().flatten().any(|f| !f.flatten && !defaulted(model, f));
-    let from_rest = structs().flatten().any(|f| f.flatten);
-    let keep_rest = model.types.iter().any(|t| matches!(&t.kind, Kind::Struct { fields, extra, .. } if extra.is_some() || fields.iter().any(|f| f.flatten)));
+    let required = structs().flat_map(|(fields, _)| fields).any(|f| !f.flatten && !defaulted(model, f));
+    let from_rest = structs().flat_map(|(fields, _)| fields).any(|f| f.flatten);
+    let keep_rest = structs().any(|(fields, extra)| keeps_rest(fields, extra.as_ref()));
     let keep_rest = if keep_rest {
         quote! {
             /// [`Keys`] for a struct that keeps the keys it does not know.
@@ -272,6 +272,12 @@ pub fn emit_module(model: &Model, settings: &EmitSettings, m: usize) -> TokenStr
 /// derive.
 fn defaulted(model: &Model, f: &Field) -> bool {
     (matches!(f.ty, Ty::Option(_)) && !f.required) || is_const(model, &f.ty)
+}
+
+/// Whether a struct's reader keeps the keys no field claims: for flattened
+/// fields and the extra map; otherwise they are skipped.
+fn keeps_rest(fields: &[Field], extra: Option<&(String, Ty)>) -> bool {
+    extra.is_some() || fields.iter().any(|f| f.flatten)
 }
 
 fn is_const(model: &Model, ty: &Ty) -> bool {
@@ -596,21 +602,18 @@ impl Emitter<'_> {
             names.insert(at, prop);
             at
         });
-        let flattened: Vec<&Field> = fields.iter().filter(|f| f.flatten).collect();
-        // Keys no field claims: kept for flattened fields and the extra map, else skipped.
-        let keep_rest = !flattened.is_empty() || extra.is_some();
+        let keep_rest = keeps_rest(fields, extra);
         // Each field's slot is a local named like the field; the reader's own
         // locals start with `__`, which no field name does.
-        let local = |i: usize| ident(&keyed[i].1.name);
-        let decls = keyed.iter().map(|(i, f)| {
-            let v = local(*i);
+        let decls = keyed.iter().map(|(_, f)| {
+            let v = ident(&f.name);
             let ty = self.ty(m, &f.ty);
             quote! { let mut #v: Option<#ty> = None; }
         });
         // Slot `i` is found at position `i` of `names`, or `i + 1` past the tag.
         let position = |i: usize| i + usize::from(tag_index.is_some_and(|t| i >= t));
-        let arms = keyed.iter().map(|(i, _)| {
-            let v = local(*i);
+        let arms = keyed.iter().map(|(i, f)| {
+            let v = ident(&f.name);
             let i = Literal::usize_unsuffixed(position(*i));
             if keep_rest {
                 quote! { super::__serde::Found::Known(#i) => super::__serde::set(&mut #v, &mut __map)?, }
@@ -620,7 +623,7 @@ impl Emitter<'_> {
         });
         // With only an extra map, leftover keys go straight into it, typed;
         // flattened unions read theirs from the leftovers kept as JSON.
-        let typed_extra = extra.filter(|_| flattened.is_empty());
+        let typed_extra = extra.filter(|_| !fields.iter().any(|f| f.flatten));
         let (rest_decl, rest_arm) = match (keep_rest, typed_extra) {
             (false, _) => (TokenStream::new(), TokenStream::new()),
             (true, Some((_, x))) => {
@@ -662,13 +665,12 @@ impl Emitter<'_> {
                 inits.push(quote! { #fname: super::__serde::from_rest(&__rest)?, });
                 continue;
             }
-            let i = keyed.iter().find(|(_, k)| std::ptr::eq(*k, f)).map(|(i, _)| *i).unwrap_or_default();
-            let v = local(i);
+            // The field's slot is the local of the same name.
             let json = &f.json;
             inits.push(if defaulted(self.model, f) {
-                quote! { #fname: #v.unwrap_or_default(), }
+                quote! { #fname: #fname.unwrap_or_default(), }
             } else {
-                quote! { #fname: super::__serde::required(#v, #json)?, }
+                quote! { #fname: super::__serde::required(#fname, #json)?, }
             });
         }
         if let Some((field, _)) = extra {

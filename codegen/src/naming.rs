@@ -264,7 +264,9 @@ impl Scope {
             };
             if distinct(Spelling::Signs) { Spelling::Signs } else { Spelling::All }
         };
-        let starts: Vec<Spelling> = plains.iter().map(|plain| start_of(&groups[plain.as_str()])).collect();
+        let starts: std::collections::HashMap<&str, Spelling> =
+            groups.iter().map(|(plain, group)| (*plain, start_of(group))).collect();
+        let starts: Vec<Spelling> = plains.iter().map(|plain| starts[plain.as_str()]).collect();
         raws.iter().zip(starts).map(|(raw, start)| self.claim_from(raw, start)).collect()
     }
 
