@@ -38,6 +38,7 @@ pub mod load;
 pub mod model;
 pub mod naming;
 pub mod normalize;
+mod runtime;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -52,13 +53,22 @@ use model::{Fallback, Model};
 pub struct Config {
     names: BTreeMap<String, String>,
     doc_base_url: String,
+    strict: bool,
+    keep_unknown: bool,
     out_file: String,
     out_dir: Option<PathBuf>,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { names: BTreeMap::new(), doc_base_url: String::new(), out_file: "openapi.rs".into(), out_dir: None }
+        Config {
+            names: BTreeMap::new(),
+            doc_base_url: String::new(),
+            strict: false,
+            keep_unknown: true,
+            out_file: "openapi.rs".into(),
+            out_dir: None,
+        }
     }
 }
 
@@ -99,6 +109,38 @@ impl Config {
     /// ```
     pub fn doc_base_url(&mut self, url: impl Into<String>) -> &mut Self {
         self.doc_base_url = url.into();
+        self
+    }
+
+    /// Read strictly (default: tolerantly). The live API omits fields the spec
+    /// calls required, sends `null` where the spec allows none, and sends
+    /// constants with other values. Tolerant reading takes such a field as its
+    /// type's empty value (`""`, `0`, `false`, `[]`, a struct read from `{}`,
+    /// an open enum's `Other("")`, a union's `Unknown(null)`) and keeps a
+    /// constant as sent; strict reading makes each an error, for users who
+    /// want drift caught, in their tests for example. Unions choose their arm
+    /// by what the body holds in both modes.
+    ///
+    /// ```no_run
+    /// // build.rs
+    /// openapi_codegen::Config::new().strict_reading(true).generate("spec/openapi.yaml").unwrap();
+    /// ```
+    pub fn strict_reading(&mut self, strict: bool) -> &mut Self {
+        self.strict = strict;
+        self
+    }
+
+    /// Keep the properties a schema does not name (default: yes). Each struct
+    /// then has a map, `extra`, that holds them as sent and writes them back,
+    /// as the official SDKs keep theirs (`model_extra`, `ExtraFields`). A
+    /// struct whose spec says `additionalProperties: false` never has it.
+    ///
+    /// ```no_run
+    /// // build.rs
+    /// openapi_codegen::Config::new().keep_unknown_properties(false).generate("spec/openapi.yaml").unwrap();
+    /// ```
+    pub fn keep_unknown_properties(&mut self, keep: bool) -> &mut Self {
+        self.keep_unknown = keep;
         self
     }
 
@@ -164,12 +206,12 @@ impl Config {
 
     /// The settings the model stage takes.
     pub fn model_settings(&self) -> model::ModelSettings {
-        model::ModelSettings { names: self.names.clone() }
+        model::ModelSettings { names: self.names.clone(), keep_unknown: self.keep_unknown }
     }
 
     /// The settings the emit stage takes.
     pub fn emit_settings(&self) -> emit::EmitSettings {
-        emit::EmitSettings { doc_base_url: self.doc_base_url.clone() }
+        emit::EmitSettings { doc_base_url: self.doc_base_url.clone(), strict: self.strict }
     }
 }
 
@@ -198,6 +240,8 @@ pub struct Report {
     pub fallbacks: Vec<Fallback>,
     /// `(operationId, path of the response type)` for every operation with a JSON response.
     pub responses: Vec<(String, String)>,
+    /// `(operationId, path of the request type)` for every operation with a JSON request body.
+    pub requests: Vec<(String, String)>,
 }
 
 impl Report {
@@ -211,6 +255,7 @@ impl Report {
             modules: model.modules.len(),
             fallbacks: model.fallbacks.clone(),
             responses: model.operations.iter().filter_map(|o| o.response.map(|r| (o.id.clone(), path(r)))).collect(),
+            requests: model.operations.iter().filter_map(|o| o.request.map(|r| (o.id.clone(), path(r)))).collect(),
         }
     }
 
@@ -284,7 +329,7 @@ pub fn emit_and_format(model: &Model, settings: &emit::EmitSettings, source_name
     for chunk in chunks {
         per_thread.push(chunk?.into_iter());
     }
-    let mut body = unparse(emit::support(model))?;
+    let mut body = unparse(emit::support(model, settings)?)?;
     for m in 0..modules {
         body.push_str(&per_thread[m % threads].next().unwrap_or_default());
     }
@@ -333,7 +378,7 @@ mod tests {
         let mut value = load::parse(&text).unwrap();
         normalize::normalize(&mut value);
         let model = model::build(&parse_openapi(&value).unwrap(), &config.model_settings()).unwrap();
-        let whole = format(emit::emit(&model, &config.emit_settings()), "x").unwrap();
+        let whole = format(emit::emit(&model, &config.emit_settings()).unwrap(), "x").unwrap();
         let parallel = emit_and_format(&model, &config.emit_settings(), "x").unwrap();
         assert_eq!(whole, parallel);
         assert!(whole.contains("pub mod batch {"));

@@ -8,11 +8,20 @@
 //! # Rules, in the order they are tried
 //!
 //! **Constants.** A one-value string enum (`enum: [batch]`, `const: batch`, usually
-//! marked `x-stainless-const`) used as a property is not stored: it is always
-//! that value. One such property per struct (preferring `type`, then `object`)
-//! becomes the struct's serde tag (`#[serde(tag = "object", rename = "batch")]`),
-//! so it is written on output and never has to be spelled out. Further constant
-//! properties become fields of a one-value enum type that implements `Default`.
+//! marked `x-stainless-const`) used as a property is a `String` field that
+//! records the value ([`Field::constant`]): `new` and `Default` fill it in, so
+//! it never has to be spelled out, and a value the API sends instead is kept
+//! as sent (the live API sends `vector_store.file_batch` where the spec says
+//! `vector_store.files_batch`). A tagged union's arm holds its tag this way,
+//! and writes it once.
+//!
+//! **Unknown properties** are kept in a map field `extra` ([`Extra`]) unless
+//! the spec says `additionalProperties: false`, the struct flattens a union
+//! (the union's arm keeps them), or `ModelSettings::keep_unknown` is off.
+//!
+//! **Construction.** A struct's `new` takes the required fields that are not
+//! constants, in the order of the `required` list ([`Kind::Struct`]); without
+//! any, it implements `Default`.
 //!
 //! **Nullability.** `{type: 'null'}` arms and `nullable: true` make the field an
 //! `Option`. A field that is required but nullable is an `Option` that serializes
@@ -32,11 +41,17 @@
 //! 3. all arms objects that share a property which is a distinct constant in each
 //!    (or the union has a `discriminator`): a tagged enum. Deserialization reads
 //!    the tag and picks the variant; an unknown tag is kept whole in `Unknown`;
-//! 4. otherwise an untagged enum: the JSON kind (string, number, object, ...)
-//!    and, for structs with a constant, that constant pick the candidates,
-//!    which are tried most constrained first (most required properties, so a
-//!    verbose form is not read as its short form), then in the spec's order; a
-//!    value no arm accepts is kept in `Unknown`.
+//! 4. otherwise an untagged enum: struct arms are ranked by what an object
+//!    holds (constants that disagree rule an arm out; arms with all their
+//!    required properties first, most required first, so a verbose form is
+//!    not read as its short form; then the arms naming most of its keys);
+//!    other arms by JSON kind in the spec's order; a value no arm accepts is
+//!    kept in `Unknown`. The plan is made once every type is built
+//!    (`union::plan`); emit prints it.
+//!
+//! Rule 2 looks through arms that are themselves such unions: `anyOf [$ref
+//! ModelIdsShared, enum [...]]`, where `ModelIdsShared` is `anyOf [string,
+//! enum [...]]`, is one open enum of all the known values.
 //!
 //! **Enums are open**: every string or integer enum has an `Other` variant that
 //! keeps a value the spec does not list.
@@ -144,18 +159,17 @@ pub struct TypeDef {
 /// The shape of a generated type.
 #[derive(Clone, Debug)]
 pub enum Kind {
-    /// A struct; `tag` is the constant property carried as serde's struct tag.
+    /// A struct.
     Struct {
-        /// `(json name, value, doc)` of the constant property, if any.
-        tag: Option<(String, String, Option<String>)>,
-        /// Where the tag stood among the properties: the number of fields the
-        /// spec lists before it (readers look keys up in spec order).
-        tag_position: usize,
-        /// The fields, in spec order.
+        /// The fields, in spec order (constants included).
         fields: Vec<Field>,
-        /// `additionalProperties` given as a schema beside properties: the
-        /// field's name and the map's value type.
-        extra: Option<(String, Ty)>,
+        /// The map of properties beyond the named ones, if the struct keeps them.
+        extra: Option<Extra>,
+        /// The arguments of `new`, as indices into `fields`: the required fields
+        /// that are not constants, in the order of the schema's `required` list
+        /// (merged allOf arms in arm order), then flattened unions. Empty: the
+        /// struct implements `Default` instead.
+        new_args: Vec<usize>,
     },
     /// An open string enum: the listed values plus `Other(String)`.
     StringEnum {
@@ -171,13 +185,6 @@ pub enum Kind {
         /// Name of the catch-all variant.
         other: String,
     },
-    /// A one-value enum that is always that value (a second constant property).
-    Const {
-        /// The value.
-        value: String,
-        /// The variant's name.
-        variant: String,
-    },
     /// A union told apart by a tag property.
     Tagged {
         /// The tag's JSON name.
@@ -186,6 +193,8 @@ pub enum Kind {
         variants: Vec<Variant>,
         /// Name of the variant that keeps an unknown tag's JSON.
         unknown: String,
+        /// How a body is read: filled in by `union::plan` once every type is built.
+        groups: Vec<TagGroup>,
     },
     /// A union told apart by shape.
     Untagged {
@@ -193,9 +202,75 @@ pub enum Kind {
         variants: Vec<Variant>,
         /// Name of the variant that keeps JSON no arm accepts.
         unknown: String,
+        /// How a body is read: filled in by `union::plan` once every type is built.
+        plan: UntaggedPlan,
     },
     /// `pub type Name = Ty;`
     Alias(Ty),
+}
+
+/// The map a struct keeps its other properties in.
+#[derive(Clone, Debug)]
+pub struct Extra {
+    /// The field's Rust name.
+    pub name: String,
+    /// The map's value type.
+    pub ty: Ty,
+    /// True for the map of properties the spec does not name (kept as sent);
+    /// false for a typed `additionalProperties`.
+    pub unknown: bool,
+}
+
+/// Variants of a tagged union that share tag values, tried in `members` order.
+#[derive(Clone, Debug, Default)]
+pub struct TagGroup {
+    /// The tag values.
+    pub tags: Vec<String>,
+    /// Indices into the variants; with more than one, `shapes` rank them.
+    pub members: Vec<usize>,
+    /// Each member's shape, when there are several.
+    pub shapes: Vec<Shape>,
+}
+
+/// How an untagged union reads a body (the rule is in `model::union::plan`).
+#[derive(Clone, Debug, Default)]
+pub struct UntaggedPlan {
+    /// Struct arms, ranked at run time by what an object holds: variant index and shape.
+    pub shaped: Vec<(usize, Shape)>,
+    /// Other arms, tried in spec order where the body is one of their JSON kinds.
+    pub guarded: Vec<(usize, Vec<JsonKind>)>,
+    /// Arms that take any JSON, tried last.
+    pub any: Vec<usize>,
+}
+
+/// What a struct arm of a union is recognised by in an object.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Shape {
+    /// The properties it requires, constants aside.
+    pub required: Vec<String>,
+    /// Every property it names.
+    pub known: Vec<String>,
+    /// Its constant properties and their values.
+    pub constants: Vec<(String, String)>,
+}
+
+/// A kind of JSON value, for union guards.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JsonKind {
+    /// `null`.
+    Null,
+    /// `true`/`false`.
+    Bool,
+    /// A number that fits `i64` or `u64`.
+    Integer,
+    /// Any number.
+    Number,
+    /// A string.
+    String,
+    /// An array.
+    Array,
+    /// An object.
+    Object,
 }
 
 /// A string enum value.
@@ -226,6 +301,10 @@ pub struct Field {
     pub deprecated: bool,
     /// An allOf arm that is a union, flattened into the struct (`json` is empty).
     pub flatten: bool,
+    /// A property with one allowed value (`const`, a one-value enum): the
+    /// value, which `new` and `Default` fill in. The field is a `String`, so
+    /// that a value the API sends instead is kept as sent.
+    pub constant: Option<String>,
 }
 
 /// A union variant.
@@ -237,7 +316,8 @@ pub struct Variant {
     pub ty: Ty,
     /// For tagged unions: the tag values that select it.
     pub tags: Vec<String>,
-    /// For tagged unions: whether the payload writes the tag itself.
+    /// For tagged unions: whether the payload writes the tag itself (it has
+    /// the tag as a constant field).
     pub carries_tag: bool,
 }
 
@@ -287,10 +367,18 @@ pub struct Model {
 }
 
 /// What the model needs from the settings.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct ModelSettings {
     /// JSON pointer of an inline schema → the name of the model it becomes.
     pub names: BTreeMap<String, String>,
+    /// Give structs an `extra` map for the properties the spec does not name.
+    pub keep_unknown: bool,
+}
+
+impl Default for ModelSettings {
+    fn default() -> Self {
+        ModelSettings { names: BTreeMap::new(), keep_unknown: true }
+    }
 }
 
 /// Build the type graph of a (normalized) document.
@@ -327,6 +415,7 @@ pub fn build(spec: &OpenAPI, settings: &ModelSettings) -> Result<Model> {
     b.check_unused_names()?;
     let mut model = Model { types: b.types, modules: b.modules, operations, fallbacks: b.fallbacks };
     cycles::break_cycles(&mut model);
+    union::plan(&mut model);
     Ok(model)
 }
 
@@ -744,7 +833,7 @@ impl<'a> Builder<'a> {
                 }
                 Some((AdditionalProperties::Any(false), _)) => {
                     let id = self.alloc(slot, pointer);
-                    return Ok(self.finish(id, Kind::Struct { tag: None, tag_position: 0, fields: vec![], extra: None }, data));
+                    return Ok(self.finish(id, Kind::Struct { fields: vec![], extra: None, new_args: vec![] }, data));
                 }
                 _ => {
                     self.fallback(pointer, "free-form object: no properties, no additionalProperties schema");
@@ -756,47 +845,22 @@ impl<'a> Builder<'a> {
         let id = self.alloc(slot, pointer);
         let module = self.types[id].module;
         let struct_name = self.types[id].name.clone();
-        // Constants first: they decide the tag.
-        let mut consts = Vec::new();
-        for (name, (prop, p, _, _)) in &parts.properties {
-            if let Some((value, doc)) = self.constant(*prop, p)? {
-                consts.push((name.clone(), value, doc));
-            }
-        }
-        let tag_index = ["type", "object"]
-            .iter()
-            .find_map(|want| consts.iter().position(|(n, _, _)| n == want))
-            .or(if consts.is_empty() { None } else { Some(0) });
-        // With `additionalProperties` the tag would land in the flattened map on
-        // reading, so such a struct keeps its constants as fields.
-        let has_extra = matches!(parts.additional, Some((AdditionalProperties::Schema(_), _)));
-        let tag = tag_index.filter(|_| !has_extra).map(|i| consts[i].clone());
         let mut fields = Vec::new();
         let mut scope = Scope::new(Case::Field);
-        let mut tag_position = 0;
         for (name, (prop, p, prop_module, parent)) in &parts.properties {
-            if tag.as_ref().is_some_and(|t| &t.0 == name) {
-                tag_position = fields.len();
-                continue;
-            }
             let required = parts.required.contains(name);
             let doc = self.description(*prop, p);
             let deprecated = matches!(prop, SRef::Item(s) if s.schema_data.deprecated);
             let rust_name = scope.claim(name);
-            let ty = if let Some((_, value, _)) = consts.iter().find(|(n, _, _)| n == name) {
-                let const_slot = Slot::Suggest { module: *prop_module, name: name.clone(), parent: parent.clone() };
-                let cid = self.alloc(&const_slot, p);
-                let variant = naming::variant_name(value);
-                self.types[cid].kind = Kind::Const { value: value.clone(), variant };
-                self.types[cid].doc = doc.clone();
-                Ty::Named(cid)
-            } else {
-                let prop_slot = Slot::Suggest { module: *prop_module, name: name.clone(), parent: parent.clone() };
-                let built = self.build(*prop, p, prop_slot)?;
-                if built.nullable || !required { built.ty.option() } else { built.ty }
-            };
-            let ty = if !required && !matches!(ty, Ty::Option(_)) { ty.option() } else { ty };
-            fields.push(Field { json: name.clone(), name: rust_name, ty, required, doc, deprecated, flatten: false });
+            if let Some((value, _)) = self.constant(*prop, p)? {
+                // A constant is a `String` that starts as the spec's value and keeps what is sent.
+                fields.push(Field { json: name.clone(), name: rust_name, ty: Ty::String, required, doc, deprecated, flatten: false, constant: Some(value) });
+                continue;
+            }
+            let prop_slot = Slot::Suggest { module: *prop_module, name: name.clone(), parent: parent.clone() };
+            let built = self.build(*prop, p, prop_slot)?;
+            let ty = if built.nullable || !required { built.ty.option() } else { built.ty };
+            fields.push(Field { json: name.clone(), name: rust_name, ty, required, doc, deprecated, flatten: false, constant: None });
         }
         for (arm, p) in &parts.flattened {
             let component = match arm {
@@ -826,17 +890,23 @@ impl<'a> Builder<'a> {
             }
             let doc = self.description(*arm, p);
             let rust_name = scope.claim(&hint);
-            fields.push(Field { json: String::new(), name: rust_name, ty: built.ty, required: true, doc, deprecated: false, flatten: true });
+            fields.push(Field { json: String::new(), name: rust_name, ty: built.ty, required: true, doc, deprecated: false, flatten: true, constant: None });
         }
+        let flattens = fields.iter().any(|f| f.flatten);
         let extra = match parts.additional {
             Some((AdditionalProperties::Schema(s), p)) => {
                 let value_slot = Slot::Suggest { module, name: format!("{struct_name}Value"), parent: struct_name.clone() };
                 let built = self.build(schema_ref(s), &p, value_slot)?;
-                Some((scope.claim("additional_properties"), if built.nullable { built.ty.option() } else { built.ty }))
+                let ty = if built.nullable { built.ty.option() } else { built.ty };
+                Some(Extra { name: scope.claim("additional_properties"), ty, unknown: false })
             }
-            _ => None,
+            // The spec rules other properties out; a flattened union's arm keeps them itself.
+            Some((AdditionalProperties::Any(false), _)) => None,
+            _ if flattens || !self.settings.keep_unknown => None,
+            _ => Some(Extra { name: scope.claim("extra"), ty: Ty::Value, unknown: true }),
         };
-        Ok(self.finish(id, Kind::Struct { tag, tag_position, fields, extra }, data))
+        let new_args = constructor(&fields, &parts.required);
+        Ok(self.finish(id, Kind::Struct { fields, extra, new_args }, data))
     }
 
     /// If a property is a one-value string enum: its value and doc.
@@ -1069,6 +1139,17 @@ fn is_constraint_only(any: &openapiv3::AnySchema) -> bool {
         && any.any_of.is_empty()
         && any.all_of.is_empty()
         && any.additional_properties.is_none()
+}
+
+/// `new`'s arguments (see [`Kind::Struct`]): indices of the required fields
+/// that are not constants, in `required` order, then the flattened unions.
+fn constructor(fields: &[Field], required: &[String]) -> Vec<usize> {
+    let mut args: Vec<usize> = required
+        .iter()
+        .filter_map(|name| fields.iter().position(|f| !f.flatten && &f.json == name && f.constant.is_none()))
+        .collect();
+    args.extend(fields.iter().enumerate().filter(|(_, f)| f.flatten).map(|(i, _)| i));
+    args
 }
 
 fn string_enum(values: impl Iterator<Item = (String, Option<String>)>) -> Kind {

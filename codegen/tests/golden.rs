@@ -1,9 +1,11 @@
 //! Golden tests: every `tests/fixtures/<case>/spec.yaml` generates exactly its
 //! `expected.rs`.
 //!
-//! A case may have a `config.json` beside its spec:
-//! `{"names": {"<json pointer>": "<Name>"}, "doc_base_url": "https://..."}`,
-//! mapping to [`Config::name_schema`] and [`Config::doc_base_url`].
+//! A case may have a `config.json` beside its spec, every key optional:
+//! `{"names": {"<json pointer>": "<Name>"}, "doc_base_url": "https://...",
+//! "strict_reading": true, "keep_unknown_properties": false}`, mapping to
+//! [`Config::name_schema`], [`Config::doc_base_url`],
+//! [`Config::strict_reading`] and [`Config::keep_unknown_properties`].
 //!
 //! To accept the current output after an intended change of the generator:
 //! `UPDATE_GOLDENS=1 cargo test -p openapi-codegen --test golden`, then read
@@ -61,8 +63,22 @@ fn config(case: &Path) -> Config {
                     value.as_str().unwrap_or_else(|| panic!("{}: `doc_base_url` must be a string", path.display()));
                 config.doc_base_url(url);
             }
+            "strict_reading" => {
+                let strict =
+                    value.as_bool().unwrap_or_else(|| panic!("{}: `strict_reading` must be a boolean", path.display()));
+                config.strict_reading(strict);
+            }
+            "keep_unknown_properties" => {
+                let keep = value
+                    .as_bool()
+                    .unwrap_or_else(|| panic!("{}: `keep_unknown_properties` must be a boolean", path.display()));
+                config.keep_unknown_properties(keep);
+            }
             // A typo would otherwise silently test the defaults.
-            other => panic!("{}: unknown key {other:?} (expected `names`, `doc_base_url`)", path.display()),
+            other => panic!(
+                "{}: unknown key {other:?} (expected `names`, `doc_base_url`, `strict_reading`, `keep_unknown_properties`)",
+                path.display()
+            ),
         }
     }
     config
@@ -179,6 +195,19 @@ fn generation_is_deterministic() {
         let again = again.unwrap_or_else(|e| panic!("[{name}] {e}"));
         assert!(first == again, "[{name}] two runs differ:\n{}", diff_hint(&first, &again));
     }
+}
+
+/// The reading keys of `config.json` reach the generator: the `strict` case
+/// asks for strict reading without unknown properties, the others use the
+/// defaults (tolerant, keeping them).
+#[test]
+fn reading_settings_in_config_json_are_applied() {
+    let strict = generate(&fixtures_dir().join("strict")).unwrap_or_else(|e| panic!("[strict] {e}"));
+    assert!(strict.contains("const STRICT: bool = true;"), "[strict] is not read strictly");
+    assert!(!strict.contains("pub extra:"), "[strict] keeps unknown properties");
+    let default = generate(&fixtures_dir().join("reading")).unwrap_or_else(|e| panic!("[reading] {e}"));
+    assert!(default.contains("const STRICT: bool = false;"), "[reading] is not read tolerantly");
+    assert!(default.contains("pub extra:"), "[reading] drops unknown properties");
 }
 
 #[test]

@@ -40,7 +40,7 @@ impl<'a> Builder<'a> {
             resolved.push((*i, *arm, schema, name));
         }
         // Rule 2: all strings, or all integers.
-        if let Some(values) = scalar_values(&resolved, |k| matches!(k, SchemaKind::Type(OaType::String(_))), "string") {
+        if let Some(values) = self.scalar_values(&resolved, |k| matches!(k, SchemaKind::Type(OaType::String(_))), "string", 0) {
             let ty = if values.is_empty() {
                 self.plain(slot, Ty::String, data)
             } else {
@@ -50,7 +50,7 @@ impl<'a> Builder<'a> {
             };
             return Ok(Built { ty, nullable: had_null });
         }
-        if let Some(values) = scalar_values(&resolved, |k| matches!(k, SchemaKind::Type(OaType::Integer(_))), "integer") {
+        if let Some(values) = self.scalar_values(&resolved, |k| matches!(k, SchemaKind::Type(OaType::Integer(_))), "integer", 0) {
             let ty = if values.is_empty() {
                 self.plain(slot, Ty::I64, data)
             } else {
@@ -79,7 +79,7 @@ impl<'a> Builder<'a> {
                 let built = self.build(*arm, &arm_pointer(*i), arm_slot)?;
                 variants.push(Variant { name: vname, ty: built.ty, tags, carries_tag });
             }
-            let ty = self.finish(id, Kind::Tagged { property, variants, unknown }, data);
+            let ty = self.finish(id, Kind::Tagged { property, variants, unknown, groups: vec![] }, data);
             return Ok(Built { ty, nullable: had_null });
         }
         // Rule 4: untagged.
@@ -94,7 +94,7 @@ impl<'a> Builder<'a> {
             let ty = if built.nullable { built.ty.option() } else { built.ty };
             variants.push(Variant { name: vname, ty, tags: vec![], carries_tag: false });
         }
-        let ty = self.finish(id, Kind::Untagged { variants, unknown }, data);
+        let ty = self.finish(id, Kind::Untagged { variants, unknown, plan: UntaggedPlan::default() }, data);
         Ok(Built { ty, nullable: had_null })
     }
 
@@ -193,32 +193,176 @@ impl<'a> Builder<'a> {
 }
 
 
-/// Rule 2: if every arm is a scalar of one JSON type, the listed values (with
-/// each one-value arm's description) in order; an empty list means "any value".
-pub(super) fn scalar_values(
-    resolved: &[Resolved<'_>],
-    is_kind: impl Fn(&SchemaKind) -> bool,
-    typ: &str,
-) -> Option<Vec<(serde_json::Value, Option<String>)>> {
-    let mut values: Vec<(serde_json::Value, Option<String>)> = Vec::new();
-    for (_, _, schema, _) in resolved {
-        let arm_values: Vec<serde_json::Value> = match &schema.schema_kind {
-            SchemaKind::Type(OaType::String(st)) if is_kind(&schema.schema_kind) => st.enumeration.iter().flatten().map(|v| serde_json::Value::from(v.as_str())).collect(),
-            SchemaKind::Type(OaType::Integer(it)) if is_kind(&schema.schema_kind) => it.enumeration.iter().flatten().map(|v| serde_json::Value::from(*v)).collect(),
-            SchemaKind::Any(any) if any.typ.as_deref() == Some(typ) && any.properties.is_empty() && any.one_of.is_empty() && any.any_of.is_empty() && any.all_of.is_empty() => {
-                any.enumeration.iter().filter(|v| !v.is_null()).cloned().collect()
+impl<'a> Builder<'a> {
+    /// Rule 2: if every arm is a scalar of one JSON type, the listed values
+    /// (with each one-value arm's description) in order; an empty list means
+    /// "any value". An arm that is itself such a union counts with its values
+    /// (`anyOf [$ref ModelIdsShared, enum [...]]` is one open enum).
+    fn scalar_values(
+        &self,
+        resolved: &[Resolved<'a>],
+        is_kind: impl Fn(&SchemaKind) -> bool + Copy,
+        typ: &str,
+        depth: usize,
+    ) -> Option<Vec<(serde_json::Value, Option<String>)>> {
+        let mut values: Vec<(serde_json::Value, Option<String>)> = Vec::new();
+        for (_, _, schema, _) in resolved {
+            let arm_values: Vec<serde_json::Value> = match &schema.schema_kind {
+                SchemaKind::Type(OaType::String(st)) if is_kind(&schema.schema_kind) => st.enumeration.iter().flatten().map(|v| serde_json::Value::from(v.as_str())).collect(),
+                SchemaKind::Type(OaType::Integer(it)) if is_kind(&schema.schema_kind) => it.enumeration.iter().flatten().map(|v| serde_json::Value::from(*v)).collect(),
+                SchemaKind::Any(any) if any.typ.as_deref() == Some(typ) && any.properties.is_empty() && any.one_of.is_empty() && any.any_of.is_empty() && any.all_of.is_empty() => {
+                    any.enumeration.iter().filter(|v| !v.is_null()).cloned().collect()
+                }
+                SchemaKind::Any(any) if any.typ.is_none() && !any.enumeration.is_empty() && any.properties.is_empty() && any.enumeration.iter().all(|v| if typ == "string" { v.is_string() } else { v.is_i64() }) => {
+                    any.enumeration.clone()
+                }
+                SchemaKind::OneOf { one_of: arms } | SchemaKind::AnyOf { any_of: arms } if depth < 8 => {
+                    let mut inner = Vec::new();
+                    for (i, arm) in arms.iter().enumerate() {
+                        let arm = schema_ref(arm);
+                        if self.is_null(arm) {
+                            continue;
+                        }
+                        let (schema, name) = self.resolve(arm, "").ok()?;
+                        inner.push((i, arm, schema, name));
+                    }
+                    self.scalar_values(&inner, is_kind, typ, depth + 1)?.into_iter().map(|(v, _)| v).collect()
+                }
+                _ => return None,
+            };
+            let doc = if arm_values.len() == 1 { schema.schema_data.description.clone() } else { None };
+            for v in arm_values {
+                if !values.iter().any(|(seen, _)| *seen == v) {
+                    values.push((v, doc.clone()));
+                }
             }
-            SchemaKind::Any(any) if any.typ.is_none() && !any.enumeration.is_empty() && any.properties.is_empty() && any.enumeration.iter().all(|v| if typ == "string" { v.is_string() } else { v.is_i64() }) => {
-                any.enumeration.clone()
+        }
+        Some(values)
+    }
+}
+
+/// Decide how each union reads a body, once every type is built (the guards
+/// look through aliases and at structs' properties):
+/// - tagged: variants are grouped by tag value; a group of several (two
+///   arms both tagged `message`) is ranked by shape at run time, the most
+///   constant properties first on ties;
+/// - untagged: struct arms are ranked at run time by what the object holds
+///   (`__serde::rank`: arms whose constants disagree are out; arms with all
+///   their required properties come first, most required first; then the
+///   arms that name most of the object's keys); other arms are tried in the
+///   spec's order where the body is of their JSON kind; arms that take any
+///   JSON go last; a body none accepts is kept in `Unknown`.
+///
+/// Tolerant reading accepts a struct arm whatever it lacks, so the choice
+/// rests on what the body holds, never on which arm happens to accept it.
+pub(super) fn plan(model: &mut Model) {
+    for id in 0..model.types.len() {
+        match &model.types[id].kind {
+            Kind::Tagged { variants, .. } => {
+                let groups = tag_groups(&model.types, variants);
+                if let Kind::Tagged { groups: g, .. } = &mut model.types[id].kind {
+                    *g = groups;
+                }
             }
-            _ => return None,
-        };
-        let doc = if arm_values.len() == 1 { schema.schema_data.description.clone() } else { None };
-        for v in arm_values {
-            if !values.iter().any(|(seen, _)| *seen == v) {
-                values.push((v, doc.clone()));
+            Kind::Untagged { variants, .. } => {
+                let mut plan = UntaggedPlan::default();
+                for (i, v) in variants.iter().enumerate() {
+                    if let Some(shape) = shape_of(&model.types, &v.ty) {
+                        plan.shaped.push((i, shape));
+                    } else if let Some(kinds) = kinds_of(&model.types, &v.ty, 0) {
+                        plan.guarded.push((i, kinds));
+                    } else {
+                        plan.any.push(i);
+                    }
+                }
+                if let Kind::Untagged { plan: p, .. } = &mut model.types[id].kind {
+                    *p = plan;
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn tag_groups(types: &[TypeDef], variants: &[Variant]) -> Vec<TagGroup> {
+    let mut by_tag: Vec<(&String, Vec<usize>)> = Vec::new();
+    for (i, v) in variants.iter().enumerate() {
+        for tag in &v.tags {
+            match by_tag.iter_mut().find(|(t, _)| *t == tag) {
+                Some((_, members)) => members.push(i),
+                None => by_tag.push((tag, vec![i])),
             }
         }
     }
-    Some(values)
+    let mut groups: Vec<TagGroup> = Vec::new();
+    for (tag, mut members) in by_tag {
+        let constants = |i: &usize| shape_of(types, &variants[*i].ty).map_or(0, |s| s.constants.len());
+        members.sort_by_key(|i| std::cmp::Reverse(constants(i)));
+        match groups.iter_mut().find(|g| g.members == members) {
+            Some(g) => g.tags.push(tag.clone()),
+            None => {
+                let shapes = if members.len() > 1 {
+                    members.iter().map(|i| shape_of(types, &variants[*i].ty).unwrap_or_default()).collect()
+                } else {
+                    vec![]
+                };
+                groups.push(TagGroup { tags: vec![tag.clone()], members, shapes });
+            }
+        }
+    }
+    groups
+}
+
+/// The shape of a struct arm (through aliases and boxes); `None` for anything else.
+fn shape_of(types: &[TypeDef], ty: &Ty) -> Option<Shape> {
+    let mut ty = ty;
+    for _ in 0..=types.len() {
+        match ty {
+            Ty::Boxed(inner) => ty = inner,
+            Ty::Named(id) => match &types[*id].kind {
+                Kind::Alias(inner) => ty = inner,
+                Kind::Struct { fields, .. } => {
+                    let named = fields.iter().filter(|f| !f.flatten);
+                    return Some(Shape {
+                        required: named.clone().filter(|f| f.required && f.constant.is_none() && !matches!(f.ty, Ty::Option(_))).map(|f| f.json.clone()).collect(),
+                        known: named.clone().map(|f| f.json.clone()).collect(),
+                        constants: named.filter_map(|f| Some((f.json.clone(), f.constant.clone()?))).collect(),
+                    });
+                }
+                _ => return None,
+            },
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The JSON kinds a type accepts; `None` for any JSON.
+fn kinds_of(types: &[TypeDef], ty: &Ty, depth: usize) -> Option<Vec<JsonKind>> {
+    if depth > 16 {
+        return None;
+    }
+    Some(match ty {
+        Ty::String => vec![JsonKind::String],
+        Ty::Bool => vec![JsonKind::Bool],
+        Ty::I64 | Ty::U64 | Ty::I32 | Ty::U32 => vec![JsonKind::Integer],
+        Ty::F64 => vec![JsonKind::Number],
+        Ty::Unit => vec![JsonKind::Null],
+        Ty::Value => return None,
+        Ty::Vec(_) => vec![JsonKind::Array],
+        Ty::Map(_) => vec![JsonKind::Object],
+        Ty::Option(inner) => {
+            let mut kinds = kinds_of(types, inner, depth + 1)?;
+            kinds.insert(0, JsonKind::Null);
+            kinds
+        }
+        Ty::Boxed(inner) => return kinds_of(types, inner, depth + 1),
+        Ty::Named(id) => match &types[*id].kind {
+            Kind::Struct { .. } | Kind::Tagged { .. } => vec![JsonKind::Object],
+            Kind::StringEnum { .. } => vec![JsonKind::String],
+            Kind::IntEnum { .. } => vec![JsonKind::Integer],
+            Kind::Untagged { .. } => return None,
+            Kind::Alias(inner) => return kinds_of(types, inner, depth + 1),
+        },
+    })
 }

@@ -33,37 +33,35 @@ fn round_trip<T: Serialize + DeserializeOwned>(json: Value) -> T {
 
 mod constants {
     use super::*;
-    use g::constants::{batch, errors, Batch, Counters, Errors, Ping};
+    use g::constants::{Batch, Counters, Errors, Ping};
 
     fn batch() -> Batch {
-        Batch { id: "b1".into(), status_kind: batch::StatusKind::Job, errors: None, metadata: None }
+        Batch::new("b1", None)
     }
 
     #[test]
-    fn the_tag_is_written_without_being_a_field() {
-        // `object` is not a field of `Batch`, yet it is on the wire.
-        assert_eq!(to_json(&batch()), json!({"object": "batch", "id": "b1", "status_kind": "job", "errors": null}));
+    fn new_fills_in_the_constants_which_are_written_as_fields() {
+        let b = batch();
+        assert_eq!((b.object.as_str(), b.status_kind.as_str(), b.metadata.as_deref()), ("batch", "job", None));
+        assert!(b.extra.is_empty());
+        assert_eq!(to_json(&b), json!({"object": "batch", "id": "b1", "status_kind": "job", "errors": null}));
     }
 
     #[test]
-    fn the_tag_is_read_but_not_checked_on_input() {
+    fn an_absent_or_null_constant_reads_as_the_spec_value() {
         let good = json!({"object": "batch", "id": "b1", "status_kind": "job", "errors": null});
-        assert_eq!(parse::<Batch>(&good), batch());
-        // serde neither requires nor checks a struct's tag: a missing or other
-        // value still parses (and is replaced by "batch" on output).
-        let other = json!({"object": "file", "id": "b1", "status_kind": "job", "errors": null});
-        assert_eq!(parse::<Batch>(&other), batch());
-        assert_eq!(parse::<Batch>(&json!({"id": "b1", "status_kind": "job", "errors": null})), batch());
+        assert_eq!(round_trip::<Batch>(good), batch());
+        assert_eq!(parse::<Batch>(&json!({"id": "b1", "errors": null})), batch());
+        assert_eq!(parse::<Batch>(&json!({"object": null, "id": "b1", "status_kind": null, "errors": null})), batch());
     }
 
+    /// Tolerant reading keeps another value as sent and writes it back; the
+    /// `strict` case rejects it.
     #[test]
-    fn a_second_constant_is_a_one_value_enum_field() {
-        assert_eq!(batch::StatusKind::default(), batch::StatusKind::Job);
-        assert_eq!(to_json(&batch::StatusKind::Job), json!("job"));
-        // Missing: its default. Another value: rejected, it is a constant.
-        let parsed: Batch = parse(&json!({"object": "batch", "id": "b1", "errors": null}));
-        assert_eq!(parsed.status_kind, batch::StatusKind::Job);
-        parse_err::<Batch>(&json!({"object": "batch", "id": "b1", "status_kind": "task", "errors": null}));
+    fn a_constant_sent_with_another_value_is_kept_and_written_back() {
+        let other = json!({"object": "file", "id": "b1", "status_kind": "task", "errors": null});
+        let parsed: Batch = round_trip(other);
+        assert_eq!(parsed, Batch { object: "file".into(), status_kind: "task".into(), ..batch() });
     }
 
     #[test]
@@ -73,65 +71,73 @@ mod constants {
         assert!(json.as_object().unwrap().contains_key("errors"), "required+nullable must be written as null");
         assert!(!json.as_object().unwrap().contains_key("metadata"), "optional None must be omitted");
 
-        let full = Batch {
-            metadata: Some("note".into()),
-            errors: Some(Errors { object: None, data: vec!["bad line".into()] }),
-            ..batch()
-        };
+        let full =
+            Batch { metadata: Some("note".into()), errors: Some(Errors::new(vec!["bad line".to_owned()])), ..batch() };
         assert_eq!(
             to_json(&full),
             json!({
                 "object": "batch", "id": "b1", "status_kind": "job", "metadata": "note",
-                "errors": {"type": "list", "data": ["bad line"]}
+                "errors": {"type": "list", "object": "errors", "data": ["bad line"]}
             })
         );
         assert_eq!(round_trip::<Batch>(to_json(&full)), full);
     }
 
+    /// `Errors.object` is a constant the spec does not require: a plain
+    /// `String` like any constant, filled in when absent and always written.
     #[test]
-    fn an_optional_constant_that_is_not_the_tag_is_an_option() {
+    fn an_optional_constant_is_filled_in_and_written() {
         let errors: Errors = round_trip(json!({"type": "list", "object": "errors", "data": []}));
-        assert_eq!(errors.object, Some(errors::Object::Errors));
-        let errors: Errors = round_trip(json!({"type": "list", "data": ["x"]}));
-        assert_eq!(errors.object, None);
+        assert_eq!(errors, Errors::new(Vec::<String>::new()));
+        let errors: Errors = parse(&json!({"type": "list", "data": ["x"]}));
+        assert_eq!(errors.object, "errors");
+        assert_eq!(to_json(&errors), json!({"type": "list", "object": "errors", "data": ["x"]}));
     }
 
     #[test]
-    fn a_tag_the_spec_does_not_require_is_written_and_may_be_missing() {
-        assert_eq!(to_json(&Ping { at: Some(5) }), json!({"type": "ping", "at": 5}));
-        assert_eq!(parse::<Ping>(&json!({"type": "ping"})), Ping { at: None });
+    fn a_struct_of_optional_fields_has_default_and_writes_its_constant() {
+        assert_eq!(to_json(&Ping::default()), json!({"type": "ping"}));
+        assert_eq!(to_json(&Ping { at: Some(5), ..Ping::default() }), json!({"type": "ping", "at": 5}));
+        assert_eq!(parse::<Ping>(&json!({"type": "ping"})), Ping::default());
         // `type` is not in Ping's `required`, so `{"at": 5}` is valid per the spec.
-        assert_eq!(parse::<Ping>(&json!({"at": 5})), Ping { at: Some(5) });
+        assert_eq!(parse::<Ping>(&json!({"at": 5})), Ping { at: Some(5), ..Ping::default() });
     }
 
     fn counters() -> Counters {
         Counters {
-            object: Default::default(),
             total: Some(3),
             additional_properties: [("retries".to_owned(), 2)].into_iter().collect(),
+            ..Counters::default()
         }
     }
 
     #[test]
-    fn additional_properties_are_flattened_beside_the_tag() {
+    fn additional_properties_are_flattened_beside_the_constant() {
+        assert_eq!(counters().object, "counters");
         assert_eq!(to_json(&counters()), json!({"object": "counters", "total": 3, "retries": 2}));
     }
 
-    /// With a flattened map, the constant is a field (a tag would land in the map).
+    /// With a typed `additionalProperties` map there is no `extra`: the map
+    /// takes every other key.
     #[test]
-    fn a_tagged_struct_with_additional_properties_reads_its_own_output() {
+    fn a_struct_with_additional_properties_reads_its_own_output() {
         assert_eq!(round_trip::<Counters>(json!({"object": "counters", "total": 3, "retries": 2})), counters());
     }
 
-    /// Structs' `Deserialize` is generated, not derived (emit.rs,
-    /// `struct_deserialize`): these pin that it reads as serde's derive would.
+    /// Structs' `Deserialize` is written out, not derived (emit/structs.rs,
+    /// `struct_deserialize`): these pin how it reads.
     mod reading {
         use super::*;
 
+        /// Tolerant by default; the `strict` case reports `missing field`.
         #[test]
-        fn a_missing_required_field_is_named() {
-            let err = parse_err::<Batch>(&json!({"object": "batch", "status_kind": "job", "errors": null}));
-            assert!(err.starts_with("missing field `id`"), "{err}");
+        fn a_missing_required_field_reads_as_empty_and_is_written_back() {
+            let parsed: Batch = parse(&json!({"object": "batch", "status_kind": "job", "errors": null}));
+            assert_eq!(parsed, Batch::new("", None));
+            assert_eq!(to_json(&parsed), json!({"object": "batch", "id": "", "status_kind": "job", "errors": null}));
+            // A missing list, and null for one.
+            assert_eq!(parse::<Errors>(&json!({"type": "list"})).data, Vec::<String>::new());
+            assert_eq!(parse::<Errors>(&json!({"data": null})), Errors::new(Vec::<String>::new()));
         }
 
         #[test]
@@ -145,12 +151,26 @@ mod constants {
             assert!(err.starts_with("invalid type: sequence, expected struct Batch"), "{err}");
             let err = parse_err::<Batch>(&json!({"id": 5, "errors": null}));
             assert!(err.starts_with("invalid type: integer `5`, expected a string"), "{err}");
+            let err = parse_err::<Batch>(&json!({"id": "b1", "object": 1, "errors": null}));
+            assert!(err.starts_with("invalid type: integer `1`, expected a string"), "{err}");
         }
 
         #[test]
-        fn unknown_keys_are_skipped_whatever_they_hold() {
+        fn unknown_keys_are_kept_whatever_they_hold_and_written_back() {
             let json = json!({"id": "b1", "errors": null, "new_field": {"deep": [1, {"x": null}]}, "n": 1.5});
-            assert_eq!(parse::<Batch>(&json), batch());
+            let parsed: Batch = parse(&json);
+            let extra: std::collections::BTreeMap<String, Value> =
+                [("new_field".to_owned(), json!({"deep": [1, {"x": null}]})), ("n".to_owned(), json!(1.5))]
+                    .into_iter()
+                    .collect();
+            assert_eq!(parsed, Batch { extra, ..batch() });
+            assert_eq!(
+                to_json(&parsed),
+                json!({
+                    "object": "batch", "id": "b1", "status_kind": "job", "errors": null,
+                    "new_field": {"deep": [1, {"x": null}]}, "n": 1.5
+                })
+            );
         }
 
         #[test]
@@ -159,7 +179,12 @@ mod constants {
             assert_eq!(serde_json::from_str::<Batch>(text).unwrap(), batch());
             assert_eq!(serde_json::from_reader::<_, Batch>(text.as_bytes()).unwrap(), batch());
             assert_eq!(serde_json::from_value::<Batch>(json!({"id": "b1", "errors": null})).unwrap(), batch());
-            let counters: Counters = serde_json::from_reader(r#"{"object": "counters", "total": 3, "retries": 2}"#.as_bytes()).unwrap();
+            // Unknown keys too: borrowed, escaped, from a reader.
+            let text = r#"{"id": "b1", "errors": null, "n\u0065w": 1}"#;
+            let parsed: Batch = serde_json::from_reader(text.as_bytes()).unwrap();
+            assert_eq!(parsed.extra.get("new"), Some(&json!(1)));
+            let counters: Counters =
+                serde_json::from_reader(r#"{"object": "counters", "total": 3, "retries": 2}"#.as_bytes()).unwrap();
             assert_eq!(counters, super::counters());
         }
 
@@ -171,10 +196,13 @@ mod constants {
             for text in [
                 r#"{"metadata": "note", "errors": null, "status_kind": "job", "object": "batch", "id": "b1"}"#,
                 r#"{"errors": null, "id": "b1", "metadata": "note", "object": "batch", "status_kind": "job"}"#,
-                r#"{"status_kind": "job", "metadata": "note", "x": 1, "id": "b1", "errors": null}"#,
             ] {
                 assert_eq!(serde_json::from_str::<Batch>(text).unwrap(), full, "{text}");
             }
+            // An unknown key between known ones does not disturb the lookup.
+            let text = r#"{"status_kind": "job", "metadata": "note", "x": 1, "id": "b1", "errors": null}"#;
+            let with_x = Batch { extra: [("x".to_owned(), json!(1))].into_iter().collect(), ..full };
+            assert_eq!(serde_json::from_str::<Batch>(text).unwrap(), with_x);
         }
 
         #[test]
@@ -194,18 +222,16 @@ mod constants {
 mod unions {
     use super::*;
     use g::unions::{
-        input_message, output_message, part, settings, Effort, FunctionCall, ImagePart, Input, InputMessage, Item,
+        input_message, part, settings, Cat, Dog, Effort, Fish, FunctionCall, ImagePart, Input, InputMessage, Item,
         LooseItem, OutputMessage, Part, Pet, Priority, Settings, Switch, TextPart,
     };
 
     #[test]
     fn nullable_ref_is_an_option_that_serializes_null() {
         let s: Settings = round_trip(json!({"model": "o3", "reasoning": null, "switch": null}));
-        assert_eq!(s.reasoning, None);
+        assert_eq!(s, Settings::new(settings::Model::O3, None, None));
         let s: Settings = round_trip(json!({"model": "o3", "reasoning": "high", "priority": 2, "switch": 1}));
-        assert_eq!(s.reasoning, Some(Effort::High));
-        assert_eq!(s.priority, Some(Priority::V2));
-        assert_eq!(s.switch, Some(Switch::On));
+        assert_eq!(s, Settings { priority: Some(Priority::V2), ..Settings::new("o3", Effort::High, Switch::On) });
     }
 
     #[test]
@@ -216,6 +242,9 @@ mod unions {
         assert_eq!(s.model, settings::Model::Other("my-fine-tune".into()));
         assert_eq!(s.model.as_str(), "my-fine-tune");
         assert_eq!(s.reasoning, Some(Effort::Other("extreme".into())));
+        // From a string: known values are variants, others `Other`.
+        assert_eq!(settings::Model::from("o3"), settings::Model::O3);
+        assert_eq!(settings::Model::from(String::from("o4")), settings::Model::Other("o4".into()));
         // Not a string at all: an error, not `Other`.
         parse_err::<Settings>(&json!({"model": 4, "reasoning": null, "switch": null}));
     }
@@ -226,6 +255,7 @@ mod unions {
         assert_eq!(round_trip::<Priority>(json!(0)), Priority::V0);
         assert_eq!(round_trip::<Priority>(json!(7)), Priority::Other(7));
         assert_eq!(Priority::Other(7).value(), 7);
+        assert_eq!((Priority::from(2), Priority::from(9)), (Priority::V2, Priority::Other(9)));
         parse_err::<Priority>(&json!("1"));
     }
 
@@ -241,19 +271,15 @@ mod unions {
 
     #[test]
     fn tagged_union_picks_by_type() {
-        assert_eq!(
-            round_trip::<Part>(json!({"type": "text", "text": "hi"})),
-            Part::TextPart(TextPart { text: "hi".into() })
-        );
+        assert_eq!(round_trip::<Part>(json!({"type": "text", "text": "hi"})), Part::TextPart(TextPart::new("hi")));
         assert_eq!(
             round_trip::<Part>(json!({"type": "image", "url": "https://x/y.png"})),
-            Part::ImagePart(ImagePart { url: "https://x/y.png".into() })
+            Part::ImagePart(ImagePart::new("https://x/y.png"))
         );
         // An inline arm, named after its tag.
-        assert_eq!(
-            round_trip::<Part>(json!({"type": "audio", "data": "AAAA"})),
-            Part::Audio(part::Audio { data: "AAAA".into() })
-        );
+        assert_eq!(round_trip::<Part>(json!({"type": "audio", "data": "AAAA"})), Part::Audio(part::Audio::new("AAAA")));
+        // Each arm converts into the union, which writes its tag.
+        assert_eq!(to_json(&Part::from(ImagePart::new("u"))), json!({"type": "image", "url": "u"}));
     }
 
     #[test]
@@ -263,26 +289,34 @@ mod unions {
     }
 
     #[test]
-    fn tagged_union_with_a_known_tag_but_a_bad_payload_is_an_error() {
-        let err = parse_err::<Part>(&json!({"type": "text"}));
-        assert!(err.contains("text"), "{err}");
+    fn tagged_union_with_a_known_tag_reads_its_arm_tolerantly() {
+        // A missing property is its empty value, as for any struct.
+        assert_eq!(parse::<Part>(&json!({"type": "text"})), Part::TextPart(TextPart::new("")));
+        // A property of the wrong type is still an error.
+        let err = parse_err::<Part>(&json!({"type": "text", "text": 5}));
+        assert!(err.starts_with("invalid type: integer `5`, expected a string"), "{err}");
     }
 
     #[test]
     fn discriminator_mapping_selects_the_arm() {
         let pet: Pet = round_trip(json!({"kind": "kitty", "lives": 9}));
-        assert_eq!(pet, Pet::Cat(g::unions::Cat { kind: "kitty".into(), lives: 9 }));
+        assert_eq!(pet, Pet::Cat(Cat::new("kitty", 9)));
         let pet: Pet = round_trip(json!({"kind": "dog", "good": true}));
-        assert!(matches!(pet, Pet::Dog(ref d) if d.good));
+        assert_eq!(pet, Pet::Dog(Dog::new("dog", true)));
         let bird = json!({"kind": "bird", "wings": 2});
         assert_eq!(round_trip::<Pet>(bird.clone()), Pet::Unknown(bird));
     }
 
     #[test]
     fn discriminator_arm_without_the_property_gets_it_written() {
-        let fish = Pet::Fish(g::unions::Fish { fins: 3 });
+        let fish = Pet::from(Fish::new(3));
         assert_eq!(to_json(&fish), json!({"kind": "fish", "fins": 3}));
-        assert_eq!(round_trip::<Pet>(json!({"kind": "fish", "fins": 3})), fish);
+        // `kind` is not a property of Fish: read back, it is in Fish's `extra`.
+        let read: Pet = round_trip(json!({"kind": "fish", "fins": 3}));
+        assert_eq!(
+            read,
+            Pet::Fish(Fish { extra: [("kind".to_owned(), json!("fish"))].into_iter().collect(), ..Fish::new(3) })
+        );
     }
 
     fn user_message() -> Value {
@@ -295,55 +329,65 @@ mod unions {
 
     #[test]
     fn shared_tag_picks_the_arm_by_its_constant_role() {
-        assert_eq!(
-            round_trip::<Item>(user_message()),
-            Item::InputMessage(InputMessage { role: input_message::Role::User, content: "hello".into() })
-        );
-        assert_eq!(
-            round_trip::<Item>(assistant_message()),
-            Item::OutputMessage(OutputMessage {
-                role: output_message::Role::Assistant,
-                id: "msg_1".into(),
-                content: "hi".into()
-            })
-        );
+        assert_eq!(round_trip::<Item>(user_message()), Item::InputMessage(InputMessage::new("user", "hello")));
+        assert_eq!(round_trip::<Item>(assistant_message()), Item::OutputMessage(OutputMessage::new("msg_1", "hi")));
         // A role neither arm lists falls to the open enum of InputMessage.
         let tool = json!({"type": "message", "role": "tool", "content": "42"});
         assert_eq!(
             round_trip::<Item>(tool),
-            Item::InputMessage(InputMessage { role: input_message::Role::Other("tool".into()), content: "42".into() })
+            Item::InputMessage(InputMessage::new(input_message::Role::Other("tool".into()), "42"))
         );
         assert_eq!(
             round_trip::<Item>(json!({"type": "function_call", "name": "f"})),
-            Item::FunctionCall(FunctionCall { name: "f".into() })
+            Item::FunctionCall(FunctionCall::new("f"))
         );
         let reasoning = json!({"type": "reasoning", "summary": []});
         assert_eq!(round_trip::<Item>(reasoning.clone()), Item::Unknown(reasoning));
     }
 
+    /// Arms with all their required properties come before those that lack
+    /// some, even when the lacking arm's constant matches: an assistant
+    /// message without `id` reads as an InputMessage of role "assistant".
     #[test]
-    fn shared_tag_without_discriminator_tries_the_most_constrained_arm_first() {
-        // An untagged union: OutputMessage (more required properties) is tried
-        // before InputMessage, whose open `role` enum would take any role.
+    fn shared_tag_prefers_an_arm_whose_required_properties_are_all_there() {
+        let no_id = json!({"type": "message", "role": "assistant", "content": "hi"});
+        assert_eq!(
+            round_trip::<Item>(no_id.clone()),
+            Item::InputMessage(InputMessage::new(input_message::Role::Other("assistant".into()), "hi"))
+        );
+        assert_eq!(
+            round_trip::<LooseItem>(no_id),
+            LooseItem::InputMessage(InputMessage::new(input_message::Role::Other("assistant".into()), "hi"))
+        );
+    }
+
+    #[test]
+    fn shared_tag_without_discriminator_ranks_the_arms_by_what_the_object_holds() {
+        // OutputMessage (all its required properties there, more of them) is
+        // tried before InputMessage, whose open `role` enum would take any role.
         assert_eq!(
             round_trip::<LooseItem>(assistant_message()),
-            LooseItem::OutputMessage(OutputMessage {
-                role: output_message::Role::Assistant,
-                id: "msg_1".into(),
-                content: "hi".into()
-            })
+            LooseItem::OutputMessage(OutputMessage::new("msg_1", "hi"))
         );
-        assert!(matches!(round_trip::<LooseItem>(user_message()), LooseItem::InputMessage(_)));
-        // A user message with an id: OutputMessage's constant role rejects it.
+        assert_eq!(
+            round_trip::<LooseItem>(user_message()),
+            LooseItem::InputMessage(InputMessage::new("user", "hello"))
+        );
+        // A user message with an id: OutputMessage's constant role rules it
+        // out; InputMessage keeps the id as an unknown property.
         let with_id = json!({"type": "message", "role": "user", "id": "m", "content": "c"});
         assert_eq!(
-            parse::<LooseItem>(&with_id),
-            LooseItem::InputMessage(InputMessage { role: input_message::Role::User, content: "c".into() })
+            round_trip::<LooseItem>(with_id),
+            LooseItem::InputMessage(InputMessage {
+                extra: [("id".to_owned(), json!("m"))].into_iter().collect(),
+                ..InputMessage::new("user", "c")
+            })
         );
-        assert!(matches!(
+        assert_eq!(
             round_trip::<LooseItem>(json!({"type": "function_call", "name": "f"})),
-            LooseItem::FunctionCall(_)
-        ));
+            LooseItem::FunctionCall(FunctionCall::new("f"))
+        );
+        // Every arm's constant `type` says otherwise: kept whole.
         let odd = json!({"type": "other"});
         assert_eq!(round_trip::<LooseItem>(odd.clone()), LooseItem::Unknown(odd));
     }
@@ -352,19 +396,20 @@ mod unions {
     fn untagged_union_picks_by_json_kind() {
         assert_eq!(round_trip::<Input>(json!("hi")), Input::String("hi".into()));
         assert_eq!(round_trip::<Input>(json!(["a", "b"])), Input::Array(vec!["a".into(), "b".into()]));
-        assert_eq!(
-            round_trip::<Input>(json!({"type": "text", "text": "t"})),
-            Input::TextPart(TextPart { text: "t".into() })
-        );
-        // No arm takes a number, a list of numbers, or an object without `text`: kept whole.
-        for other in [json!(42), json!([1, 2]), json!({"type": "image", "url": "u"}), json!(null)] {
+        assert_eq!(round_trip::<Input>(json!({"type": "text", "text": "t"})), Input::TextPart(TextPart::new("t")));
+        // No arm takes a number, a list of numbers, an object with another
+        // `type`, or an object with none of TextPart's keys: kept whole.
+        for other in [json!(42), json!([1, 2]), json!({"type": "image", "url": "u"}), json!({"url": "u"}), json!(null)]
+        {
             assert_eq!(round_trip::<Input>(other.clone()), Input::Unknown(other));
         }
+        assert_eq!(Input::from("hi"), Input::String("hi".into()));
+        assert_eq!(Input::from(vec!["a".to_owned()]), Input::Array(vec!["a".into()]));
     }
 
     #[test]
-    fn untagged_union_checks_a_struct_arms_tag() {
-        // serde does not check TextPart's tag; the union's guard does.
+    fn untagged_union_checks_a_struct_arms_constant() {
+        // TextPart's reader keeps another `type`; the union's ranking does not try it.
         let audio = json!({"type": "audio", "text": "transcript"});
         assert_eq!(parse::<Input>(&audio), Input::Unknown(audio));
     }
@@ -372,22 +417,29 @@ mod unions {
 
 mod allof {
     use super::*;
+    use g::allof::{project, stream_event, timestamped, Named, Owner, Ping, Pong, Project, StreamEvent};
 
     /// allOf [oneOf [Ping, Pong], {stream_id}]: the variant is a flattened field.
     #[test]
     fn a_union_arm_of_an_all_of_is_flattened_beside_the_properties() {
-        use g::allof::{stream_event, Pong, StreamEvent};
         let pong = json!({"type": "pong", "latency": 1.5, "stream_id": "s1"});
-        let event: StreamEvent = parse(&pong);
-        assert_eq!(event.stream_id, "s1");
-        assert_eq!(event.variant, stream_event::Variant::Pong(Pong { latency: 1.5 }));
-        assert_eq!(to_json(&event), pong);
+        let event: StreamEvent = round_trip(pong);
+        assert_eq!(event, StreamEvent::new("s1", Pong::new(1.5)));
+        assert_eq!(to_json(&StreamEvent::new("s0", Ping::default())), json!({"type": "ping", "stream_id": "s0"}));
         // An event kind the spec does not know keeps its JSON; stream_id is still read.
-        let later: StreamEvent = parse(&json!({"type": "pang", "stream_id": "s2"}));
-        assert_eq!(later.stream_id, "s2");
-        assert!(matches!(later.variant, stream_event::Variant::Unknown(_)));
+        let later: StreamEvent = round_trip(json!({"type": "pang", "stream_id": "s2"}));
+        assert_eq!(later, StreamEvent::new("s2", stream_event::Variant::Unknown(json!({"type": "pang"}))));
     }
-    use g::allof::{project, timestamped, Named, Owner, Project};
+
+    /// A struct that flattens a union has no `extra`: the keys it does not
+    /// name go to the union's arm, which keeps them.
+    #[test]
+    fn unknown_keys_of_a_flattened_union_go_to_its_arm() {
+        let json = json!({"type": "pong", "latency": 1.5, "stream_id": "s1", "hop": 3});
+        let event: StreamEvent = round_trip(json);
+        let pong = Pong { extra: [("hop".to_owned(), json!(3))].into_iter().collect(), ..Pong::new(1.5) };
+        assert_eq!(event, StreamEvent::new("s1", pong));
+    }
 
     fn project_json() -> Value {
         json!({
@@ -402,14 +454,12 @@ mod allof {
         assert_eq!(
             p,
             Project {
-                name: "p".into(),
-                created_at: 1,
-                updated_at: 2,
                 // The inline enum of a merged arm stays its component's type.
                 zone: Some(timestamped::Zone::Utc),
-                archived: false,
-                owner: Some(Named { name: "ann".into() }),
+                owner: Some(Named::new("ann")),
                 tier: Some(project::Tier::Pro),
+                // `new` takes the required properties in the merged `required` order.
+                ..Project::new("p", 1, false, 2)
             }
         );
     }
@@ -418,16 +468,19 @@ mod allof {
     fn a_required_only_arm_makes_a_merged_property_required() {
         let mut json = project_json();
         json.as_object_mut().unwrap().remove("updated_at");
-        let err = parse_err::<Project>(&json);
-        assert!(err.contains("updated_at"), "{err}");
+        // Required in Project: read as 0 when absent, and written.
+        let p: Project = parse(&json);
+        assert_eq!(p.updated_at, 0);
+        assert_eq!(to_json(&p)["updated_at"], json!(0));
         // Still optional in Timestamped itself.
         let t: g::allof::Timestamped = round_trip(json!({"created_at": 1}));
+        assert_eq!(t, g::allof::Timestamped::new(1));
         assert_eq!(t.updated_at, None);
     }
 
     #[test]
     fn a_ref_with_a_description_is_an_alias() {
-        let owner: Owner = Named { name: "bob".into() };
+        let owner: Owner = Named::new("bob");
         assert_eq!(to_json(&owner), json!({"name": "bob"}));
     }
 }
@@ -437,7 +490,7 @@ mod recursion {
     use g::recursion::{Binary, Department, Employee, Expr, Holder, Inner, Literal, Location, TreeNode};
 
     fn leaf(value: i64) -> TreeNode {
-        TreeNode { value, parent: None, children: None, labels: None }
+        TreeNode::new(value)
     }
 
     #[test]
@@ -467,17 +520,20 @@ mod recursion {
             "right": {"type": "binary", "op": "*", "left": {"type": "literal", "value": 2.0}, "right": null}
         });
         let expr: Expr = round_trip(json);
-        let Expr::Binary(outer) = expr else { panic!("expected a binary expression") };
-        assert_eq!(*outer.left, Expr::Literal(Literal { value: 1.5 }));
-        let Some(right) = outer.right else { panic!("right is set") };
-        assert_eq!(
-            *right,
-            Expr::Binary(Box::new(Binary {
-                op: "*".into(),
-                left: Box::new(Expr::Literal(Literal { value: 2.0 })),
-                right: None
-            }))
-        );
+        let inner = Binary::new("*", Expr::from(Literal::new(2.0)), None);
+        assert_eq!(expr, Expr::from(Binary::new("+", Expr::from(Literal::new(1.5)), Box::new(Expr::from(inner)))));
+    }
+
+    /// A required union that is absent reads as `Unknown(null)` and is
+    /// written as `null`; a required boxed struct reads from `{}`.
+    #[test]
+    fn absent_required_recursive_fields_read_as_empty_values() {
+        let expr: Expr = parse(&json!({"type": "binary", "op": "-"}));
+        assert_eq!(expr, Expr::from(Binary::new("-", Expr::Unknown(Value::Null), None)));
+        assert_eq!(to_json(&expr), json!({"type": "binary", "op": "-", "left": null, "right": null}));
+        let employee: Employee = parse(&json!({"name": "ann"}));
+        assert_eq!(employee, Employee::new("ann", Department::new("")));
+        assert_eq!(to_json(&employee), json!({"name": "ann", "department": {"name": ""}}));
     }
 
     #[test]
@@ -497,7 +553,14 @@ mod recursion {
     #[test]
     fn a_cycle_through_a_described_ref_reads_nested_json() {
         let holder: Holder = round_trip(json!({"inner": {"inner": {}}}));
-        assert!(holder.inner.is_some());
+        let innermost = Holder::default();
+        assert_eq!(
+            holder,
+            Holder {
+                inner: Some(Box::new(Holder { inner: Some(Box::new(innermost)), ..Holder::default() })),
+                ..Holder::default()
+            }
+        );
     }
 
     #[test]
@@ -509,7 +572,8 @@ mod recursion {
 mod names {
     use super::*;
     use g::names::{
-        std_, CheckoutSession, Choice, Error2, Keywords, Locals, OptionModel, ResultModel, SortOrder, Std, T2fa, Timezone,
+        std_, CheckoutSession, Choice, Error2, Keywords, Locals, OptionModel, ResultModel, SortOrder, Std, T2fa,
+        Timezone,
     };
 
     /// The generated reader's own locals start with `__`, so fields named
@@ -518,21 +582,27 @@ mod names {
     fn fields_named_like_the_readers_locals_read_and_write() {
         let json = json!({"map": "m", "key": "k", "keys": 2, "rest": true, "other": "o"});
         let locals: Locals = round_trip(json);
-        assert_eq!((locals.map.as_str(), locals.key.as_str(), locals.keys, locals.rest), ("m", "k", Some(2), Some(true)));
-        assert_eq!(locals.additional_properties.get("other").map(String::as_str), Some("o"));
+        assert_eq!(
+            locals,
+            Locals {
+                keys: Some(2),
+                rest: Some(true),
+                additional_properties: [("other".to_owned(), "o".to_owned())].into_iter().collect(),
+                ..Locals::new("m", "k")
+            }
+        );
     }
 
     #[test]
     fn keyword_fields_map_to_their_json_names() {
         let k = Keywords {
-            r#type: "t".into(),
-            self_: "https://x/self".into(),
-            crate_: 3,
             r#match: Some(true),
             type_2: Some("T".into()),
             id: Some("#id".into()),
             _24h: Some(24),
+            ..Keywords::new("t", "https://x/self", 3)
         };
+        assert_eq!((k.r#type.as_str(), k.self_.as_str(), k.crate_), ("t", "https://x/self", 3));
         let json = json!({
             "type": "t", "self": "https://x/self", "crate": 3, "match": true, "Type": "T", "$id": "#id", "24h": 24
         });
@@ -546,15 +616,20 @@ mod names {
             "option": {"value": "v"}, "result": "ok",
             "checkout": {"id": "cs_1"}, "error": {"code": 2}, "second_factor": {"enabled": true}
         }));
-        assert_eq!(s.option, OptionModel { value: "v".into() });
-        assert_eq!(s.result, ResultModel::Ok);
-        assert_eq!(s.checkout, Some(CheckoutSession { id: "cs_1".into() }));
-        assert_eq!(s.error, Some(Error2 { code: 2 }));
-        assert_eq!(s.second_factor, Some(T2fa { enabled: true }));
+        assert_eq!(
+            s,
+            Std {
+                checkout: Some(CheckoutSession::new("cs_1")),
+                error: Some(Error2::new(2)),
+                second_factor: Some(T2fa::new(true)),
+                ..Std::new(OptionModel::new("v"), ResultModel::Ok)
+            }
+        );
         // `std` is module `std_`; the crate `std` is still reachable.
         let _: std_::Std = s;
         let _: ::std::string::String = String::new();
         assert_eq!(round_trip::<ResultModel>(json!("error")), ResultModel::Error);
+        assert_eq!(ResultModel::from("ok"), ResultModel::Ok);
     }
 
     #[test]
@@ -578,6 +653,8 @@ mod names {
         ] {
             assert_eq!(round_trip::<Timezone>(json), value);
         }
+        // A listed "" is a variant, not the `Other("")` of tolerant reading.
+        assert_eq!(Timezone::from(""), Timezone::Empty);
     }
 
     #[test]
@@ -586,6 +663,7 @@ mod names {
         assert_eq!(round_trip::<Choice>(json!("Other")), Choice::Other3);
         assert_eq!(round_trip::<Choice>(json!("self")), Choice::SelfValue);
         assert_eq!(round_trip::<Choice>(json!("OTHER")), Choice::Other("OTHER".into()));
+        assert_eq!(Choice::from("other"), Choice::Other2);
     }
 }
 
@@ -597,10 +675,10 @@ mod docs {
     #[test]
     fn deprecated_items_compile_and_work() {
         let model = Model {
-            id: "gpt-4o".into(),
             legacy_name: Some("davinci".into()),
-            owner: Some(OldOwner { name: "openai".into() }),
+            owner: Some(OldOwner::new("openai")),
             status: Some(OldStatus::Retired),
+            ..Model::new("gpt-4o")
         };
         let json = json!({"id": "gpt-4o", "legacy_name": "davinci", "owner": {"name": "openai"}, "status": "retired"});
         assert_eq!(to_json(&model), json);
@@ -618,10 +696,14 @@ mod openapi31 {
     }
 
     #[test]
-    fn const_is_the_tag() {
+    fn const_is_a_field_filled_in_by_new() {
         let e: Event = round_trip(event_json());
-        assert_eq!(e.seq, i64::MIN);
-        assert_eq!(to_json(&e)["type"], json!("event"));
+        assert_eq!(e, Event::new("evt_1", None, i64::MIN));
+        assert_eq!(e.r#type, "event");
+        assert_eq!(
+            to_json(&Event::new(7, "n".to_owned(), 1)),
+            json!({"type": "event", "id": 7, "note": "n", "seq": 1})
+        );
     }
 
     #[test]
@@ -633,6 +715,10 @@ mod openapi31 {
         let mut json = event_json();
         json["id"] = json!(true);
         assert_eq!(round_trip::<Event>(json).id, event::Id::Unknown(json!(true)));
+        assert_eq!(
+            (event::Id::from(42), event::Id::from("x")),
+            (event::Id::Integer(42), event::Id::String("x".into()))
+        );
     }
 
     #[test]
@@ -661,17 +747,17 @@ mod openapi31 {
         });
         let e: Event = round_trip(json);
         assert_eq!(e.level, Some(event::Level::V3));
-        assert_eq!(e.parent.as_ref().map(|p| p.seq), Some(-1));
-        assert_eq!(e.children.as_ref().map(|c| c[0].id.clone()), Some(event::Id::Integer(2)));
+        assert_eq!(e.parent.as_deref(), Some(&Event::new(0, None, -1)));
+        assert_eq!(e.children, Some(vec![Event::new(2, None, 1)]));
     }
 
     #[test]
     fn nullable_true_is_an_option() {
         let l: Legacy = round_trip(json!({"name": null, "count": null}));
-        assert_eq!(l, Legacy { name: None, count: None, color: None });
+        assert_eq!(l, Legacy::new(None, None));
         assert_eq!(to_json(&l), json!({"name": null, "count": null}));
         let l: Legacy = round_trip(json!({"name": "n", "count": 1, "color": "green"}));
-        assert_eq!(l.color, Some(legacy::Color::Green));
+        assert_eq!(l, Legacy { color: Some(legacy::Color::Green), ..Legacy::new("n".to_owned(), 1) });
     }
 }
 
@@ -691,34 +777,381 @@ mod named_inline {
         assert_eq!(
             b.usage,
             BatchUsage {
-                input_tokens: 10,
-                // The named schema's inline children live in its module.
-                input_tokens_details: batch_usage::InputTokensDetails { cached_tokens: 4 },
                 mode: Some(batch_usage::Mode::Fast),
+                // The named schema's inline children live in its module.
+                ..BatchUsage::new(10, batch_usage::InputTokensDetails::new(4))
             }
         );
-        assert_eq!(b.limits, Some(batch_limits::BatchLimits { max_requests: 5 }));
+        assert_eq!(b.limits, Some(batch_limits::BatchLimits::new(5)));
         // Unnamed inline schemas stay in the component's module.
         let errors: batch::Errors = b.errors.expect("errors is set");
-        assert_eq!(errors.data.as_ref().map(|d| d[0].code.clone()), Some(Some("E1".into())));
-        let _: Vec<batch::DataItem> = errors.data.unwrap_or_default();
+        let first = batch::DataItem { code: Some("E1".into()), ..batch::DataItem::default() };
+        assert_eq!(
+            errors,
+            batch::Errors { data: Some(vec![first, batch::DataItem::default()]), ..batch::Errors::default() }
+        );
     }
 
     #[test]
     fn a_named_nullable_schema_serializes_null() {
-        let b = Batch {
-            id: "b".into(),
-            usage: BatchUsage {
-                input_tokens: 0,
-                input_tokens_details: batch_usage::InputTokensDetails { cached_tokens: 0 },
-                mode: None,
-            },
-            limits: None::<BatchLimits>,
-            errors: None,
-        };
+        let usage = BatchUsage::new(0, batch_usage::InputTokensDetails::new(0));
+        let b = Batch::new("b", usage, None::<BatchLimits>);
         assert_eq!(
             to_json(&b),
             json!({"id": "b", "usage": {"input_tokens": 0, "input_tokens_details": {"cached_tokens": 0}}, "limits": null})
         );
+    }
+}
+
+/// The `strict` case: `{"strict_reading": true, "keep_unknown_properties": false}`.
+mod strict {
+    use super::*;
+    use g::strict::{Item, Job, Text};
+
+    fn job() -> Job {
+        Job::new("j1", None)
+    }
+
+    #[test]
+    fn a_missing_required_field_is_named() {
+        let err = parse_err::<Job>(&json!({"object": "job", "error": null}));
+        assert!(err.starts_with("missing field `id`"), "{err}");
+        let err = parse_err::<Text>(&json!({"type": "text"}));
+        assert!(err.starts_with("missing field `text`"), "{err}");
+    }
+
+    /// As serde's derive reads it: an absent required nullable field is
+    /// `None`, and an absent constant is the spec's value.
+    #[test]
+    fn an_absent_nullable_field_or_constant_is_not_an_error() {
+        assert_eq!(parse::<Job>(&json!({"id": "j1"})), job());
+        assert_eq!(parse::<Job>(&json!({"id": "j1", "object": null, "error": null})), job());
+    }
+
+    #[test]
+    fn null_where_the_schema_allows_none_is_an_error() {
+        let err = parse_err::<Job>(&json!({"id": null, "object": "job", "error": null}));
+        assert!(err.starts_with("invalid type: null, expected a string"), "{err}");
+        let err = parse_err::<Job>(&json!({"id": "j1", "error": null, "note": 5}));
+        assert!(err.starts_with("invalid type: integer `5`, expected a string"), "{err}");
+    }
+
+    #[test]
+    fn a_constant_sent_with_another_value_is_an_error() {
+        let err = parse_err::<Job>(&json!({"id": "j1", "object": "task", "error": null}));
+        assert!(err.starts_with(r#"`object` is "task", where the spec's constant is "job""#), "{err}");
+        let err = parse_err::<Text>(&json!({"type": "image", "text": "t"}));
+        assert!(err.starts_with(r#"`type` is "image", where the spec's constant is "text""#), "{err}");
+    }
+
+    #[test]
+    fn unknown_properties_are_skipped() {
+        let parsed: Job = parse(&json!({"id": "j1", "object": "job", "error": null, "new": {"x": 1}}));
+        assert_eq!(parsed, job());
+        assert_eq!(to_json(&parsed), json!({"id": "j1", "object": "job", "error": null}));
+        // There is no `extra` field: this pattern names every field.
+        let Job { id, object, error, note } = parsed;
+        assert_eq!((id.as_str(), object.as_str(), error, note), ("j1", "job", None, None));
+        let Text { r#type, text } = Text::new("t");
+        assert_eq!((r#type.as_str(), text.as_str()), ("text", "t"));
+    }
+
+    #[test]
+    fn well_formed_input_round_trips() {
+        let full: Job = round_trip(json!({"id": "j1", "object": "job", "error": "boom", "note": "n"}));
+        assert_eq!(full, Job { note: Some("n".into()), ..Job::new("j1", "boom".to_owned()) });
+        assert_eq!(round_trip::<Job>(json!({"id": "j1", "object": "job", "error": null})), job());
+        assert_eq!(round_trip::<Text>(json!({"type": "text", "text": "t"})), Text::new("t"));
+    }
+
+    /// A union tries its arms strictly: an arm that fails to read is passed
+    /// over, and a body no arm reads is kept in `Unknown`.
+    #[test]
+    fn a_union_keeps_what_no_arm_reads_strictly() {
+        assert_eq!(round_trip::<Item>(json!({"id": "j1", "object": "job", "error": null})), Item::Job(job()));
+        assert_eq!(round_trip::<Item>(json!({"type": "text", "text": "t"})), Item::Text(Text::new("t")));
+        assert_eq!(round_trip::<Item>(json!("plain")), Item::from("plain"));
+        for kept in [
+            json!({"object": "job", "error": null}), // Job lacks `id`
+            json!({"id": "j1", "object": "task"}),   // Job's constant says otherwise
+            json!({"type": "text", "text": null}),   // null where Text allows none
+            json!({"unknown": 1}),                   // names no arm's keys
+            json!(3),
+        ] {
+            assert_eq!(round_trip::<Item>(kept.clone()), Item::Unknown(kept));
+        }
+    }
+}
+
+/// The `reading` case: the default (tolerant) reading rules, construction
+/// and conversions, on small schemas.
+mod reading {
+    #![deny(deprecated)]
+    use super::*;
+    use g::reading::{
+        empties, AssistantMessage, Call, Color, Either, Empties, First, Inner, Level, Message, ModelId, Options,
+        Ordered, Prompt, Second, UserMessage,
+    };
+    use std::collections::BTreeMap;
+
+    fn map(entries: &[(&str, Value)]) -> BTreeMap<String, Value> {
+        entries.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect()
+    }
+
+    /// What `{}` reads as: each required property's empty value.
+    fn empty() -> Empties {
+        Empties::new(
+            "",
+            0,
+            0.0,
+            false,
+            Vec::<String>::new(),
+            BTreeMap::new(),
+            Inner::new(""),
+            Color::Other(String::new()),
+            Level::Other(0),
+            empties::Id::Unknown(Value::Null),
+        )
+    }
+
+    fn empty_json() -> Value {
+        json!({
+            "text": "", "count": 0, "ratio": 0.0, "flag": false, "list": [], "counts": {},
+            "inner": {"kind": "inner", "name": ""}, "color": "", "level": 0, "id": null
+        })
+    }
+
+    #[test]
+    fn absent_required_properties_read_as_empty_values() {
+        let parsed: Empties = parse(&json!({}));
+        assert_eq!(parsed, empty());
+        assert_eq!(parsed.text, "");
+        assert_eq!((parsed.count, parsed.ratio, parsed.flag), (0, 0.0, false));
+        assert!(parsed.list.is_empty() && parsed.counts.is_empty());
+        // A struct reads from `{}`: its constant takes the spec's value.
+        assert_eq!((parsed.inner.kind.as_str(), parsed.inner.name.as_str(), parsed.inner.size), ("inner", "", None));
+        // Open enums: `Other` of the empty value; a union: `Unknown(null)`.
+        assert_eq!(parsed.color, Color::Other(String::new()));
+        assert_eq!(parsed.level, Level::Other(0));
+        assert_eq!(parsed.id, empties::Id::Unknown(Value::Null));
+        // Written back complete by `required`, the union as null.
+        assert_eq!(to_json(&parsed), empty_json());
+        assert_eq!(parse::<Empties>(&empty_json()), empty());
+    }
+
+    #[test]
+    fn null_for_a_property_that_allows_none_reads_as_its_empty_value() {
+        let nulls = json!({
+            "text": null, "count": null, "ratio": null, "flag": null, "list": null, "counts": null,
+            "inner": null, "color": null, "level": null, "id": null
+        });
+        assert_eq!(parse::<Empties>(&nulls), empty());
+        // Inside a nested struct too, and an optional property's null is None.
+        let inner: Inner = parse(&json!({"kind": null, "name": null, "size": null}));
+        assert_eq!(inner, Inner::new(""));
+        // A value of the wrong type is still an error.
+        let err = parse_err::<Empties>(&json!({"count": "1"}));
+        assert!(err.starts_with("invalid type: string \"1\", expected i64"), "{err}");
+    }
+
+    #[test]
+    fn well_formed_input_round_trips() {
+        let json = json!({
+            "text": "t", "count": -3, "ratio": 0.25, "flag": true, "list": ["a", "b"], "counts": {"x": 1},
+            "inner": {"kind": "inner", "name": "n", "size": 2}, "color": "green", "level": 2, "id": 7
+        });
+        let parsed: Empties = round_trip(json);
+        let inner = Inner { size: Some(2), ..Inner::new("n") };
+        let counts: BTreeMap<String, i64> = [("x".to_owned(), 1)].into_iter().collect();
+        // `new` converts each argument: `&str` into `Color`, `i64` into `Level` and the union.
+        let built =
+            Empties::new("t", -3, 0.25, true, vec!["a".to_owned(), "b".to_owned()], counts, inner, "green", 2, 7);
+        assert_eq!(parsed, built);
+        assert_eq!((parsed.color, parsed.level, parsed.id), (Color::Green, Level::V2, empties::Id::Integer(7)));
+    }
+
+    #[test]
+    fn a_constant_sent_with_another_value_is_kept_and_written_back() {
+        let inner: Inner = round_trip(json!({"kind": "outer", "name": "n"}));
+        assert_eq!(inner, Inner { kind: "outer".into(), ..Inner::new("n") });
+        // Absent or null: the spec's value, which is written.
+        assert_eq!(parse::<Inner>(&json!({"name": "n"})).kind, "inner");
+        assert_eq!(
+            to_json(&parse::<Inner>(&json!({"kind": null, "name": "n"}))),
+            json!({"kind": "inner", "name": "n"})
+        );
+    }
+
+    #[test]
+    fn unknown_properties_are_kept_in_extra_and_written_back() {
+        let mut json = empty_json();
+        json["since"] = json!("v2");
+        json["inner"]["tags"] = json!(["new", {"deep": null}]);
+        let parsed: Empties = round_trip(json);
+        let inner = Inner { extra: map(&[("tags", json!(["new", {"deep": null}]))]), ..Inner::new("") };
+        assert_eq!(parsed, Empties { inner, extra: map(&[("since", json!("v2"))]), ..empty() });
+        // Built by hand: `extra` is written after the named properties.
+        let built = Inner { extra: map(&[("a", json!(1))]), ..Inner::new("n") };
+        assert_eq!(serde_json::to_string(&built).unwrap(), r#"{"kind":"inner","name":"n","a":1}"#);
+    }
+
+    /// `Either` is oneOf [First {a required, b}, Second {c required, d}]:
+    /// tolerant reading would accept either for any object, so the arm is
+    /// chosen by the keys the object holds.
+    #[test]
+    fn an_untagged_union_picks_the_arm_the_keys_point_to() {
+        // Only Second names `d`, though First comes first in the spec.
+        let second: Either = parse(&json!({"d": 1}));
+        assert_eq!(second, Either::Second(Second { d: Some(1), ..Second::new(0) }));
+        assert_eq!(to_json(&second), json!({"c": 0, "d": 1}));
+        assert_eq!(parse::<Either>(&json!({"b": 2})), Either::First(First { b: Some(2), ..First::new(0) }));
+        assert_eq!(round_trip::<Either>(json!({"c": 3})), Either::Second(Second::new(3)));
+        // An arm with its required properties comes before one without; the other key is kept.
+        assert_eq!(
+            round_trip::<Either>(json!({"a": 1, "d": 2})),
+            Either::First(First { extra: map(&[("d", json!(2))]), ..First::new(1) })
+        );
+        assert_eq!(
+            round_trip::<Either>(json!({"c": 1, "b": 2})),
+            Either::Second(Second { extra: map(&[("b", json!(2))]), ..Second::new(1) })
+        );
+        // An empty object tries every arm, in the spec's order.
+        assert_eq!(parse::<Either>(&json!({})), Either::First(First::new(0)));
+    }
+
+    #[test]
+    fn an_untagged_union_keeps_what_no_arm_takes() {
+        // No arm names `x`; no arm reads a string `a`; neither is an object.
+        for kept in [json!({"x": 1}), json!({"a": "one"}), json!("s"), json!(null)] {
+            assert_eq!(round_trip::<Either>(kept.clone()), Either::Unknown(kept));
+        }
+    }
+
+    /// `Message` is tagged by `type`; UserMessage and AssistantMessage share
+    /// the tag `message` and differ in their constant `role` and their keys.
+    #[test]
+    fn arms_that_share_a_tag_are_told_apart_by_constant_and_keys() {
+        let user = json!({"type": "message", "role": "user", "text": "hi"});
+        assert_eq!(round_trip::<Message>(user), Message::UserMessage(UserMessage::new("hi")));
+        let assistant = json!({"type": "message", "role": "assistant", "id": "m1", "text": "hello"});
+        assert_eq!(
+            round_trip::<Message>(assistant),
+            Message::AssistantMessage(AssistantMessage { text: Some("hello".into()), ..AssistantMessage::new("m1") })
+        );
+        // By the constant alone: only `text`, which UserMessage requires, yet role assistant.
+        let by_role: Message = parse(&json!({"type": "message", "role": "assistant", "text": "hello"}));
+        assert_eq!(
+            by_role,
+            Message::AssistantMessage(AssistantMessage { text: Some("hello".into()), ..AssistantMessage::new("") })
+        );
+        // By keys alone (no role): `id` points to AssistantMessage, `text` alone to UserMessage.
+        let by_id: Message = parse(&json!({"type": "message", "id": "m2", "text": "x"}));
+        assert_eq!(
+            by_id,
+            Message::AssistantMessage(AssistantMessage { text: Some("x".into()), ..AssistantMessage::new("m2") })
+        );
+        assert_eq!(
+            parse::<Message>(&json!({"type": "message", "text": "x"})),
+            Message::UserMessage(UserMessage::new("x"))
+        );
+        // A role neither arm has: kept whole. Another tag: its own arm, or kept whole.
+        let system = json!({"type": "message", "role": "system", "text": "x"});
+        assert_eq!(round_trip::<Message>(system.clone()), Message::Unknown(system));
+        assert_eq!(round_trip::<Message>(json!({"type": "call", "name": "f"})), Message::Call(Call::new("f")));
+        let later = json!({"type": "reasoning"});
+        assert_eq!(round_trip::<Message>(later.clone()), Message::Unknown(later));
+    }
+
+    #[test]
+    fn a_struct_of_optional_properties_has_default() {
+        let options = Options::default();
+        assert_eq!((options.object.as_str(), options.limit), ("options", None));
+        assert!(options.extra.is_empty());
+        // The deprecated `legacy` is None too: not written.
+        assert_eq!(to_json(&options), json!({"object": "options"}));
+        assert_eq!(parse::<Options>(&json!({})), options);
+        // Struct update syntax leaves the deprecated field unnamed: no warning
+        // under this module's `deny(deprecated)`.
+        let limited = Options { limit: Some(5), ..Options::default() };
+        assert_eq!(to_json(&limited), json!({"object": "options", "limit": 5}));
+        // A deprecated property sent by the API is still read and written back.
+        let _: Options = round_trip(json!({"object": "options", "legacy": "x"}));
+    }
+
+    #[test]
+    fn new_takes_the_required_properties_in_required_order() {
+        // `required: [b, a, c]`, properties in the order a, b, c: new(b, a, c).
+        let ordered = Ordered::new(2, "x", None);
+        assert_eq!((ordered.a.as_str(), ordered.b, ordered.c.as_deref()), ("x", 2, None));
+        assert!(ordered.extra.is_empty());
+        // A required nullable property is written as null; the deprecated optional one is left out.
+        assert_eq!(to_json(&ordered), json!({"a": "x", "b": 2, "c": null}));
+        let with_c = Ordered::new(2, String::from("x"), "set".to_owned());
+        assert_eq!(with_c.c.as_deref(), Some("set"));
+        let with_extra = Ordered { extra: map(&[("z", json!(true))]), ..Ordered::new(1, "y", Some("c".to_owned())) };
+        assert_eq!(round_trip::<Ordered>(json!({"a": "y", "b": 1, "c": "c", "z": true})), with_extra);
+        // The deprecated `old` read from the API is kept and written back.
+        let _: Ordered = round_trip(json!({"a": "y", "b": 1, "c": null, "old": 3}));
+    }
+
+    #[test]
+    fn open_enums_convert_from_strings_and_integers() {
+        assert_eq!(Color::from("red"), Color::Red);
+        assert_eq!(Color::from("blue"), Color::Other("blue".into()));
+        assert_eq!(Color::from(String::from("green")), Color::Green);
+        assert_eq!(Color::from("blue").as_str(), "blue");
+        assert_eq!((Level::from(3), Level::from(9)), (Level::V3, Level::Other(9)));
+        assert_eq!(Level::from(9).value(), 9);
+    }
+
+    #[test]
+    fn unions_convert_from_their_arms() {
+        // One string-shaped arm: `&str` and `String` convert into it.
+        assert_eq!(Prompt::from("hi"), Prompt::String("hi".into()));
+        assert_eq!(Prompt::from(String::from("hi")), Prompt::String("hi".into()));
+        assert_eq!(Prompt::from(vec!["a".to_owned()]), Prompt::Array(vec!["a".into()]));
+        assert_eq!(Prompt::from(First::new(1)), Prompt::First(First::new(1)));
+        assert_eq!(to_json(&Prompt::from(First::new(1))), json!({"a": 1}));
+        assert_eq!(Either::from(Second::new(4)), Either::Second(Second::new(4)));
+        assert_eq!(Message::from(Call::new("f")), Message::Call(Call::new("f")));
+        assert_eq!(
+            to_json(&Message::from(UserMessage::new("hi"))),
+            json!({"type": "message", "role": "user", "text": "hi"})
+        );
+        assert_eq!(
+            (empties::Id::from(5), empties::Id::from("x")),
+            (empties::Id::Integer(5), empties::Id::String("x".into()))
+        );
+    }
+
+    #[test]
+    fn a_union_with_a_string_arm_reads_by_json_kind() {
+        assert_eq!(round_trip::<Prompt>(json!("hi")), Prompt::String("hi".into()));
+        assert_eq!(round_trip::<Prompt>(json!(["a"])), Prompt::Array(vec!["a".into()]));
+        assert_eq!(parse::<Prompt>(&json!({"b": 1})), Prompt::First(First { b: Some(1), ..First::new(0) }));
+        let kept = json!({"zzz": 1});
+        assert_eq!(round_trip::<Prompt>(kept.clone()), Prompt::Unknown(kept));
+    }
+
+    /// anyOf [$ref SharedModels (anyOf [string, enum]), enum]: one open enum
+    /// with the values of both.
+    #[test]
+    fn a_union_of_string_unions_is_one_open_enum() {
+        assert_eq!(ModelId::from("small"), ModelId::Small);
+        assert_eq!(ModelId::from("tiny"), ModelId::Tiny);
+        assert_eq!(ModelId::from("huge"), ModelId::Other("huge".into()));
+        assert_eq!(round_trip::<ModelId>(json!("large")), ModelId::Large);
+        assert_eq!(round_trip::<ModelId>(json!("custom")), ModelId::Other("custom".into()));
+        parse_err::<ModelId>(&json!(1));
+    }
+
+    /// `Default` only where nothing is required: checked at compile time.
+    #[test]
+    fn default_is_implemented_where_nothing_is_required() {
+        fn default_of<T: Default>() -> T {
+            T::default()
+        }
+        assert_eq!(default_of::<Options>(), Options::default());
+        assert_eq!(to_json(&default_of::<Options>()), json!({"object": "options"}));
     }
 }

@@ -1,0 +1,297 @@
+//! Stage 5: type graph → Rust tokens. Emit prints what the model decided.
+//!
+//! Shapes, chosen for compile cost as much as for use:
+//! - structs derive `Debug, Clone, PartialEq, Serialize`. Their `Deserialize`
+//!   is written out (`emit::structs`): a `FromMap` impl with one slot per field,
+//!   fed by the private module `__serde` (`crate::runtime`), which holds the
+//!   visitor, the key lookup and the reading rules once for all structs. A
+//!   repeated key takes the last value. serde's derived `Deserialize` was
+//!   about 60% of the time to compile OpenAI's models; writing it out halves
+//!   that, measured with `BENCH_COMPILE=1 cargo bench`;
+//! - open enums (string or integer) get a hand-written `Serialize`/`Deserialize`
+//!   that matches on the value (`emit::enums`), and keep unknown values in `Other`;
+//! - unions get a hand-written `Deserialize` that reads the input once into a
+//!   `serde_json::Value` and then follows the model's plan (`emit::unions`);
+//!   `Serialize` delegates to the variant.
+//!
+//! # Reading and writing
+//! Reading is tolerant by default; `Config::strict_reading` makes it strict.
+//! - **Absent or `null` where the schema allows no null** (tolerant): the
+//!   field takes its type's empty value: `""`, `0`, `false`, an empty list or
+//!   map, a struct read from `{}`, an open enum's `Other("")`/`Other(0)`, and
+//!   for a union `Unknown(null)`. Strict: `missing field` / `invalid type`.
+//! - **Written back**: what the field holds. A required field that arrived
+//!   absent is written as its empty value (a union's as `null`), so what is
+//!   written is complete by the spec's `required` list.
+//! - **Constants** (`const`, one-value enums) are `String` fields that start as
+//!   the spec's value (in `new` and `Default`, and when absent or `null`) and
+//!   keep any other value as sent, which is what is written back. Strict
+//!   reading refuses another value.
+//! - **Unknown properties** go to the struct's `extra` map (unless
+//!   `Config::keep_unknown_properties(false)`) and are written back after
+//!   the named ones. A struct whose spec says `additionalProperties: false`
+//!   has no such map; one that flattens a union leaves them to the union's arm.
+//!
+//! # Building
+//! A struct whose fields are all optional implements `Default`; one with
+//! required fields has `new(required...)` taking each as `impl Into<T>`
+//! (`impl Into<Option<T>>` where it is nullable), in `required` order, and
+//! setting the rest to `None`, constants to their value and `extra` to empty.
+//! Open enums convert from `&str` and `String`; a union converts from each
+//! arm type that no other arm shares, and from `&str`/`String` when exactly one
+//! arm is string-shaped. The impls live in the generated module, which allows
+//! `deprecated` there, so building through them never warns in the user's
+//! crate; naming a deprecated field does.
+//!
+//! Generated code names the crates it uses by absolute path (`::serde`,
+//! `::serde_json`, `::std`) and other modules by `super::module::Type`, so it
+//! can be `include!`d anywhere. Lint allowances sit on the module that needs
+//! them, each with its reason.
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+use crate::docs;
+use crate::error::Result;
+use crate::model::{Kind, Model, Ty, TypeId};
+use crate::runtime;
+
+mod enums;
+mod structs;
+mod unions;
+
+/// Settings for emission.
+#[derive(Clone, Debug, Default)]
+pub struct EmitSettings {
+    /// Base for relative links in descriptions.
+    pub doc_base_url: String,
+    /// Read strictly: absent required fields, unexpected nulls and constants
+    /// sent with another value are errors.
+    pub strict: bool,
+}
+
+/// Emit every module, the root re-exports, and the operations module.
+pub fn emit(model: &Model, settings: &EmitSettings) -> Result<TokenStream> {
+    let mut out = support(model, settings)?;
+    out.extend((0..model.modules.len()).map(|m| emit_module(model, settings, m)));
+    Ok(out)
+}
+
+/// The private module `__serde` that the generated `Deserialize` impls share,
+/// holding only the parts they use (nothing when there are no structs). It
+/// comes first in the output.
+pub fn support(model: &Model, settings: &EmitSettings) -> Result<TokenStream> {
+    let structs = || {
+        model.types.iter().filter_map(|t| match &t.kind {
+            Kind::Struct { fields, extra, .. } => Some((fields, extra)),
+            _ => None,
+        })
+    };
+    if structs().next().is_none() {
+        return Ok(TokenStream::new());
+    }
+    let fields = || structs().flat_map(|(fields, _)| fields);
+    let parts = runtime::Parts {
+        required: fields().any(|f| !f.flatten && f.constant.is_none() && !structs::defaulted(f)),
+        constant: fields().any(|f| f.constant.is_some()),
+        keep: structs().any(|(fields, extra)| structs::keeps_rest(fields, extra.as_ref())),
+        from_rest: fields().any(|f| f.flatten),
+        rank: model.types.iter().any(|t| match &t.kind {
+            Kind::Untagged { plan, .. } => !plan.shaped.is_empty(),
+            Kind::Tagged { groups, .. } => groups.iter().any(|g| g.members.len() > 1),
+            _ => false,
+        }),
+    };
+    runtime::support_module(&parts, settings.strict)
+}
+
+/// Emit one module and the re-export of its main type (empty for a module
+/// without types). Modules are independent of each other, so they can be
+/// emitted and formatted in parallel and joined in order.
+pub fn emit_module(model: &Model, settings: &EmitSettings, m: usize) -> TokenStream {
+    let e = Emitter { model, settings };
+    let module = &model.modules[m];
+    let mut out = TokenStream::new();
+    if module.types.is_empty() {
+        return out;
+    }
+    let name = ident(&module.name);
+    let items = module.types.iter().map(|&id| e.type_def(m, id));
+    let allows = e.allowances(m);
+    out.extend(quote! {
+        #allows
+        pub mod #name {
+            #(#items)*
+        }
+    });
+    if let Some(main) = module.main {
+        let ty = ident(&model.types[main].name);
+        let allow = if model.types[main].deprecated {
+            quote! { #[allow(deprecated, reason = "re-exporting keeps the spec's deprecated models reachable")] }
+        } else {
+            TokenStream::new()
+        };
+        out.extend(quote! { #allow pub use #name::#ty; });
+    }
+    out
+}
+
+fn ident(name: &str) -> Ident {
+    match name.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, Span::call_site()),
+        None => Ident::new(name, Span::call_site()),
+    }
+}
+
+struct Emitter<'a> {
+    model: &'a Model,
+    settings: &'a EmitSettings,
+}
+
+impl Emitter<'_> {
+    fn doc(&self, text: Option<&str>) -> TokenStream {
+        let Some(text) = text else { return TokenStream::new() };
+        let lines = docs::rustdoc(text, &self.settings.doc_base_url);
+        let lines = lines.iter().map(|l| if l.is_empty() { String::new() } else { format!(" {l}") });
+        quote! { #(#[doc = #lines])* }
+    }
+
+    fn deprecated(&self, yes: bool) -> TokenStream {
+        if yes {
+            quote! { #[deprecated] }
+        } else {
+            TokenStream::new()
+        }
+    }
+
+    /// Lint allowances a module needs, each with its reason.
+    fn allowances(&self, m: usize) -> TokenStream {
+        let module = &self.model.modules[m];
+        let mut out = TokenStream::new();
+        let uses_deprecated = module.types.iter().any(|&id| {
+            let t = &self.model.types[id];
+            t.deprecated
+                || self.refs(&t.kind).iter().any(|&r| self.model.types[r].deprecated)
+                || matches!(&t.kind, Kind::Struct { fields, .. } if fields.iter().any(|f| f.deprecated))
+        });
+        if uses_deprecated {
+            out.extend(quote! {
+                #[allow(deprecated, reason = "the spec marks these deprecated for users; the generated impls still handle them")]
+            });
+        }
+        if module.types.iter().any(|&id| matches!(self.model.types[id].kind, Kind::Tagged { .. } | Kind::Untagged { .. })) {
+            out.extend(quote! {
+                #[allow(clippy::large_enum_variant, reason = "union variants mirror the API's payloads, whose sizes differ")]
+            });
+        }
+        out
+    }
+
+    fn refs(&self, kind: &Kind) -> Vec<TypeId> {
+        fn walk(ty: &Ty, out: &mut Vec<TypeId>) {
+            match ty {
+                Ty::Named(id) => out.push(*id),
+                Ty::Vec(t) | Ty::Map(t) | Ty::Option(t) | Ty::Boxed(t) => walk(t, out),
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        match kind {
+            Kind::Struct { fields, extra, .. } => {
+                fields.iter().for_each(|f| walk(&f.ty, &mut out));
+                if let Some(x) = extra {
+                    walk(&x.ty, &mut out);
+                }
+            }
+            Kind::Tagged { variants, .. } | Kind::Untagged { variants, .. } => variants.iter().for_each(|v| walk(&v.ty, &mut out)),
+            Kind::Alias(t) => walk(t, &mut out),
+            _ => {}
+        }
+        out
+    }
+
+    fn ty(&self, from: usize, ty: &Ty) -> TokenStream {
+        match ty {
+            Ty::Named(id) => {
+                let t = &self.model.types[*id];
+                let name = ident(&t.name);
+                if t.module == from {
+                    quote! { #name }
+                } else {
+                    let module = ident(&self.model.modules[t.module].name);
+                    quote! { super::#module::#name }
+                }
+            }
+            Ty::String => quote! { String },
+            Ty::Bool => quote! { bool },
+            Ty::I64 => quote! { i64 },
+            Ty::U64 => quote! { u64 },
+            Ty::I32 => quote! { i32 },
+            Ty::U32 => quote! { u32 },
+            Ty::F64 => quote! { f64 },
+            Ty::Unit => quote! { () },
+            Ty::Value => quote! { ::serde_json::Value },
+            Ty::Vec(t) => {
+                let t = self.ty(from, t);
+                quote! { Vec<#t> }
+            }
+            Ty::Map(t) => {
+                let t = self.ty(from, t);
+                quote! { ::std::collections::BTreeMap<String, #t> }
+            }
+            Ty::Option(t) => {
+                let t = self.ty(from, t);
+                quote! { Option<#t> }
+            }
+            Ty::Boxed(t) => {
+                let t = self.ty(from, t);
+                quote! { Box<#t> }
+            }
+        }
+    }
+
+    fn type_def(&self, m: usize, id: TypeId) -> TokenStream {
+        let t = &self.model.types[id];
+        match &t.kind {
+            Kind::Struct { fields, extra, new_args } => self.struct_def(m, t, fields, extra.as_ref(), new_args),
+            Kind::StringEnum { values, other } => self.string_enum(t, values, other),
+            Kind::IntEnum { values, other } => self.int_enum(t, values, other),
+            Kind::Tagged { property, variants, unknown, groups } => self.tagged(m, id, property, variants, unknown, groups),
+            Kind::Untagged { variants, unknown, plan } => self.untagged(m, id, variants, unknown, plan),
+            Kind::Alias(ty) => {
+                let name = ident(&t.name);
+                let doc = self.doc(t.doc.as_deref());
+                let ty = self.ty(m, ty);
+                quote! {
+                    #doc
+                    pub type #name = #ty;
+                }
+            }
+        }
+    }
+
+    /// Follow aliases: the type a `Ty` finally names (boxes kept).
+    fn resolve<'t>(&'t self, ty: &'t Ty) -> &'t Ty {
+        let mut ty = ty;
+        for _ in 0..=self.model.types.len() {
+            match ty {
+                Ty::Named(id) => match &self.model.types[*id].kind {
+                    Kind::Alias(inner) => ty = inner,
+                    _ => return ty,
+                },
+                _ => return ty,
+            }
+        }
+        ty
+    }
+
+    /// Whether values of `ty` are written as JSON strings of any content: `String`
+    /// and open string enums (through aliases).
+    fn string_shaped(&self, ty: &Ty) -> bool {
+        match self.resolve(ty) {
+            Ty::String => true,
+            Ty::Named(id) => matches!(self.model.types[*id].kind, Kind::StringEnum { .. }),
+            _ => false,
+        }
+    }
+}

@@ -1,0 +1,266 @@
+//! The support code every generated crate carries, as its private module
+//! `__serde`: the struct readers' shared machinery, the two reading modes
+//! and the union arms' ranking. It is real Rust, in `support.rs` beside this
+//! file, compiled and tested here in both modes (`tests` below), and emitted
+//! as text with only the parts that the spec's types use.
+
+use proc_macro2::TokenStream;
+
+use crate::error::{Error, Result};
+
+/// The support file, as the generated crate gets it (minus unused parts).
+const SOURCE: &str = include_str!("support.rs");
+
+/// Which optional parts of `support.rs` a generated crate uses.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Parts {
+    /// `required`: some struct has a field that is not defaulted when absent.
+    pub required: bool,
+    /// `constant`: some struct has a constant property.
+    pub constant: bool,
+    /// `keep`: some struct keeps keys it does not name.
+    pub keep: bool,
+    /// `from_rest`: some struct flattens a union.
+    pub from_rest: bool,
+    /// `Shape`/`rank`: some union tells struct arms apart by their properties.
+    pub rank: bool,
+}
+
+impl Parts {
+    fn wants(&self, name: &str) -> bool {
+        match name {
+            "required" => self.required,
+            "constant" => self.constant,
+            "keep" => self.keep,
+            "from_rest" => self.from_rest,
+            "rank" => self.rank,
+            _ => false,
+        }
+    }
+}
+
+/// The text of `support.rs` without the parts `parts` leaves out, after a
+/// `const STRICT` line that sets the reading mode.
+pub(crate) fn support_source(parts: &Parts, strict: bool) -> String {
+    let mut out = format!("const STRICT: bool = {strict};\n");
+    let mut keep = true;
+    for line in SOURCE.lines() {
+        let trimmed = line.trim();
+        if let Some(name) = trimmed.strip_prefix("// part: ") {
+            keep = parts.wants(name.trim());
+        } else if trimmed == "// end part" {
+            keep = true;
+        } else if keep && !is_plain_comment(trimmed) {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Plain comments are for readers of `support.rs`; tokens drop them anyway.
+fn is_plain_comment(line: &str) -> bool {
+    line.starts_with("//") && !line.starts_with("///")
+}
+
+/// The module `__serde`, as tokens.
+pub(crate) fn support_module(parts: &Parts, strict: bool) -> Result<TokenStream> {
+    let body: TokenStream = support_source(parts, strict)
+        .parse()
+        .map_err(|e| Error::Internal(format!("the support code does not tokenize: {e}")))?;
+    Ok(quote::quote! {
+        /// What the generated types' `Deserialize` impls share.
+        #[doc(hidden)]
+        mod __serde {
+            #body
+        }
+    })
+}
+
+#[cfg(test)]
+#[allow(dead_code, reason = "each mode is exercised through the parts the tests use")]
+mod tolerant {
+    const STRICT: bool = false;
+    include!("support.rs");
+}
+
+#[cfg(test)]
+#[allow(dead_code, reason = "each mode is exercised through the parts the tests use")]
+mod strict {
+    const STRICT: bool = true;
+    include!("support.rs");
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    /// A struct as the emitter writes one, over either mode's support code.
+    macro_rules! reader {
+        ($module:ident, $name:ident) => {
+            mod $name {
+                use super::super::$module as s;
+                use serde::de;
+
+                #[derive(Debug, PartialEq)]
+                pub struct Item {
+                    pub id: String,
+                    pub count: i64,
+                    pub tags: Vec<String>,
+                    pub note: Option<String>,
+                    pub kind: String,
+                    pub extra: std::collections::BTreeMap<String, serde_json::Value>,
+                }
+
+                impl<'de> serde::Deserialize<'de> for Item {
+                    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                        s::deserialize(d)
+                    }
+                }
+
+                impl s::FromMap for Item {
+                    const EXPECTING: &'static str = "struct Item";
+                    fn from_map<'de, A: de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+                        let (mut id, mut count, mut tags, mut note, mut kind) = (None, None, None, None, None);
+                        let mut extra = std::collections::BTreeMap::new();
+                        let mut keys = s::Keys::keeping(&["id", "count", "tags", "note", "kind"]);
+                        while let Some(key) = map.next_key_seed(&mut keys)? {
+                            match key {
+                                Some(0) => s::set(&mut id, &mut map)?,
+                                Some(1) => s::set(&mut count, &mut map)?,
+                                Some(2) => s::set(&mut tags, &mut map)?,
+                                Some(3) => s::set(&mut note, &mut map)?,
+                                Some(4) => s::set(&mut kind, &mut map)?,
+                                _ => s::keep(&mut keys, &mut extra, &mut map)?,
+                            }
+                        }
+                        Ok(Item {
+                            id: s::required(id, "id")?,
+                            count: s::required(count, "count")?,
+                            tags: s::required(tags, "tags")?,
+                            note: note.unwrap_or_default(),
+                            kind: s::constant(kind, "item", "kind")?,
+                            extra,
+                        })
+                    }
+                }
+
+                /// A struct that requires itself: no finite JSON satisfies it.
+                #[derive(Debug)]
+                #[allow(dead_code, reason = "only reading it is tested")]
+                pub struct Endless {
+                    pub next: Box<Endless>,
+                }
+
+                impl<'de> serde::Deserialize<'de> for Endless {
+                    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                        s::deserialize(d)
+                    }
+                }
+
+                impl s::FromMap for Endless {
+                    const EXPECTING: &'static str = "struct Endless";
+                    fn from_map<'de, A: de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+                        let mut next = None;
+                        let mut keys = s::Keys::new(&["next"]);
+                        while let Some(key) = map.next_key_seed(&mut keys)? {
+                            match key {
+                                Some(0) => s::set(&mut next, &mut map)?,
+                                _ => s::skip(&mut map)?,
+                            }
+                        }
+                        Ok(Endless { next: s::required(next, "next")? })
+                    }
+                }
+            }
+        };
+    }
+
+    reader!(tolerant, tolerant_item);
+    reader!(strict, strict_item);
+
+    #[test]
+    fn tolerant_reading_takes_empty_values_for_absent_and_null() {
+        let item: tolerant_item::Item = serde_json::from_value(json!({"count": null, "note": null})).unwrap();
+        assert_eq!(
+            item,
+            tolerant_item::Item {
+                id: String::new(),
+                count: 0,
+                tags: vec![],
+                note: None,
+                kind: "item".into(),
+                extra: Default::default()
+            }
+        );
+        // From text as well as from a `Value`.
+        let item: tolerant_item::Item = serde_json::from_str(r#"{"id": null, "tags": null}"#).unwrap();
+        assert_eq!((item.id.as_str(), item.tags.len()), ("", 0));
+    }
+
+    #[test]
+    fn both_modes_keep_what_arrived() {
+        let input = json!({"id": "a", "count": 2, "tags": ["x"], "note": "n", "kind": "item", "new": {"k": 1}});
+        let t: tolerant_item::Item = serde_json::from_value(input.clone()).unwrap();
+        let s: strict_item::Item = serde_json::from_value(input).unwrap();
+        assert_eq!((t.id.as_str(), t.count, t.extra["new"].clone()), ("a", 2, json!({"k": 1})));
+        assert_eq!((s.id.as_str(), s.count, s.note.as_deref()), ("a", 2, Some("n")));
+    }
+
+    #[test]
+    fn strict_reading_reports_absent_null_and_other_constants() {
+        let absent = serde_json::from_value::<strict_item::Item>(json!({"count": 1, "tags": []})).unwrap_err();
+        assert_eq!(absent.to_string(), "missing field `id`");
+        let null = serde_json::from_str::<strict_item::Item>(r#"{"id": null, "count": 1, "tags": []}"#).unwrap_err();
+        assert!(null.to_string().starts_with("invalid type: null, expected a string"), "{null}");
+        let other = serde_json::from_value::<strict_item::Item>(json!({"id": "a", "count": 1, "tags": [], "kind": "thing"})).unwrap_err();
+        assert_eq!(other.to_string(), "`kind` is \"thing\", where the spec's constant is \"item\"");
+    }
+
+    #[test]
+    fn a_constant_sent_with_another_value_is_kept_when_tolerant() {
+        let item: tolerant_item::Item = serde_json::from_value(json!({"kind": "thing"})).unwrap();
+        assert_eq!(item.kind, "thing");
+        let item: tolerant_item::Item = serde_json::from_value(json!({"kind": null})).unwrap();
+        assert_eq!(item.kind, "item");
+    }
+
+    #[test]
+    fn a_struct_that_requires_itself_stops_with_an_error() {
+        let err = serde_json::from_value::<tolerant_item::Endless>(json!({})).unwrap_err();
+        assert_eq!(err.to_string(), "missing field `next`");
+    }
+
+    #[test]
+    fn rank_prefers_complete_arms_then_the_most_named_keys() {
+        use super::tolerant::{rank, Shape};
+        const SHAPES: &[Shape] = &[
+            Shape { required: &["a"], known: &["a", "b"], constants: &[] },
+            Shape { required: &["a", "c"], known: &["a", "c"], constants: &[] },
+            Shape { required: &["x"], known: &["x", "b"], constants: &[("role", "user")] },
+        ];
+        let object = |v: serde_json::Value| v.as_object().unwrap().clone();
+        // Both 0 and 1 are complete; 1 requires more.
+        assert_eq!(rank(&object(json!({"a": 1, "c": 2})), SHAPES), vec![1, 0]);
+        // Nothing is complete; 0 and 2 both name `b`, and the spec's order breaks the tie.
+        assert_eq!(rank(&object(json!({"b": 1})), SHAPES), vec![0, 2]);
+        // A constant sent with another value rules its arm out.
+        assert_eq!(rank(&object(json!({"x": 1, "role": "assistant"})), SHAPES), Vec::<usize>::new());
+        assert_eq!(rank(&object(json!({"x": 1, "role": "user"})), SHAPES), vec![2]);
+        // An arm that names none of the keys is not tried; an empty object tries all.
+        assert_eq!(rank(&object(json!({"zzz": 1})), SHAPES), Vec::<usize>::new());
+        assert_eq!(rank(&object(json!({})), SHAPES), vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn unused_parts_are_left_out() {
+        let none = super::support_source(&super::Parts::default(), false);
+        assert!(none.starts_with("const STRICT: bool = false;\n"));
+        assert!(!none.contains("fn rank") && !none.contains("fn required") && !none.contains("pub fn keep<"));
+        let all = super::Parts { required: true, constant: true, keep: true, from_rest: true, rank: true };
+        let text = super::support_source(&all, true);
+        assert!(text.contains("fn rank") && text.contains("fn required") && text.contains("pub fn keep<"));
+        assert!(!text.contains("// part:"));
+        super::support_module(&all, true).unwrap();
+    }
+}
