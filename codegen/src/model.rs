@@ -1141,6 +1141,23 @@ fn is_constraint_only(any: &openapiv3::AnySchema) -> bool {
         && any.additional_properties.is_none()
 }
 
+/// Follow aliases: the type a `Ty` finally names (boxes kept). A cycle of
+/// aliases, which `cycles` turns into `Value`, cannot loop here; the bound
+/// is for safety.
+pub fn resolve_alias<'t>(types: &'t [TypeDef], ty: &'t Ty) -> &'t Ty {
+    let mut ty = ty;
+    for _ in 0..=types.len() {
+        match ty {
+            Ty::Named(id) => match &types[*id].kind {
+                Kind::Alias(inner) => ty = inner,
+                _ => return ty,
+            },
+            _ => return ty,
+        }
+    }
+    ty
+}
+
 /// `new`'s arguments (see [`Kind::Struct`]): indices of the required fields
 /// that are not constants, in `required` order, then the flattened unions.
 fn constructor(fields: &[Field], required: &[String]) -> Vec<usize> {

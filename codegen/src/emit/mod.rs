@@ -272,17 +272,7 @@ impl Emitter<'_> {
 
     /// Follow aliases: the type a `Ty` finally names (boxes kept).
     fn resolve<'t>(&'t self, ty: &'t Ty) -> &'t Ty {
-        let mut ty = ty;
-        for _ in 0..=self.model.types.len() {
-            match ty {
-                Ty::Named(id) => match &self.model.types[*id].kind {
-                    Kind::Alias(inner) => ty = inner,
-                    _ => return ty,
-                },
-                _ => return ty,
-            }
-        }
-        ty
+        crate::model::resolve_alias(&self.model.types, ty)
     }
 
     /// Whether values of `ty` are written as JSON strings of any content: `String`

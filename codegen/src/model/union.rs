@@ -313,28 +313,20 @@ fn tag_groups(types: &[TypeDef], variants: &[Variant]) -> Vec<TagGroup> {
     groups
 }
 
-/// The shape of a struct arm (through aliases and boxes); `None` for anything else.
+/// The shape of a struct arm (through a box and aliases); `None` for anything else.
 fn shape_of(types: &[TypeDef], ty: &Ty) -> Option<Shape> {
-    let mut ty = ty;
-    for _ in 0..=types.len() {
-        match ty {
-            Ty::Boxed(inner) => ty = inner,
-            Ty::Named(id) => match &types[*id].kind {
-                Kind::Alias(inner) => ty = inner,
-                Kind::Struct { fields, .. } => {
-                    let named = fields.iter().filter(|f| !f.flatten);
-                    return Some(Shape {
-                        required: named.clone().filter(|f| f.required && f.constant.is_none() && !matches!(f.ty, Ty::Option(_))).map(|f| f.json.clone()).collect(),
-                        known: named.clone().map(|f| f.json.clone()).collect(),
-                        constants: named.filter_map(|f| Some((f.json.clone(), f.constant.clone()?))).collect(),
-                    });
-                }
-                _ => return None,
-            },
-            _ => return None,
-        }
-    }
-    None
+    let ty = match ty {
+        Ty::Boxed(inner) => inner,
+        other => other,
+    };
+    let Ty::Named(id) = resolve_alias(types, ty) else { return None };
+    let Kind::Struct { fields, .. } = &types[*id].kind else { return None };
+    let named = fields.iter().filter(|f| !f.flatten);
+    Some(Shape {
+        required: named.clone().filter(|f| f.required && f.constant.is_none() && !matches!(f.ty, Ty::Option(_))).map(|f| f.json.clone()).collect(),
+        known: named.clone().map(|f| f.json.clone()).collect(),
+        constants: named.filter_map(|f| Some((f.json.clone(), f.constant.clone()?))).collect(),
+    })
 }
 
 /// The JSON kinds a type accepts; `None` for any JSON.

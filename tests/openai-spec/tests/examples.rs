@@ -119,19 +119,10 @@ const STRICT_FAULTS: &[(&str, &str)] = &[
 /// `(operationId, example response text)` for every example in the spec.
 fn examples(spec: &Value) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for item in spec["paths"].as_object().expect("paths").values() {
-        for op in item.as_object().into_iter().flat_map(|m| m.values()) {
-            let Some(id) = op.get("operationId").and_then(Value::as_str) else { continue };
-            let examples = &op["x-oaiMeta"]["examples"];
-            let list: Vec<&Value> = match examples {
-                Value::Array(items) => items.iter().collect(),
-                Value::Object(_) => vec![examples],
-                _ => continue,
-            };
-            for example in list {
-                if let Some(response) = example.get("response").and_then(Value::as_str) {
-                    out.push((id.to_owned(), response.to_owned()));
-                }
+    for (id, list) in operation_examples(spec) {
+        for example in list {
+            if let Some(response) = example.get("response").and_then(Value::as_str) {
+                out.push((id.to_owned(), response.to_owned()));
             }
         }
     }

@@ -94,28 +94,19 @@ struct Curls {
 
 fn curl_examples(spec: &Value) -> Curls {
     let mut out = Curls { curl: 0, multipart: 0, with_body: Vec::new() };
-    for item in spec["paths"].as_object().expect("paths").values() {
-        for op in item.as_object().into_iter().flat_map(|m| m.values()) {
-            let Some(id) = op.get("operationId").and_then(Value::as_str) else { continue };
-            let examples = &op["x-oaiMeta"]["examples"];
-            let list: Vec<&Value> = match examples {
-                Value::Array(items) => items.iter().collect(),
-                Value::Object(_) => vec![examples],
-                _ => continue,
+    for (id, list) in operation_examples(spec) {
+        let several = list.len() > 1;
+        for example in list {
+            let Some(curl) = example["request"].get("curl").and_then(Value::as_str) else { continue };
+            out.curl += 1;
+            let label = match example.get("title").and_then(Value::as_str) {
+                Some(title) if several => format!("{id} ({title})"),
+                _ => id.to_owned(),
             };
-            let several = list.len() > 1;
-            for example in list {
-                let Some(curl) = example["request"].get("curl").and_then(Value::as_str) else { continue };
-                out.curl += 1;
-                let label = match example.get("title").and_then(Value::as_str) {
-                    Some(title) if several => format!("{id} ({title})"),
-                    _ => id.to_owned(),
-                };
-                if let Some(body) = data_argument(curl) {
-                    out.with_body.push(Example { label, operation: id.to_owned(), body });
-                } else if option_at(curl, &["-F", "--form"]).is_some() {
-                    out.multipart += 1;
-                }
+            if let Some(body) = data_argument(curl) {
+                out.with_body.push(Example { label, operation: id.to_owned(), body });
+            } else if option_at(curl, &["-F", "--form"]).is_some() {
+                out.multipart += 1;
             }
         }
     }

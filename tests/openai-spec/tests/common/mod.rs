@@ -14,6 +14,25 @@ pub fn spec() -> Option<Value> {
     Some(openapi_codegen::load::parse(&text).expect("the spec parses"))
 }
 
+/// Every operation's examples (`x-oaiMeta.examples`, one object or a list),
+/// as `(operationId, its examples)`, in spec order.
+pub fn operation_examples(spec: &Value) -> Vec<(&str, Vec<&Value>)> {
+    let mut out = Vec::new();
+    for item in spec["paths"].as_object().expect("paths").values() {
+        for op in item.as_object().into_iter().flat_map(|m| m.values()) {
+            let Some(id) = op.get("operationId").and_then(Value::as_str) else { continue };
+            let examples = &op["x-oaiMeta"]["examples"];
+            let list: Vec<&Value> = match examples {
+                Value::Array(items) => items.iter().collect(),
+                Value::Object(_) => vec![examples],
+                _ => continue,
+            };
+            out.push((id, list));
+        }
+    }
+    out
+}
+
 /// Parse JSON, forgiving trailing commas.
 pub fn lenient_json(text: &str) -> Option<Value> {
     if let Ok(v) = serde_json::from_str(text) {
