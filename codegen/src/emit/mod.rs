@@ -92,7 +92,9 @@ pub fn support(model: &Model, settings: &EmitSettings) -> Result<TokenStream> {
     }
     let fields = || structs().flat_map(|(fields, _)| fields);
     let parts = runtime::Parts {
-        required: fields().any(|f| !f.flatten && f.constant.is_none() && !structs::defaulted(f)),
+        set: fields().any(|f| !f.flatten && !structs::reads_as_option(f)),
+        read: fields().any(structs::reads_as_option),
+        required: fields().any(|f| !f.flatten && f.constant.is_none() && !structs::reads_as_option(f)),
         constant: fields().any(|f| f.constant.is_some()),
         keep: structs().any(|(fields, extra)| structs::keeps_rest(fields, extra.as_ref())),
         from_rest: fields().any(|f| f.flatten),

@@ -13,6 +13,13 @@ pub(super) fn defaulted(f: &Field) -> bool {
     matches!(f.ty, Ty::Option(_)) && !f.required && f.constant.is_none()
 }
 
+/// A field read straight into its `Option`: absent or `null` is `None` in
+/// either reading mode (as serde's derive reads an `Option`), so it needs no
+/// slot of its own. That includes required nullable fields.
+pub(super) fn reads_as_option(f: &Field) -> bool {
+    matches!(f.ty, Ty::Option(_)) && f.constant.is_none() && !f.flatten
+}
+
 /// Whether a struct's reader keeps the keys no field claims: for flattened
 /// fields and the extra map; otherwise they are skipped.
 pub(super) fn keeps_rest(fields: &[Field], extra: Option<&Extra>) -> bool {
@@ -158,21 +165,22 @@ impl Emitter<'_> {
         // input in spec order finds each key at once.
         let names: Vec<&str> = keyed.iter().map(|f| f.json.as_str()).collect();
         let keep_rest = keeps_rest(fields, extra);
-        // Each field's slot is a local named like the field; the reader's own
-        // locals start with `__`, which no field name does.
+        // Each field's slot is a local named like the field, its type left to
+        // inference from the struct literal below (fewer tokens for rustc to
+        // check); the reader's own locals start with `__`, which no field name
+        // does. An `Option` field's slot is the field's value itself.
         let decls = keyed.iter().map(|f| {
             let v = ident(&f.name);
-            let ty = self.ty(m, &f.ty);
-            if f.constant.is_some() {
-                quote! { let mut #v: Option<Option<String>> = None; }
-            } else {
-                quote! { let mut #v: Option<#ty> = None; }
-            }
+            quote! { let mut #v = None; }
         });
         let arms = keyed.iter().enumerate().map(|(i, f)| {
             let v = ident(&f.name);
             let i = Literal::usize_unsuffixed(i);
-            quote! { Some(#i) => super::__serde::set(&mut #v, &mut __map)?, }
+            if reads_as_option(f) {
+                quote! { #i => super::__serde::read(&mut #v, &mut __map), }
+            } else {
+                quote! { #i => super::__serde::set(&mut #v, &mut __map), }
+            }
         });
         // With only an extra map, leftover keys go straight into it, typed;
         // flattened unions read theirs from the leftovers kept as JSON.
@@ -186,9 +194,9 @@ impl Emitter<'_> {
             (true, None) => quote! { let mut __rest = ::serde_json::Map::new(); },
         };
         let (keys_new, other_arm) = if keep_rest {
-            (quote! { keeping }, quote! { _ => super::__serde::keep(&mut __keys, &mut __rest, &mut __map)?, })
+            (quote! { keeping }, quote! { _ => super::__serde::keep(&mut __keys, &mut __rest, &mut __map), })
         } else {
-            (quote! { new }, quote! { _ => super::__serde::skip(&mut __map)?, })
+            (quote! { new }, quote! { _ => super::__serde::skip(&mut __map), })
         };
         let read = if keyed.is_empty() && !keep_rest {
             // Nothing to keep: skip every entry.
@@ -204,7 +212,7 @@ impl Emitter<'_> {
                     match __key {
                         #(#arms)*
                         #other_arm
-                    }
+                    }?;
                 }
             }
         };
@@ -216,8 +224,8 @@ impl Emitter<'_> {
                 quote! { #fname: super::__serde::from_rest(&__rest)?, }
             } else if let Some(value) = &f.constant {
                 quote! { #fname: super::__serde::constant(#fname, #value, #json)?, }
-            } else if defaulted(f) {
-                quote! { #fname: #fname.unwrap_or_default(), }
+            } else if reads_as_option(f) {
+                quote! { #fname, }
             } else {
                 quote! { #fname: super::__serde::required(#fname, #json)?, }
             });

@@ -14,6 +14,10 @@ const SOURCE: &str = include_str!("support.rs");
 /// Which optional parts of `support.rs` a generated crate uses.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Parts {
+    /// `set` and the empty values: some struct has a required or constant field.
+    pub set: bool,
+    /// `read`: some struct has an `Option` field.
+    pub read: bool,
     /// `required`: some struct has a field that is not defaulted when absent.
     pub required: bool,
     /// `constant`: some struct has a constant property.
@@ -29,6 +33,8 @@ pub(crate) struct Parts {
 impl Parts {
     fn wants(&self, name: &str) -> bool {
         match name {
+            "set" => self.set,
+            "read" => self.read,
             "required" => self.required,
             "constant" => self.constant,
             "keep" => self.keep,
@@ -40,9 +46,13 @@ impl Parts {
 }
 
 /// The text of `support.rs` without the parts `parts` leaves out, after a
-/// `const STRICT` line that sets the reading mode.
+/// `const STRICT` line that sets the reading mode (when a part that reads it
+/// is there).
 pub(crate) fn support_source(parts: &Parts, strict: bool) -> String {
-    let mut out = format!("const STRICT: bool = {strict};\n");
+    let mut out = String::new();
+    if parts.set || parts.required || parts.constant {
+        out.push_str(&format!("const STRICT: bool = {strict};\n"));
+    }
     let mut keep = true;
     for line in SOURCE.lines() {
         let trimmed = line.trim();
@@ -126,19 +136,19 @@ mod tests {
                         let mut keys = s::Keys::keeping(&["id", "count", "tags", "note", "kind"]);
                         while let Some(key) = map.next_key_seed(&mut keys)? {
                             match key {
-                                Some(0) => s::set(&mut id, &mut map)?,
-                                Some(1) => s::set(&mut count, &mut map)?,
-                                Some(2) => s::set(&mut tags, &mut map)?,
-                                Some(3) => s::set(&mut note, &mut map)?,
-                                Some(4) => s::set(&mut kind, &mut map)?,
-                                _ => s::keep(&mut keys, &mut extra, &mut map)?,
-                            }
+                                0 => s::set(&mut id, &mut map),
+                                1 => s::set(&mut count, &mut map),
+                                2 => s::set(&mut tags, &mut map),
+                                3 => s::read(&mut note, &mut map),
+                                4 => s::set(&mut kind, &mut map),
+                                _ => s::keep(&mut keys, &mut extra, &mut map),
+                            }?;
                         }
                         Ok(Item {
                             id: s::required(id, "id")?,
                             count: s::required(count, "count")?,
                             tags: s::required(tags, "tags")?,
-                            note: note.unwrap_or_default(),
+                            note,
                             kind: s::constant(kind, "item", "kind")?,
                             extra,
                         })
@@ -165,9 +175,9 @@ mod tests {
                         let mut keys = s::Keys::new(&["next"]);
                         while let Some(key) = map.next_key_seed(&mut keys)? {
                             match key {
-                                Some(0) => s::set(&mut next, &mut map)?,
-                                _ => s::skip(&mut map)?,
-                            }
+                                0 => s::set(&mut next, &mut map),
+                                _ => s::skip(&mut map),
+                            }?;
                         }
                         Ok(Endless { next: s::required(next, "next")? })
                     }
@@ -255,10 +265,11 @@ mod tests {
     #[test]
     fn unused_parts_are_left_out() {
         let none = super::support_source(&super::Parts::default(), false);
-        assert!(none.starts_with("const STRICT: bool = false;\n"));
-        assert!(!none.contains("fn rank") && !none.contains("fn required") && !none.contains("pub fn keep<"));
-        let all = super::Parts { required: true, constant: true, keep: true, from_rest: true, rank: true };
+        assert!(!none.contains("STRICT"));
+        assert!(!none.contains("fn rank") && !none.contains("fn required") && !none.contains("pub fn keep<") && !none.contains("fn set<"));
+        let all = super::Parts { set: true, read: true, required: true, constant: true, keep: true, from_rest: true, rank: true };
         let text = super::support_source(&all, true);
+        assert!(text.starts_with("const STRICT: bool = true;\n"));
         assert!(text.contains("fn rank") && text.contains("fn required") && text.contains("pub fn keep<"));
         assert!(!text.contains("// part:"));
         super::support_module(&all, true).unwrap();

@@ -41,12 +41,14 @@ impl<'de, T: FromMap> de::Visitor<'de> for Visit<T> {
     }
 }
 
-/// Reads the value of a known key into its slot (a repeated key: the last
-/// wins). Tolerant reading takes `null` as the type's empty value.
-pub fn set<'de, T: de::Deserialize<'de>, A: de::MapAccess<'de>>(slot: &mut Option<T>, map: &mut A) -> Result<(), A::Error> {
-    *slot = Some(if STRICT { map.next_value()? } else { map.next_value_seed(OrEmpty(PhantomData))? });
+// part: read
+/// Reads the value of an `Option` field's key straight into the field's
+/// value: `null` is `None` in either mode, and an absent key leaves it `None`.
+pub fn read<'de, T: de::Deserialize<'de>, A: de::MapAccess<'de>>(slot: &mut T, map: &mut A) -> Result<(), A::Error> {
+    *slot = map.next_value()?;
     Ok(())
 }
+// end part
 
 /// Skips the value of a key the struct does not keep.
 pub fn skip<'de, A: de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
@@ -54,14 +56,17 @@ pub fn skip<'de, A: de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
 }
 
 /// A struct's JSON names, looked up as its keys arrive: a key's position, or
-/// `None` for a key the struct does not name (which [`Keys::keeping`] holds
-/// on to, for `keep`).
+/// [`UNKNOWN`] for a key the struct does not name (which [`Keys::keeping`]
+/// holds on to, for `keep`).
 pub struct Keys {
     names: &'static [&'static str],
     next: usize,
     keeps: bool,
     unknown: Option<String>,
 }
+
+/// What [`Keys`] gives for a key the struct does not name.
+pub const UNKNOWN: usize = usize::MAX;
 
 impl Keys {
     /// The names, in the spec's order.
@@ -91,24 +96,33 @@ impl Keys {
 }
 
 impl<'de> de::DeserializeSeed<'de> for &mut Keys {
-    type Value = Option<usize>;
-    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Option<usize>, D::Error> {
+    type Value = usize;
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<usize, D::Error> {
         deserializer.deserialize_identifier(self)
     }
 }
 
 impl<'de> de::Visitor<'de> for &mut Keys {
-    type Value = Option<usize>;
+    type Value = usize;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a field name")
     }
-    fn visit_str<E: de::Error>(self, key: &str) -> Result<Option<usize>, E> {
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<usize, E> {
         let found = self.find(key);
         if found.is_none() && self.keeps {
             self.unknown = Some(key.to_owned());
         }
-        Ok(found)
+        Ok(found.unwrap_or(UNKNOWN))
     }
+}
+
+// part: set
+/// Reads the value of a required or constant key into its slot (a repeated
+/// key: the last wins). Tolerant reading takes `null` as the type's empty
+/// value.
+pub fn set<'de, T: de::Deserialize<'de>, A: de::MapAccess<'de>>(slot: &mut Option<T>, map: &mut A) -> Result<(), A::Error> {
+    *slot = Some(if STRICT { map.next_value()? } else { map.next_value_seed(OrEmpty(PhantomData))? });
+    Ok(())
 }
 
 /// Reads `T`, taking `null` as `T`'s empty value.
@@ -222,6 +236,7 @@ impl<'de, E: de::Error> de::MapAccess<'de> for Empty<E> {
         Err(E::custom("an empty map has no values"))
     }
 }
+// end part
 
 // part: required
 /// A required field's slot once the input is read. Absent: strict reading
