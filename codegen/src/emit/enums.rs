@@ -39,12 +39,14 @@ impl Emitter<'_> {
             }
             impl #name {
                 /// The value as it appears in JSON.
+                #[inline]
                 pub fn as_str(&self) -> &str {
                     match self {
                         #(#to_str)*
                         Self::#other(value) => value,
                     }
                 }
+                #[inline]
                 fn known(value: &str) -> Option<Self> {
                     Some(match value {
                         #(#known)*
@@ -53,11 +55,13 @@ impl Emitter<'_> {
                 }
             }
             impl From<&str> for #name {
+                #[inline]
                 fn from(value: &str) -> Self {
                     Self::known(value).unwrap_or_else(|| Self::#other(value.to_owned()))
                 }
             }
             impl From<String> for #name {
+                #[inline]
                 fn from(value: String) -> Self {
                     Self::known(&value).unwrap_or(Self::#other(value))
                 }
@@ -106,6 +110,7 @@ impl Emitter<'_> {
             }
             impl #name {
                 /// The value as it appears in JSON.
+                #[inline]
                 pub fn value(&self) -> i64 {
                     match self {
                         #(#to_int)*
@@ -114,6 +119,7 @@ impl Emitter<'_> {
                 }
             }
             impl From<i64> for #name {
+                #[inline]
                 fn from(value: i64) -> Self {
                     match value {
                         #(#from_int)*

@@ -43,6 +43,14 @@
 //! `deprecated` there, so building through them never warns in the user's
 //! crate; naming a deprecated field does.
 //!
+//! The conversions (`From`, `as_str`, a hand-written `default`) are
+//! `#[inline]`: rustc then makes machine code only for those a user calls, in
+//! the user's crate, instead of for all of them (about 3,500 in OpenAI's
+//! models) whenever the generated crate builds. That took 1.5 s off its
+//! clean compile.
+//! A struct's reader leaves its slots' types to inference and reads an
+//! `Option` field straight into the field: fewer tokens, same behaviour.
+//!
 //! Generated code names the crates it uses by absolute path (`::serde`,
 //! `::serde_json`, `::std`) and other modules by `super::module::Type`, so it
 //! can be `include!`d anywhere. Lint allowances sit on the module that needs

@@ -121,6 +121,7 @@ impl Emitter<'_> {
         if new_args.is_empty() {
             return quote! {
                 impl ::std::default::Default for #name {
+                    #[inline]
                     fn default() -> Self {
                         Self { #(#inits)* }
                     }

@@ -179,6 +179,7 @@ impl Emitter<'_> {
             let wrap = if matches!(v.ty, Ty::Boxed(_)) { quote! { Box::new(value) } } else { quote! { value } };
             out.extend(quote! {
                 impl From<#arm> for #name {
+                    #[inline]
                     fn from(value: #arm) -> Self {
                         Self::#vname(#wrap)
                     }
@@ -190,6 +191,7 @@ impl Emitter<'_> {
             let vname = ident(&only.name);
             out.extend(quote! {
                 impl From<&str> for #name {
+                    #[inline]
                     fn from(value: &str) -> Self {
                         Self::#vname(value.into())
                     }
@@ -198,6 +200,7 @@ impl Emitter<'_> {
             if !from_string {
                 out.extend(quote! {
                     impl From<String> for #name {
+                        #[inline]
                         fn from(value: String) -> Self {
                             Self::#vname(value.into())
                         }
