@@ -8,7 +8,8 @@
 //! # Rules, in the order they are tried
 //!
 //! **Constants.** A one-value string enum (`enum: [batch]`, `const: batch`, usually
-//! marked `x-stainless-const`) used as a property is a `String` field that
+//! marked `x-stainless-const`) used as a property is a `String` field (an
+//! `Option<String>` when optional, so that leaving it out round-trips) that
 //! records the value ([`Field::constant`]): `new` and `Default` fill it in, so
 //! it never has to be spelled out, and a value the API sends instead is kept
 //! as sent (the live API sends `vector_store.file_batch` where the spec says
@@ -40,7 +41,11 @@
 //!    value, `String`. Likewise all integers;
 //! 3. all arms objects that share a property which is a distinct constant in each
 //!    (or the union has a `discriminator`): a tagged enum. Deserialization reads
-//!    the tag and picks the variant; an unknown tag is kept whole in `Unknown`;
+//!    the tag and picks the variant; an unknown tag is kept whole in `Unknown`.
+//!    With a `discriminator`, an arm's tags are its `mapping` entries, else the
+//!    values its own tag property allows (a constant, or every value of an
+//!    enum: `web_search_preview` and `web_search_preview_2025_03_11`), else its
+//!    schema's name;
 //! 4. otherwise an untagged enum: struct arms are ranked by what an object
 //!    holds (constants that disagree rule an arm out; arms with all their
 //!    required properties first, most required first, so a verbose form is
@@ -235,7 +240,9 @@ pub struct TagGroup {
 /// How an untagged union reads a body (the rule is in `model::union::plan`).
 #[derive(Clone, Debug, Default)]
 pub struct UntaggedPlan {
-    /// Struct arms, ranked at run time by what an object holds: variant index and shape.
+    /// Struct arms, ranked at run time by what an object holds: variant index
+    /// and shape. An arm that is a tagged union of structs appears once per
+    /// member, with that member's shape, so the union competes as its best fit.
     pub shaped: Vec<(usize, Shape)>,
     /// Other arms, tried in spec order where the body is one of their JSON kinds.
     pub guarded: Vec<(usize, Vec<JsonKind>)>,
@@ -302,8 +309,10 @@ pub struct Field {
     /// An allOf arm that is a union, flattened into the struct (`json` is empty).
     pub flatten: bool,
     /// A property with one allowed value (`const`, a one-value enum): the
-    /// value, which `new` and `Default` fill in. The field is a `String`, so
-    /// that a value the API sends instead is kept as sent.
+    /// value, which `new` and `Default` fill in. The field is a `String` (an
+    /// `Option<String>` when not required, so that a body that leaves it out
+    /// is written back without it), so that a value the API sends instead is
+    /// kept as sent.
     pub constant: Option<String>,
 }
 
@@ -853,8 +862,11 @@ impl<'a> Builder<'a> {
             let deprecated = matches!(prop, SRef::Item(s) if s.schema_data.deprecated);
             let rust_name = scope.claim(name);
             if let Some((value, _)) = self.constant(*prop, p)? {
-                // A constant is a `String` that starts as the spec's value and keeps what is sent.
-                fields.push(Field { json: name.clone(), name: rust_name, ty: Ty::String, required, doc, deprecated, flatten: false, constant: Some(value) });
+                // A constant is a `String` that starts as the spec's value and
+                // keeps what is sent; optional, an `Option` that stays `None`
+                // when left out.
+                let ty = if required { Ty::String } else { Ty::String.option() };
+                fields.push(Field { json: name.clone(), name: rust_name, ty, required, doc, deprecated, flatten: false, constant: Some(value) });
                 continue;
             }
             let prop_slot = Slot::Suggest { module: *prop_module, name: name.clone(), parent: parent.clone() };
@@ -911,6 +923,15 @@ impl<'a> Builder<'a> {
 
     /// If a property is a one-value string enum: its value and doc.
     fn constant(&self, prop: SRef<'a>, pointer: &str) -> Result<Option<(String, Option<String>)>> {
+        let values = self.string_values(prop, pointer)?;
+        Ok(match values.as_slice() {
+            [single] => Some((single.clone(), self.description(prop, pointer))),
+            _ => None,
+        })
+    }
+
+    /// The values of a property that is a string enum (none for anything else).
+    fn string_values(&self, prop: SRef<'a>, pointer: &str) -> Result<Vec<String>> {
         let (schema, _, _) = self.peel(prop, pointer)?;
         let values: Vec<String> = match &schema.schema_kind {
             SchemaKind::Type(OaType::String(st)) => st.enumeration.iter().flatten().cloned().collect(),
@@ -923,10 +944,7 @@ impl<'a> Builder<'a> {
             }
             _ => vec![],
         };
-        Ok(match values.as_slice() {
-            [single] => Some((single.clone(), self.description(prop, pointer))),
-            _ => None,
-        })
+        Ok(values)
     }
 
     fn all_of(

@@ -25,8 +25,11 @@
 //!   written is complete by the spec's `required` list.
 //! - **Constants** (`const`, one-value enums) are `String` fields that start as
 //!   the spec's value (in `new` and `Default`, and when absent or `null`) and
-//!   keep any other value as sent, which is what is written back. Strict
-//!   reading refuses another value.
+//!   keep any other value as sent, which is what is written back. An optional
+//!   constant is an `Option<String>`: `new` and `Default` fill in the spec's
+//!   value, but a body that leaves it out reads as `None` and is written back
+//!   without it. Strict reading refuses another value, and a required
+//!   constant that is absent or `null`.
 //! - **Unknown properties** go to the struct's `extra` map (unless
 //!   `Config::keep_unknown_properties(false)`) and are written back after
 //!   the named ones. A struct whose spec says `additionalProperties: false`
@@ -103,7 +106,8 @@ pub fn support(model: &Model, settings: &EmitSettings) -> Result<TokenStream> {
         set: fields().any(|f| !f.flatten && !structs::reads_as_option(f)),
         read: fields().any(structs::reads_as_option),
         required: fields().any(|f| !f.flatten && f.constant.is_none() && !structs::reads_as_option(f)),
-        constant: fields().any(|f| f.constant.is_some()),
+        constant: fields().any(|f| f.constant.is_some() && !structs::reads_as_option(f)),
+        optional_constant: fields().any(|f| f.constant.is_some() && structs::reads_as_option(f)),
         keep: structs().any(|(fields, extra)| structs::keeps_rest(fields, extra.as_ref())),
         from_rest: fields().any(|f| f.flatten),
         rank: model.types.iter().any(|t| match &t.kind {

@@ -10,14 +10,15 @@ use crate::model::{Extra, Field, Ty, TypeDef};
 /// `Option`. Constants and required fields go through the support module's
 /// `constant` and `required`, which apply the reading mode.
 pub(super) fn defaulted(f: &Field) -> bool {
-    matches!(f.ty, Ty::Option(_)) && !f.required && f.constant.is_none()
+    matches!(f.ty, Ty::Option(_)) && !f.required
 }
 
 /// A field read straight into its `Option`: absent or `null` is `None` in
 /// either reading mode (as serde's derive reads an `Option`), so it needs no
-/// slot of its own. That includes required nullable fields.
+/// slot of its own. That includes required nullable fields and optional
+/// constants (which strict reading then checks).
 pub(super) fn reads_as_option(f: &Field) -> bool {
-    matches!(f.ty, Ty::Option(_)) && f.constant.is_none() && !f.flatten
+    matches!(f.ty, Ty::Option(_)) && !f.flatten
 }
 
 /// Whether a struct's reader keeps the keys no field claims: for flattened
@@ -67,7 +68,8 @@ impl Emitter<'_> {
     fn field(&self, m: usize, f: &Field) -> TokenStream {
         let doc = match &f.constant {
             Some(value) => {
-                let note = format!("The spec's value is `{value:?}`, which `new` and `Default` fill in; another value sent by the API is kept as sent.");
+                let absent = if matches!(f.ty, Ty::Option(_)) { " A body that leaves it out reads as `None`." } else { "" };
+                let note = format!("The spec's value is `{value:?}`, which `new` and `Default` fill in; another value sent by the API is kept as sent.{absent}");
                 let text = match &f.doc {
                     Some(d) => format!("{}\n\n{note}", d.trim_end()),
                     None => note,
@@ -105,7 +107,9 @@ impl Emitter<'_> {
             .enumerate()
             .map(|(i, f)| {
                 let fname = ident(&f.name);
-                if let Some(value) = &f.constant {
+                if let Some(value) = f.constant.as_ref().filter(|_| matches!(f.ty, Ty::Option(_))) {
+                    quote! { #fname: Some(#value.to_owned()), }
+                } else if let Some(value) = &f.constant {
                     quote! { #fname: #value.to_owned(), }
                 } else if new_args.contains(&i) {
                     quote! { #fname: #fname.into(), }
@@ -223,6 +227,8 @@ impl Emitter<'_> {
             let json = &f.json;
             inits.push(if f.flatten {
                 quote! { #fname: super::__serde::from_rest(&__rest)?, }
+            } else if let Some(value) = f.constant.as_ref().filter(|_| reads_as_option(f)) {
+                quote! { #fname: super::__serde::optional_constant(#fname, #value, #json)?, }
             } else if let Some(value) = &f.constant {
                 quote! { #fname: super::__serde::constant(#fname, #value, #json)?, }
             } else if reads_as_option(f) {

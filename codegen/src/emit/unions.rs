@@ -90,10 +90,18 @@ impl Emitter<'_> {
                 super::__serde::Shape { required: &[#(#required),*], known: &[#(#known),*], constants: &[#((#keys, #values)),*] },
             }
         });
-        let tries = indices.iter().enumerate().map(|(k, &i)| {
-            let vname = ident(&variants[i].name);
+        // An arm ranked by several shapes (a tagged union's members) is one match arm.
+        let mut arms: Vec<(usize, Vec<Literal>)> = Vec::new();
+        for (k, &i) in indices.iter().enumerate() {
             let k = Literal::usize_unsuffixed(k);
-            quote! { #k => ::serde::Deserialize::deserialize(&value).map(Self::#vname), }
+            match arms.iter_mut().find(|(arm, _)| *arm == i) {
+                Some((_, ks)) => ks.push(k),
+                None => arms.push((i, vec![k])),
+            }
+        }
+        let tries = arms.iter().map(|(i, ks)| {
+            let vname = ident(&variants[*i].name);
+            quote! { #(#ks)|* => ::serde::Deserialize::deserialize(&value).map(Self::#vname), }
         });
         quote! {
             if let Some(object) = value.as_object() {

@@ -159,11 +159,19 @@ impl<'a> Builder<'a> {
                     SRef::Ref(r) => d.mapping.iter().filter(|(_, target)| target == r).map(|(k, _)| k.clone()).collect(),
                     SRef::Item(_) => vec![],
                 };
+                // No mapping: the values the arm's own tag property allows (its
+                // constant, or every value of its enum), else the schema's name.
                 if values.is_empty() {
-                    match (c.get(&d.property_name), comp) {
-                        (Some(v), _) => values.push(v.clone()),
-                        (None, Some(name)) => values.push((*name).to_owned()),
-                        (None, None) => return Ok(None),
+                    if let Some(v) = c.get(&d.property_name) {
+                        values.push(v.clone());
+                    } else if let Some((prop, p, _, _)) = parts.properties.get(&d.property_name) {
+                        values = self.string_values(*prop, p)?;
+                    }
+                }
+                if values.is_empty() {
+                    match comp {
+                        Some(name) => values.push((*name).to_owned()),
+                        None => return Ok(None),
                     }
                 }
                 tags.push((values, parts.properties.contains_key(&d.property_name)));
@@ -249,7 +257,8 @@ impl<'a> Builder<'a> {
 /// - untagged: struct arms are ranked at run time by what the object holds
 ///   (`__serde::rank`: arms whose constants disagree are out; arms with all
 ///   their required properties come first, most required first; then the
-///   arms that name most of the object's keys); other arms are tried in the
+///   arms that name most of the object's keys), and so is an arm that is a
+///   tagged union of structs, by each member's shape; other arms are tried in the
 ///   spec's order where the body is of their JSON kind; arms that take any
 ///   JSON go last; a body none accepts is kept in `Unknown`.
 ///
@@ -269,6 +278,8 @@ pub(super) fn plan(model: &mut Model) {
                 for (i, v) in variants.iter().enumerate() {
                     if let Some(shape) = shape_of(&model.types, &v.ty) {
                         plan.shaped.push((i, shape));
+                    } else if let Some(shapes) = member_shapes(&model.types, &v.ty) {
+                        plan.shaped.extend(shapes.into_iter().map(|shape| (i, shape)));
                     } else if let Some(kinds) = kinds_of(&model.types, &v.ty, 0) {
                         plan.guarded.push((i, kinds));
                     } else {
@@ -327,6 +338,21 @@ fn shape_of(types: &[TypeDef], ty: &Ty) -> Option<Shape> {
         known: named.clone().map(|f| f.json.clone()).collect(),
         constants: named.filter_map(|f| Some((f.json.clone(), f.constant.clone()?))).collect(),
     })
+}
+
+/// The shapes of a tagged union's members, when every member is a struct
+/// (through a box and aliases); `None` for anything else. An untagged union
+/// ranks such an arm by its members: an output message is read as the item
+/// union's `OutputMessage`, not as the bare input message beside it, because
+/// its shape (id, status, ...) fits better.
+fn member_shapes(types: &[TypeDef], ty: &Ty) -> Option<Vec<Shape>> {
+    let ty = match ty {
+        Ty::Boxed(inner) => inner,
+        other => other,
+    };
+    let Ty::Named(id) = resolve_alias(types, ty) else { return None };
+    let Kind::Tagged { variants, .. } = &types[*id].kind else { return None };
+    variants.iter().map(|v| shape_of(types, &v.ty)).collect()
 }
 
 /// The JSON kinds a type accepts; `None` for any JSON.

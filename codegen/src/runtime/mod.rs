@@ -20,8 +20,10 @@ pub(crate) struct Parts {
     pub read: bool,
     /// `required`: some struct has a field that is not defaulted when absent.
     pub required: bool,
-    /// `constant`: some struct has a constant property.
+    /// `constant`: some struct has a required constant property.
     pub constant: bool,
+    /// `optional_constant`: some struct has an optional constant property.
+    pub optional_constant: bool,
     /// `keep`: some struct keeps keys it does not name.
     pub keep: bool,
     /// `from_rest`: some struct flattens a union.
@@ -37,6 +39,8 @@ impl Parts {
             "read" => self.read,
             "required" => self.required,
             "constant" => self.constant,
+            "optional_constant" => self.optional_constant,
+            "check_constant" => self.constant || self.optional_constant,
             "keep" => self.keep,
             "from_rest" => self.from_rest,
             "rank" => self.rank,
@@ -50,7 +54,7 @@ impl Parts {
 /// is there).
 pub(crate) fn support_source(parts: &Parts, strict: bool) -> String {
     let mut out = String::new();
-    if parts.set || parts.required || parts.constant {
+    if parts.set || parts.required || parts.constant || parts.optional_constant {
         out.push_str(&format!("const STRICT: bool = {strict};\n"));
     }
     let mut keep = true;
@@ -119,6 +123,7 @@ mod tests {
                     pub tags: Vec<String>,
                     pub note: Option<String>,
                     pub kind: String,
+                    pub mode: Option<String>,
                     pub extra: std::collections::BTreeMap<String, serde_json::Value>,
                 }
 
@@ -131,9 +136,9 @@ mod tests {
                 impl s::FromMap for Item {
                     const EXPECTING: &'static str = "struct Item";
                     fn from_map<'de, A: de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-                        let (mut id, mut count, mut tags, mut note, mut kind) = (None, None, None, None, None);
+                        let (mut id, mut count, mut tags, mut note, mut kind, mut mode) = (None, None, None, None, None, None);
                         let mut extra = std::collections::BTreeMap::new();
-                        let mut keys = s::Keys::keeping(&["id", "count", "tags", "note", "kind"]);
+                        let mut keys = s::Keys::keeping(&["id", "count", "tags", "note", "kind", "mode"]);
                         while let Some(key) = map.next_key_seed(&mut keys)? {
                             match key {
                                 0 => s::set(&mut id, &mut map),
@@ -141,6 +146,7 @@ mod tests {
                                 2 => s::set(&mut tags, &mut map),
                                 3 => s::read(&mut note, &mut map),
                                 4 => s::set(&mut kind, &mut map),
+                                5 => s::read(&mut mode, &mut map),
                                 _ => s::keep(&mut keys, &mut extra, &mut map),
                             }?;
                         }
@@ -150,6 +156,7 @@ mod tests {
                             tags: s::required(tags, "tags")?,
                             note,
                             kind: s::constant(kind, "item", "kind")?,
+                            mode: s::optional_constant(mode, "fast", "mode")?,
                             extra,
                         })
                     }
@@ -200,6 +207,7 @@ mod tests {
                 tags: vec![],
                 note: None,
                 kind: "item".into(),
+                mode: None,
                 extra: Default::default()
             }
         );
@@ -210,11 +218,11 @@ mod tests {
 
     #[test]
     fn both_modes_keep_what_arrived() {
-        let input = json!({"id": "a", "count": 2, "tags": ["x"], "note": "n", "kind": "item", "new": {"k": 1}});
+        let input = json!({"id": "a", "count": 2, "tags": ["x"], "note": "n", "kind": "item", "mode": "fast", "new": {"k": 1}});
         let t: tolerant_item::Item = serde_json::from_value(input.clone()).unwrap();
         let s: strict_item::Item = serde_json::from_value(input).unwrap();
         assert_eq!((t.id.as_str(), t.count, t.extra["new"].clone()), ("a", 2, json!({"k": 1})));
-        assert_eq!((s.id.as_str(), s.count, s.note.as_deref()), ("a", 2, Some("n")));
+        assert_eq!((s.id.as_str(), s.count, s.note.as_deref(), s.mode.as_deref()), ("a", 2, Some("n"), Some("fast")));
     }
 
     #[test]
@@ -225,6 +233,15 @@ mod tests {
         assert!(null.to_string().starts_with("invalid type: null, expected a string"), "{null}");
         let other = serde_json::from_value::<strict_item::Item>(json!({"id": "a", "count": 1, "tags": [], "kind": "thing"})).unwrap_err();
         assert_eq!(other.to_string(), "`kind` is \"thing\", where the spec's constant is \"item\"");
+        let other = serde_json::from_value::<strict_item::Item>(json!({"id": "a", "count": 1, "tags": [], "kind": "item", "mode": "slow"})).unwrap_err();
+        assert_eq!(other.to_string(), "`mode` is \"slow\", where the spec's constant is \"fast\"");
+        // A required constant must be there; an optional one need not.
+        let absent = serde_json::from_value::<strict_item::Item>(json!({"id": "a", "count": 1, "tags": []})).unwrap_err();
+        assert_eq!(absent.to_string(), "missing field `kind`");
+        let null = serde_json::from_value::<strict_item::Item>(json!({"id": "a", "count": 1, "tags": [], "kind": null})).unwrap_err();
+        assert_eq!(null.to_string(), "invalid type: null, expected the constant \"item\"");
+        let item = serde_json::from_value::<strict_item::Item>(json!({"id": "a", "count": 1, "tags": [], "kind": "item"})).unwrap();
+        assert_eq!(item.mode, None);
     }
 
     #[test]
@@ -233,6 +250,11 @@ mod tests {
         assert_eq!(item.kind, "thing");
         let item: tolerant_item::Item = serde_json::from_value(json!({"kind": null})).unwrap();
         assert_eq!(item.kind, "item");
+        // An optional constant: kept as sent, `None` when left out or `null`.
+        let item: tolerant_item::Item = serde_json::from_value(json!({"mode": "slow"})).unwrap();
+        assert_eq!(item.mode.as_deref(), Some("slow"));
+        let item: tolerant_item::Item = serde_json::from_value(json!({"mode": null})).unwrap();
+        assert_eq!(item.mode, None);
     }
 
     #[test]
@@ -267,7 +289,7 @@ mod tests {
         let none = super::support_source(&super::Parts::default(), false);
         assert!(!none.contains("STRICT"));
         assert!(!none.contains("fn rank") && !none.contains("fn required") && !none.contains("pub fn keep<") && !none.contains("fn set<"));
-        let all = super::Parts { set: true, read: true, required: true, constant: true, keep: true, from_rest: true, rank: true };
+        let all = super::Parts { set: true, read: true, required: true, constant: true, optional_constant: true, keep: true, from_rest: true, rank: true };
         let text = super::support_source(&all, true);
         assert!(text.starts_with("const STRICT: bool = true;\n"));
         assert!(text.contains("fn rank") && text.contains("fn required") && text.contains("pub fn keep<"));

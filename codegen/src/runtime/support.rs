@@ -269,17 +269,34 @@ impl<'de, E: de::Error> de::Deserializer<'de> for Missing<E> {
 // end part
 
 // part: constant
-/// A constant property's slot once the input is read: absent or `null`, the
-/// spec's value; anything else is kept as sent. Strict reading refuses a
-/// value other than the spec's.
+/// A required constant property's slot once the input is read: anything sent
+/// is kept as sent; absent or `null`, tolerant reading takes the spec's value.
+/// Strict reading refuses another value, and an absent or `null` one.
 pub fn constant<E: de::Error>(value: Option<Option<String>>, constant: &'static str, name: &'static str) -> Result<String, E> {
-    match value.flatten() {
-        None => Ok(constant.to_owned()),
-        Some(sent) if STRICT && sent != constant => {
-            Err(E::custom(format_args!("`{name}` is {sent:?}, where the spec's constant is {constant:?}")))
-        }
-        Some(sent) => Ok(sent),
+    match value {
+        None if STRICT => Err(E::missing_field(name)),
+        Some(None) if STRICT => Err(E::invalid_type(de::Unexpected::Unit, &format!("the constant {constant:?}").as_str())),
+        Some(Some(sent)) => check(sent, constant, name),
+        _ => Ok(constant.to_owned()),
     }
+}
+// end part
+
+// part: optional_constant
+/// An optional constant property's value once the input is read: kept as
+/// sent, `None` when absent or `null`. Strict reading refuses another value.
+pub fn optional_constant<E: de::Error>(value: Option<String>, constant: &'static str, name: &'static str) -> Result<Option<String>, E> {
+    value.map(|sent| check(sent, constant, name)).transpose()
+}
+// end part
+
+// part: check_constant
+/// A constant as sent: strict reading refuses a value other than the spec's.
+fn check<E: de::Error>(sent: String, constant: &'static str, name: &'static str) -> Result<String, E> {
+    if STRICT && sent != constant {
+        return Err(E::custom(format_args!("`{name}` is {sent:?}, where the spec's constant is {constant:?}")));
+    }
+    Ok(sent)
 }
 // end part
 

@@ -83,15 +83,19 @@ mod constants {
         assert_eq!(round_trip::<Batch>(to_json(&full)), full);
     }
 
-    /// `Errors.object` is a constant the spec does not require: a plain
-    /// `String` like any constant, filled in when absent and always written.
+    /// `Errors.object` is a constant the spec does not require: an
+    /// `Option<String>` that `new` fills in, and that a body leaving it out
+    /// reads as `None` and is written back without.
     #[test]
-    fn an_optional_constant_is_filled_in_and_written() {
+    fn an_optional_constant_is_filled_in_by_new_and_left_out_when_absent() {
         let errors: Errors = round_trip(json!({"type": "list", "object": "errors", "data": []}));
         assert_eq!(errors, Errors::new(Vec::<String>::new()));
-        let errors: Errors = parse(&json!({"type": "list", "data": ["x"]}));
-        assert_eq!(errors.object, "errors");
-        assert_eq!(to_json(&errors), json!({"type": "list", "object": "errors", "data": ["x"]}));
+        assert_eq!(Errors::new(vec!["x".to_owned()]).object.as_deref(), Some("errors"));
+        let errors: Errors = round_trip(json!({"type": "list", "data": ["x"]}));
+        assert_eq!(errors.object, None);
+        // Another value is kept as sent.
+        let errors: Errors = round_trip(json!({"type": "list", "object": "error_list", "data": []}));
+        assert_eq!(errors.object.as_deref(), Some("error_list"));
     }
 
     #[test]
@@ -99,8 +103,9 @@ mod constants {
         assert_eq!(to_json(&Ping::default()), json!({"type": "ping"}));
         assert_eq!(to_json(&Ping { at: Some(5), ..Ping::default() }), json!({"type": "ping", "at": 5}));
         assert_eq!(parse::<Ping>(&json!({"type": "ping"})), Ping::default());
-        // `type` is not in Ping's `required`, so `{"at": 5}` is valid per the spec.
-        assert_eq!(parse::<Ping>(&json!({"at": 5})), Ping { at: Some(5), ..Ping::default() });
+        // `type` is not in Ping's `required`, so `{"at": 5}` is valid per the
+        // spec; it round-trips as sent, without `type`.
+        assert_eq!(round_trip::<Ping>(json!({"at": 5})), Ping { r#type: None, at: Some(5), ..Ping::default() });
     }
 
     fn counters() -> Counters {
@@ -137,7 +142,7 @@ mod constants {
             assert_eq!(to_json(&parsed), json!({"object": "batch", "id": "", "status_kind": "job", "errors": null}));
             // A missing list, and null for one.
             assert_eq!(parse::<Errors>(&json!({"type": "list"})).data, Vec::<String>::new());
-            assert_eq!(parse::<Errors>(&json!({"data": null})), Errors::new(Vec::<String>::new()));
+            assert_eq!(parse::<Errors>(&json!({"data": null})), Errors { object: None, ..Errors::new(Vec::<String>::new()) });
         }
 
         #[test]
@@ -222,9 +227,37 @@ mod constants {
 mod unions {
     use super::*;
     use g::unions::{
-        input_message, part, settings, Cat, Dog, Effort, Fish, FunctionCall, ImagePart, Input, InputMessage, Item,
-        LooseItem, OutputMessage, Part, Pet, Priority, Settings, Switch, TextPart,
+        input_message, part, search, settings, Cat, Conversation, Dog, EasyMessage, Effort, Fish, FunctionCall, ImagePart,
+        Input, InputMessage, Item, LooseItem, OutputMessage, Part, Pet, Priority, Search, Settings, Switch, TextPart, Tool,
     };
+
+    /// An arm that is a tagged union is ranked by its members' shapes: an
+    /// output message (it has `id`, and the constant role `assistant`) is the
+    /// item union's `OutputMessage`, not the short-form message beside it,
+    /// which tolerant reading would also accept.
+    #[test]
+    fn an_arm_that_is_a_tagged_union_competes_by_its_members_shapes() {
+        let output = json!({"type": "message", "role": "assistant", "id": "m1", "content": "hi"});
+        match round_trip::<Conversation>(output) {
+            Conversation::Item(Item::OutputMessage(m)) => assert_eq!(m.id, "m1"),
+            other => panic!("read as {other:?}"),
+        }
+        // What both forms fit goes to the first arm, in the spec's order.
+        let short = json!({"role": "user", "content": "hi"});
+        assert_eq!(round_trip::<Conversation>(short), Conversation::EasyMessage(EasyMessage { r#type: None, ..EasyMessage::new("user", "hi") }));
+    }
+
+    /// With a discriminator but no mapping, an arm whose tag property is an
+    /// enum is tagged by each of its values (not by its schema's name).
+    #[test]
+    fn a_discriminator_without_mapping_tags_an_arm_by_its_enum_values() {
+        let dated = json!({"type": "search_2025", "depth": 2});
+        assert_eq!(round_trip::<Tool>(dated), Tool::Search(Search { depth: Some(2), ..Search::new(search::Type::Search2025) }));
+        assert_eq!(round_trip::<Tool>(json!({"type": "search"})), Tool::Search(Search::new(search::Type::Search)));
+        assert_eq!(round_trip::<Tool>(json!({"type": "function_call", "name": "f"})), Tool::FunctionCall(FunctionCall::new("f")));
+        let unknown = json!({"type": "Search"});
+        assert_eq!(round_trip::<Tool>(unknown.clone()), Tool::Unknown(unknown));
+    }
 
     #[test]
     fn nullable_ref_is_an_option_that_serializes_null() {
@@ -821,11 +854,15 @@ mod strict {
     }
 
     /// As serde's derive reads it: an absent required nullable field is
-    /// `None`, and an absent constant is the spec's value.
+    /// `None`. A required constant must be sent, and not as `null`, as when
+    /// constants were serde tags.
     #[test]
-    fn an_absent_nullable_field_or_constant_is_not_an_error() {
-        assert_eq!(parse::<Job>(&json!({"id": "j1"})), job());
-        assert_eq!(parse::<Job>(&json!({"id": "j1", "object": null, "error": null})), job());
+    fn an_absent_nullable_field_is_not_an_error_but_an_absent_constant_is() {
+        assert_eq!(parse::<Job>(&json!({"id": "j1", "object": "job"})), job());
+        let err = parse_err::<Job>(&json!({"id": "j1"}));
+        assert!(err.starts_with("missing field `object`"), "{err}");
+        let err = parse_err::<Job>(&json!({"id": "j1", "object": null, "error": null}));
+        assert!(err.starts_with(r#"invalid type: null, expected the constant "job""#), "{err}");
     }
 
     #[test]
@@ -1065,11 +1102,13 @@ mod reading {
     #[test]
     fn a_struct_of_optional_properties_has_default() {
         let options = Options::default();
-        assert_eq!((options.object.as_str(), options.limit), ("options", None));
+        assert_eq!((options.object.as_deref(), options.limit), (Some("options"), None));
         assert!(options.extra.is_empty());
         // The deprecated `legacy` is None too: not written.
         assert_eq!(to_json(&options), json!({"object": "options"}));
-        assert_eq!(parse::<Options>(&json!({})), options);
+        assert_eq!(parse::<Options>(&json!({"object": "options"})), options);
+        // Left out, the optional constant stays out.
+        assert_eq!(round_trip::<Options>(json!({})), Options { object: None, ..options.clone() });
         // Struct update syntax leaves the deprecated field unnamed: no warning
         // under this module's `deny(deprecated)`.
         let limited = Options { limit: Some(5), ..Options::default() };
