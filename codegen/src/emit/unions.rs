@@ -90,18 +90,25 @@ impl Emitter<'_> {
                 super::__serde::Shape { required: &[#(#required),*], known: &[#(#known),*], constants: &[#((#keys, #values)),*] },
             }
         });
-        // An arm ranked by several shapes (a tagged union's members) is one match arm.
-        let mut arms: Vec<(usize, Vec<Literal>)> = Vec::new();
+        // An arm ranked by several shapes (a tagged union's members, which
+        // the plan lists one after another) is one match arm over their range.
+        let mut arms: Vec<(usize, usize, usize)> = Vec::new();
         for (k, &i) in indices.iter().enumerate() {
-            let k = Literal::usize_unsuffixed(k);
-            match arms.iter_mut().find(|(arm, _)| *arm == i) {
-                Some((_, ks)) => ks.push(k),
-                None => arms.push((i, vec![k])),
+            match arms.last_mut() {
+                Some((arm, _, last)) if *arm == i && *last + 1 == k => *last = k,
+                _ => arms.push((i, k, k)),
             }
         }
-        let tries = arms.iter().map(|(i, ks)| {
-            let vname = ident(&variants[*i].name);
-            quote! { #(#ks)|* => ::serde::Deserialize::deserialize(&value).map(Self::#vname), }
+        let tries = arms.iter().map(|&(i, first, last)| {
+            let vname = ident(&variants[i].name);
+            let pattern = if first == last {
+                let k = Literal::usize_unsuffixed(first);
+                quote! { #k }
+            } else {
+                let (first, last) = (Literal::usize_unsuffixed(first), Literal::usize_unsuffixed(last));
+                quote! { #first..=#last }
+            };
+            quote! { #pattern => ::serde::Deserialize::deserialize(&value).map(Self::#vname), }
         });
         quote! {
             if let Some(object) = value.as_object() {
