@@ -42,7 +42,8 @@ impl Emitter<'_> {
                     Self::#vname(value) => {
                         let mut json = ::serde_json::to_value(value).map_err(::serde::ser::Error::custom)?;
                         if let Some(map) = json.as_object_mut() {
-                            map.insert(#property.to_owned(), ::serde_json::Value::from(#tag));
+                            // A tag read into the arm's `extra` is written as it came.
+                            map.entry(#property).or_insert_with(|| ::serde_json::Value::from(#tag));
                         }
                         ::serde::Serialize::serialize(&json, serializer)
                     }

@@ -350,6 +350,8 @@ mod unions {
             read,
             Pet::Fish(Fish { extra: [("kind".to_owned(), json!("fish"))].into_iter().collect(), ..Fish::new(3) })
         );
+        // Fish's other tag is written back as sent, not as the first one.
+        let _: Pet = round_trip(json!({"kind": "goldfish", "fins": 2}));
     }
 
     fn user_message() -> Value {
