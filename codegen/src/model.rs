@@ -41,7 +41,8 @@
 //!    value, `String`. Likewise all integers;
 //! 3. all arms objects that share a property which is a distinct constant in each
 //!    (or the union has a `discriminator`): a tagged enum. Deserialization reads
-//!    the tag and picks the variant; an unknown tag is kept whole in `Unknown`.
+//!    the tag and picks the variant; an unknown tag is kept whole in `Unknown`,
+//!    and so (tolerant reading) is a known tag whose arm does not read.
 //!    With a `discriminator`, an arm's tags are its `mapping` entries, else the
 //!    values its own tag property allows (a constant, or every value of an
 //!    enum: `web_search_preview` and `web_search_preview_2025_03_11`), else its

@@ -30,6 +30,10 @@
 //!   value, but a body that leaves it out reads as `None` and is written back
 //!   without it. Strict reading refuses another value, and a required
 //!   constant that is absent or `null`.
+//! - **Unions**: a tag the spec does not know, or a body no arm accepts, is
+//!   kept whole in `Unknown`; tolerant reading does the same with a known tag
+//!   whose arm does not read (a property of the wrong JSON type), where
+//!   strict reading reports the arm's error.
 //! - **Unknown properties** go to the struct's `extra` map (unless
 //!   `Config::keep_unknown_properties(false)`) and are written back after
 //!   the named ones. A struct whose spec says `additionalProperties: false`

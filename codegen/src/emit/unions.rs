@@ -54,8 +54,20 @@ impl Emitter<'_> {
             let tags = &g.tags;
             if let [only] = g.members.as_slice() {
                 let vname = ident(&variants[*only].name);
-                return quote! {
-                    Some(#(#tags)|*) => ::serde::Deserialize::deserialize(&value).map(Self::#vname).map_err(::serde::de::Error::custom),
+                // A known tag whose arm does not read: strict reading reports
+                // why; tolerant reading keeps the JSON whole, as for an
+                // unknown tag, rather than failing the whole body.
+                return if self.settings.strict {
+                    quote! {
+                        Some(#(#tags)|*) => ::serde::Deserialize::deserialize(&value).map(Self::#vname).map_err(::serde::de::Error::custom),
+                    }
+                } else {
+                    quote! {
+                        Some(#(#tags)|*) => match ::serde::Deserialize::deserialize(&value) {
+                            Ok(parsed) => Ok(Self::#vname(parsed)),
+                            Err(_) => Ok(Self::#unknown(value)),
+                        },
+                    }
                 };
             }
             // Several arms share the tag (InputMessage and OutputMessage are
