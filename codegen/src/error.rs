@@ -47,13 +47,13 @@ impl Error {
         Error::Spec { file: None, line: None, pointer: pointer.into(), message: message.into() }
     }
 
-    /// Attach the file name and, for spec errors, find the line of the pointer in `text`.
+    /// Attach the file name and, for spec errors, find the line of the pointer
+    /// in `text`. An error that already names its file (one from a referenced
+    /// file) keeps it.
     pub fn locate(self, path: &std::path::Path, text: &str) -> Self {
         match self {
-            Error::Syntax { line, message, .. } => {
-                Error::Syntax { file: Some(path.to_owned()), line, message }
-            }
-            Error::Spec { line, pointer, message, .. } => Error::Spec {
+            Error::Syntax { file: None, line, message } => Error::Syntax { file: Some(path.to_owned()), line, message },
+            Error::Spec { file: None, line, pointer, message } => Error::Spec {
                 file: Some(path.to_owned()),
                 line: line.or_else(|| crate::load::line_of(text, &pointer)),
                 pointer,

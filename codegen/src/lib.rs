@@ -23,7 +23,8 @@
 //! ```
 //!
 //! The pipeline, one module per stage, each a pure function:
-//! [`load`] (text → JSON value) → [`normalize`] (3.1 → the 3.0 shape
+//! [`load`] (text → JSON value) → [`refs`] (every `$ref`, in this file or
+//! another, made a reference to a component) → [`normalize`] (3.1 → the 3.0 shape
 //! `openapiv3` reads) → [`parse_openapi`] → [`model`] (the type graph, names
 //! included, via [`naming`] and [`docs`]) → [`emit`] (tokens) → [`format()`]
 //! (prettyplease). Reading the spec and writing the output happen only in
@@ -38,6 +39,7 @@ pub mod load;
 pub mod model;
 pub mod naming;
 pub mod normalize;
+pub mod refs;
 mod runtime;
 
 use std::collections::BTreeMap;
@@ -174,9 +176,10 @@ impl Config {
         let spec = spec.as_ref();
         println!("cargo:rerun-if-changed={}", spec.display());
         println!("cargo:rerun-if-env-changed=OPENAPI_CODEGEN_REPORT");
-        let text = std::fs::read_to_string(spec).map_err(|source| Error::Io { path: spec.to_owned(), source })?;
-        let file_name = spec.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let output = self.generate_str(&text, &file_name).map_err(|e| e.locate(spec, &text))?;
+        let output = self.generate_file(spec)?;
+        for file in &output.files {
+            println!("cargo:rerun-if-changed={}", file.display());
+        }
         let dir = match &self.out_dir {
             Some(d) => d.clone(),
             None => std::env::var_os("OUT_DIR").map(PathBuf::from).ok_or_else(|| Error::Io {
@@ -193,15 +196,39 @@ impl Config {
         Ok(output.report)
     }
 
+    /// Read the spec at `spec`, and the files its references name (relative
+    /// to the file that names them), and generate; nothing is written. Errors
+    /// name the file, line and pointer, in whichever file they are. The files
+    /// read besides `spec` are in [`Output::files`].
+    pub fn generate_file(&self, spec: &Path) -> Result<Output> {
+        let text = std::fs::read_to_string(spec).map_err(|source| Error::Io { path: spec.to_owned(), source })?;
+        let file_name = spec.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let mut value = load::parse(&text).map_err(|e| e.locate(spec, &text))?;
+        let bundle = refs::resolve(&mut value, Some(spec), &mut |path| std::fs::read_to_string(path)).map_err(|e| e.locate(spec, &text))?;
+        let mut output = self.generate_value(value, &file_name).map_err(|e| bundle.locate(e, spec, &text))?;
+        output.files = bundle.files.into_iter().map(|(path, _)| path).collect();
+        Ok(output)
+    }
+
     /// The pure core: spec text → formatted Rust source and its report.
-    /// `source_name` goes into the `@generated` header.
+    /// `source_name` goes into the `@generated` header. A reference to another
+    /// file is an error here (there is no path to read it from): use
+    /// [`Config::generate_file`].
     pub fn generate_str(&self, text: &str, source_name: &str) -> Result<Output> {
         let mut value = load::parse(text)?;
+        refs::resolve(&mut value, None, &mut |path| {
+            Err(std::io::Error::other(format!("{} is not read by generate_str", path.display())))
+        })?;
+        self.generate_value(value, source_name)
+    }
+
+    /// A parsed document whose references are resolved → source and report.
+    fn generate_value(&self, mut value: serde_json::Value, source_name: &str) -> Result<Output> {
         normalize::normalize(&mut value);
         let spec = parse_openapi(&value)?;
         let model = model::build(&spec, &self.model_settings())?;
         let code = emit_and_format(&model, &self.emit_settings(), source_name)?;
-        Ok(Output { code, report: Report::new(&model) })
+        Ok(Output { code, report: Report::new(&model), files: Vec::new() })
     }
 
     /// The settings the model stage takes.
@@ -227,6 +254,8 @@ pub struct Output {
     pub code: String,
     /// Counts and fallbacks.
     pub report: Report,
+    /// The files read besides the spec itself (those its references name).
+    pub files: Vec<PathBuf>,
 }
 
 /// What a run made: counts, and every place it fell back to `serde_json::Value`.

@@ -42,18 +42,10 @@ fn main() -> ExitCode {
         }
     }
     let Some(spec) = spec else { return usage() };
-    let text = match std::fs::read_to_string(&spec) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("error: {spec}: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let name = std::path::Path::new(&spec).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let output = match config.generate_str(&text, &name) {
+    let output = match config.generate_file(std::path::Path::new(&spec)) {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("error: {}", e.locate(std::path::Path::new(&spec), &text));
+            eprintln!("error: {e}");
             return ExitCode::FAILURE;
         }
     };

@@ -62,10 +62,27 @@ fn unrepresentable_schema_names_file_line_and_pointer() {
 }
 
 #[test]
-fn external_ref_is_refused_clearly() {
+fn a_missing_referenced_file_names_the_reference() {
     let spec = format!("{HEAD}    A:\n      $ref: 'other.yaml#/B'\n");
     let (msg, path) = fails("external", &spec);
-    assert!(msg.starts_with(&format!("{}:6: #/components/schemas/A: unsupported $ref", path.display())), "{msg}");
+    let other = path.parent().unwrap().join("other.yaml");
+    assert!(
+        msg.starts_with(&format!("{}:6: #/components/schemas/A: cannot read the referenced file {}", path.display(), other.display())),
+        "{msg}"
+    );
+}
+
+#[test]
+fn a_network_reference_is_refused() {
+    let spec = format!("{HEAD}    A:\n      type: object\n      properties:\n        b:\n          $ref: 'https://example.com/b.yaml'\n");
+    let (msg, path) = fails("network", &spec);
+    assert!(msg.starts_with(&format!("{}:9: #/components/schemas/A/properties/b: `$ref: https://example.com/b.yaml` is a network address", path.display())), "{msg}");
+}
+
+#[test]
+fn a_ref_that_is_not_a_string_is_an_error() {
+    let (msg, path) = fails("ref5", &format!("{HEAD}    A:\n      $ref: 5\n"));
+    assert_eq!(msg, format!("{}:6: #/components/schemas/A: `$ref` must be a string, not 5", path.display()));
 }
 
 #[test]
