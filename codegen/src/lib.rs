@@ -204,6 +204,7 @@ impl Config {
         let text = std::fs::read_to_string(spec).map_err(|source| Error::Io { path: spec.to_owned(), source })?;
         let file_name = spec.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let mut value = load::parse(&text).map_err(|e| e.locate(spec, &text))?;
+        load::check_version(&value).map_err(|e| e.locate(spec, &text))?;
         let bundle = refs::resolve(&mut value, Some(spec), &mut |path| std::fs::read_to_string(path)).map_err(|e| e.locate(spec, &text))?;
         let mut output = self.generate_value(value, &file_name).map_err(|e| bundle.locate(e, spec, &text))?;
         output.files = bundle.files.into_iter().map(|(path, _)| path).collect();
@@ -216,6 +217,7 @@ impl Config {
     /// [`Config::generate_file`].
     pub fn generate_str(&self, text: &str, source_name: &str) -> Result<Output> {
         let mut value = load::parse(text)?;
+        load::check_version(&value)?;
         refs::resolve(&mut value, None, &mut |path| {
             Err(std::io::Error::other(format!("{} is not read by generate_str", path.display())))
         })?;

@@ -4,6 +4,9 @@
 //! `serde_json`, everything else through `serde_yaml`, both into one
 //! `serde_json::Value` tree so the later stages see one shape.
 //!
+//! A mapping with the same key twice is an error: YAML and JSON parsers keep
+//! one of the two silently, and which one the author meant is anyone's guess.
+//!
 //! `serde_yaml` reports integers beyond `i64`/`u64` (OpenAI's spec has
 //! `minimum: -9223372036854776000`) as `i128`, which `serde_json::Value` refuses.
 //! [`JsonValue`] is our own visitor that accepts them as floats, and turns
@@ -103,6 +106,11 @@ impl<'de> Visitor<'de> for ValueVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Value, A::Error> {
         let mut out = Map::new();
         while let Some(Key(k)) = map.next_key()? {
+            // Only one of two equal keys would survive, silently: refuse them
+            // (here, so that the error's position is the second key's).
+            if out.contains_key(&k) {
+                return Err(de::Error::custom(format_args!("duplicate key `{k}`")));
+            }
             let JsonValue(v) = map.next_value()?;
             out.insert(k, v);
         }
@@ -120,6 +128,28 @@ impl<'de> Deserialize<'de> for Key {
             Value::Null => Ok(Key("null".to_owned())),
             scalar @ (Value::Bool(_) | Value::Number(_)) => Ok(Key(scalar.to_string())),
             _ => Err(de::Error::custom("a map key must be a scalar")),
+        }
+    }
+}
+
+/// The document must say it is OpenAPI 3.0 or 3.1 (`openapi: 3.0.x` or
+/// `3.1.x`): Swagger 2.0 and versions this generator does not know are
+/// refused by name rather than failing later on some field they lack.
+pub fn check_version(doc: &Value) -> Result<()> {
+    if let Some(swagger) = doc.get("swagger") {
+        let version = swagger.as_str().map_or_else(|| swagger.to_string(), str::to_owned);
+        return Err(Error::spec(
+            "#/swagger",
+            format!("Swagger {version} is not supported: convert the document to OpenAPI 3 first (for example with swagger2openapi)"),
+        ));
+    }
+    match doc.get("openapi") {
+        None if doc.is_object() => Err(Error::spec("#", "not an OpenAPI document: it has no `openapi` version")),
+        None => Err(Error::spec("#", "not an OpenAPI document: it is not a mapping")),
+        Some(Value::String(v)) if v.starts_with("3.0.") || v.starts_with("3.1.") || v == "3.0" || v == "3.1" => Ok(()),
+        Some(other) => {
+            let version = other.as_str().map_or_else(|| other.to_string(), str::to_owned);
+            Err(Error::spec("#/openapi", format!("OpenAPI {version} is not supported: this generator reads 3.0 and 3.1")))
         }
     }
 }

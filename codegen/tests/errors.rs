@@ -113,3 +113,29 @@ fn the_cli_reports_without_panicking() {
     assert!(!stderr.contains("panicked") && !stderr.contains("backtrace"), "{stderr}");
     assert!(!out.exists());
 }
+
+#[test]
+fn a_duplicate_key_is_an_error_with_its_line() {
+    let spec = format!("{HEAD}    A:\n      type: object\n      type: string\n");
+    let (msg, path) = fails("duplicate", &spec);
+    assert!(msg.starts_with(&format!("{}:", path.display())), "{msg}");
+    assert!(msg.contains("duplicate key `type`"), "{msg}");
+    let dir = scratch("duplicate-json");
+    let json = dir.join("openapi.json");
+    std::fs::write(&json, "{\n  \"openapi\": \"3.1.0\",\n  \"paths\": {},\n  \"paths\": {}\n}\n").unwrap();
+    let msg = Config::new().out_dir(dir.join("out")).generate(&json).unwrap_err().to_string();
+    assert!(msg.starts_with(&format!("{}:4:", json.display())) && msg.contains("duplicate key `paths`"), "{msg}");
+}
+
+#[test]
+fn versions_it_does_not_read_are_named() {
+    let (msg, path) = fails("swagger", "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\n");
+    assert_eq!(
+        msg,
+        format!("{}:1: #/swagger: Swagger 2.0 is not supported: convert the document to OpenAPI 3 first (for example with swagger2openapi)", path.display())
+    );
+    let (msg, path) = fails("v4", "openapi: 4.0.0\ninfo: {title: t, version: '1'}\npaths: {}\n");
+    assert_eq!(msg, format!("{}:1: #/openapi: OpenAPI 4.0.0 is not supported: this generator reads 3.0 and 3.1", path.display()));
+    let (msg, _) = fails("none", "info: {title: t, version: '1'}\npaths: {}\n");
+    assert!(msg.ends_with("#: not an OpenAPI document: it has no `openapi` version"), "{msg}");
+}
