@@ -75,7 +75,11 @@
 //!
 //! **Recursion** is broken with `Box` exactly on the edges inside a cycle of
 //! by-value references (strongly connected components); `Vec` and maps already
-//! break cycles.
+//! break cycles. A schema that is an array or map of itself (directly or
+//! through other such schemas) would be a type alias that refers to itself,
+//! which Rust rejects: an alias on a cycle of aliases becomes a newtype,
+//! `pub struct A(pub Vec<A>);`, with the JSON of its inner value. The rules
+//! are in `model::cycles`.
 //!
 //! # Names
 //! A component `Foo` is type `Foo` in module `foo`, re-exported at the root. An
@@ -213,6 +217,10 @@ pub enum Kind {
     },
     /// `pub type Name = Ty;`
     Alias(Ty),
+    /// `pub struct Name(pub Ty);`, read and written as `Ty` is: what an alias
+    /// becomes when it would be part of a cycle of aliases through a `Vec` or
+    /// a map (see `cycles`), which Rust cannot expand.
+    Newtype(Ty),
 }
 
 /// The map a struct keeps its other properties in.

@@ -12,7 +12,12 @@
 //!   that matches on the value (`emit::enums`), and keep unknown values in `Other`;
 //! - unions get a hand-written `Deserialize` that reads the input once into a
 //!   `serde_json::Value` and then follows the model's plan (`emit::unions`);
-//!   `Serialize` delegates to the variant.
+//!   `Serialize` delegates to the variant;
+//! - an alias that would be part of a cycle of aliases (`model::cycles`) is a
+//!   newtype, `pub struct A(pub Vec<A>);`, that derives `Serialize` and
+//!   `Deserialize` with `#[serde(transparent)]` (its JSON is the inner
+//!   value's; such types are rare, so deriving costs little), `Default` (an
+//!   empty list or map) and `From` its inner value.
 //!
 //! # Reading and writing
 //! Reading is tolerant by default; `Config::strict_reading` makes it strict.
@@ -222,7 +227,7 @@ impl Emitter<'_> {
                 }
             }
             Kind::Tagged { variants, .. } | Kind::Untagged { variants, .. } => variants.iter().for_each(|v| walk(&v.ty, &mut out)),
-            Kind::Alias(t) => walk(t, &mut out),
+            Kind::Alias(t) | Kind::Newtype(t) => walk(t, &mut out),
             _ => {}
         }
         out
@@ -283,6 +288,25 @@ impl Emitter<'_> {
                 quote! {
                     #doc
                     pub type #name = #ty;
+                }
+            }
+            Kind::Newtype(ty) => {
+                let name = ident(&t.name);
+                let doc = self.doc(t.doc.as_deref());
+                let deprecated = self.deprecated(t.deprecated);
+                let ty = self.ty(m, ty);
+                quote! {
+                    #doc
+                    #deprecated
+                    #[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+                    #[serde(transparent)]
+                    pub struct #name(pub #ty);
+                    impl From<#ty> for #name {
+                        #[inline]
+                        fn from(value: #ty) -> Self {
+                            Self(value)
+                        }
+                    }
                 }
             }
         }

@@ -1,9 +1,28 @@
-//! Recursion: box exactly the by-value edges that lie on a cycle.
+//! Recursion. Rust needs every cycle of types to pass through a nominal type
+//! (a struct or an enum) and, where the cycle holds values by value, a `Box`:
+//!
+//! 1. **Aliases.** A type alias cannot refer to itself, not even through a
+//!    `Vec` or a map (`type A = Vec<A>` is "cycle detected when expanding
+//!    type alias"). So an alias that lies on a cycle of aliases (an array or
+//!    map of itself, `A: {items: $ref A}`, or `A` → `B` → `A` through
+//!    containers) becomes a newtype, `pub struct A(pub Vec<A>);`
+//!    ([`Kind::Newtype`]), which reads and writes its JSON as the inner
+//!    value does (`#[serde(transparent)]`). A plain alias of another type
+//!    (`type B = A;`, `Option<A>`) on such a cycle stays an alias: the
+//!    cycle already passes through the container alias, now a newtype.
+//! 2. **Boxes.** The by-value edges inside a cycle of structs and unions
+//!    (strongly connected components) are boxed, and only those; `Vec` and
+//!    maps already break cycles.
+//! 3. **Nothing to hold it.** A cycle made only of plain aliases (`A: $ref B`,
+//!    `B: {anyOf [$ref A, null]}`) describes no value but `null`s: its
+//!    aliases fall back to `serde_json::Value`, with a fallback recorded.
 
 use super::*;
 
-/// Box exactly the by-value edges that lie on a cycle (Tarjan's SCCs).
+/// Apply the rules above: newtypes for container aliases on alias cycles,
+/// then boxes on the by-value edges that lie on a cycle (Tarjan's SCCs).
 pub(super) fn break_cycles(model: &mut Model) {
+    newtypes_for_alias_cycles(model);
     let n = model.types.len();
     let edges: Vec<Vec<TypeId>> = model.types.iter().map(|t| by_value_targets(&t.kind)).collect();
     let scc = tarjan(n, &edges);
@@ -33,6 +52,48 @@ pub(super) fn break_cycles(model: &mut Model) {
                 model.fallbacks.push(Fallback { pointer, reason: "a cycle of plain aliases: no type can hold it" });
             }
         }
+    }
+}
+
+/// Rule 1: an alias on a cycle of aliases, whose type is not simply another
+/// type (`Vec<A>`, `BTreeMap<String, B>`, not `A` or `Option<A>`), becomes a
+/// newtype.
+fn newtypes_for_alias_cycles(model: &mut Model) {
+    let n = model.types.len();
+    let edges: Vec<Vec<TypeId>> = model
+        .types
+        .iter()
+        .map(|t| match &t.kind {
+            Kind::Alias(ty) => {
+                let mut out = Vec::new();
+                named_in(ty, &mut out);
+                out.retain(|&to| matches!(model.types[to].kind, Kind::Alias(_)));
+                out
+            }
+            _ => vec![],
+        })
+        .collect();
+    let scc = tarjan(n, &edges);
+    let mut size = vec![0usize; n];
+    for &c in &scc {
+        size[c] += 1;
+    }
+    for id in 0..n {
+        let on_cycle = size[scc[id]] > 1 || edges[id].contains(&id);
+        if let Kind::Alias(ty) = &model.types[id].kind {
+            if on_cycle && by_value(ty).is_none() {
+                model.types[id].kind = Kind::Newtype(ty.clone());
+            }
+        }
+    }
+}
+
+/// Every type a `Ty` names, at any depth.
+fn named_in(ty: &Ty, out: &mut Vec<TypeId>) {
+    match ty {
+        Ty::Named(id) => out.push(*id),
+        Ty::Vec(inner) | Ty::Map(inner) | Ty::Option(inner) | Ty::Boxed(inner) => named_in(inner, out),
+        _ => {}
     }
 }
 

@@ -380,7 +380,7 @@ fn kinds_of(types: &[TypeDef], ty: &Ty, depth: usize) -> Option<Vec<JsonKind>> {
             Kind::StringEnum { .. } => vec![JsonKind::String],
             Kind::IntEnum { .. } => vec![JsonKind::Integer],
             Kind::Untagged { .. } => return None,
-            Kind::Alias(inner) => return kinds_of(types, inner, depth + 1),
+            Kind::Alias(inner) | Kind::Newtype(inner) => return kinds_of(types, inner, depth + 1),
         },
     })
 }

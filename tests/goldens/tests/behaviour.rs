@@ -1205,3 +1205,34 @@ mod reading {
         assert_eq!(to_json(&default_of::<Options>()), json!({"object": "options"}));
     }
 }
+
+/// Schemas that are arrays or maps of themselves: newtypes whose JSON is the
+/// inner value's.
+mod alias_cycles {
+    use super::*;
+    use g::alias_cycles::{holder::Either, Dict, Forest, Holder, List, Row, Rows, Tree};
+
+    #[test]
+    fn a_newtype_reads_and_writes_its_inner_json() {
+        let list: List = round_trip(json!([[], [[]]]));
+        assert_eq!(list, List(vec![List(vec![]), List(vec![List(vec![])])]));
+        let dict: Dict = round_trip(json!({"a": {"b": {}}}));
+        assert_eq!(dict.0["a"].0["b"], Dict::default());
+        let rows: Rows = round_trip(json!([{"x": [{}]}, {}]));
+        assert_eq!(rows.0[0].0["x"], Rows(vec![Row::default()]));
+        // A plain alias on the cycle stays an alias of the newtype.
+        let tree: Tree = round_trip(json!([null, [null]]));
+        assert_eq!(tree, Forest(vec![None, Some(Forest(vec![None]))]));
+        parse_err::<List>(&json!({"a": 1}));
+    }
+
+    #[test]
+    fn newtypes_are_fields_and_union_arms_like_any_type() {
+        let holder: Holder = round_trip(json!({"list": [[]], "rows": [], "dict": {}, "either": [[]]}));
+        assert_eq!(holder.either, Some(Either::List(List(vec![List(vec![])]))));
+        assert_eq!(parse::<Holder>(&json!({"list": [], "rows": [], "either": "s"})).either, Some(Either::String("s".into())));
+        // Tolerant reading: absent or null newtypes are empty, as a list is.
+        assert_eq!(parse::<Holder>(&json!({"rows": null})), Holder::new(List::default(), Vec::new()));
+        assert_eq!(to_json(&Holder::new(vec![List::from(vec![])], Rows::default())), json!({"list": [[]], "rows": []}));
+    }
+}
