@@ -4,7 +4,14 @@
 //! 1. Case: types and variants are `UpperCamelCase`, modules and fields
 //!    `snake_case` (via `heck`). Any character that is not a letter or digit
 //!    separates words (`checkout.session` → `CheckoutSession`, `Comment--Base`
-//!    → `CommentBase`, `files[0]` → `files_0`).
+//!    → `CommentBase`, `files[0]` → `files_0`). Identifiers are ASCII, so
+//!    that no name warns (`non_snake_case`, `uncommon_codepoints`) and none
+//!    is lost: a Latin letter with a diacritic is its base letter (`Ünïcødé`
+//!    → `Unicode`, `ß` → `ss`, `Æ` → `Ae`); any other non-ASCII letter or
+//!    digit is a word of its own, `U` and its code point in lowercase hex
+//!    (`日本` → `U65e5U672c`, module `u65e5_u672c`); other non-ASCII
+//!    characters separate words. A type or variant name always starts with
+//!    an uppercase letter, a module or field name never has one.
 //! 2. Nothing left: a name made only of punctuation is spelled out
 //!    (`+` → `Plus`, `-` → `Minus`, ...); the empty string is `Empty`/`empty`.
 //! 3. A leading digit gets a prefix: `V` for variants, `T` for types, `_` for
@@ -19,7 +26,9 @@
 //! 6. Collisions inside one scope are settled by [`Scope::claim`], trying in
 //!    turn: the plain name; the name with signs spelled out (`+` → `Plus`,
 //!    `-` → `Minus`); the name with all punctuation spelled out (`a.b` →
-//!    `ADotB`); then a counter (`Asc`, `Asc2`). Names are handed out in the
+//!    `ADotB`); then a counter (`Asc`, `Asc2`; in snake case after a `_`,
+//!    which replaces a trailing one: `self_`, `self_2`, never `self__2`,
+//!    which warns). Names are handed out in the
 //!    order the spec lists them, so the same spec always gives the same names.
 //!    Where a whole set is known up front (an enum's values),
 //!    [`Scope::claim_all`] spells out every member of a colliding group, not
@@ -104,7 +113,65 @@ fn words_only(raw: &str) -> String {
     raw.chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect()
 }
 
+/// `raw` in ASCII (rule 1): Latin letters with diacritics folded to their
+/// base letter, other non-ASCII letters and digits spelled as a word
+/// `U<hex>`, anything else non-ASCII a space.
+fn ascii(raw: &str) -> String {
+    if raw.is_ascii() {
+        return raw.to_owned();
+    }
+    let mut out = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else if let Some(base) = latin_base(c) {
+            let mut letters = base.chars();
+            if let Some(first) = letters.next() {
+                out.push(if c.is_uppercase() { first.to_ascii_uppercase() } else { first });
+                out.extend(letters);
+            }
+        } else if c.is_alphanumeric() {
+            out.push_str(&format!(" U{:x} ", c as u32));
+        } else {
+            out.push(' ');
+        }
+    }
+    out
+}
+
+/// The base letters (lowercase) of a letter of Latin-1 or Latin Extended-A.
+fn latin_base(c: char) -> Option<&'static str> {
+    Some(match c {
+        'À'..='Å' | 'à'..='å' | 'Ā'..='ą' => "a",
+        'Æ' | 'æ' => "ae",
+        'Ç' | 'ç' | 'Ć'..='č' => "c",
+        'Ð' | 'ð' | 'Ď'..='đ' => "d",
+        'È'..='Ë' | 'è'..='ë' | 'Ē'..='ě' => "e",
+        'Ĝ'..='ģ' => "g",
+        'Ĥ'..='ħ' => "h",
+        'Ì'..='Ï' | 'ì'..='ï' | 'Ĩ'..='ı' => "i",
+        'Ĳ' | 'ĳ' => "ij",
+        'Ĵ' | 'ĵ' => "j",
+        'Ķ'..='ĸ' => "k",
+        'Ĺ'..='ł' => "l",
+        'Ñ' | 'ñ' | 'Ń'..='ŋ' => "n",
+        'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | 'Ō'..='ő' => "o",
+        'Œ' | 'œ' => "oe",
+        'Ŕ'..='ř' => "r",
+        'ß' => "ss",
+        'Ś'..='š' | 'ſ' => "s",
+        'Ţ'..='ŧ' => "t",
+        'Þ' | 'þ' => "th",
+        'Ù'..='Ü' | 'ù'..='ü' | 'Ũ'..='ų' => "u",
+        'Ŵ' | 'ŵ' => "w",
+        'Ý' | 'ý' | 'ÿ' | 'Ŷ'..='Ÿ' => "y",
+        'Ź'..='ž' => "z",
+        _ => return None,
+    })
+}
+
 fn camel(raw: &str, digit_prefix: &str, level: Spelling) -> String {
+    let raw = &ascii(raw);
     let source = if level == Spelling::Plain { words_only(raw) } else { spelled_as(raw, level) };
     let mut name = source.to_upper_camel_case();
     name.retain(|c| c.is_ascii_alphanumeric());
@@ -118,10 +185,14 @@ fn camel(raw: &str, digit_prefix: &str, level: Spelling) -> String {
     if name.starts_with(|c: char| c.is_ascii_digit()) {
         name.insert_str(0, digit_prefix);
     }
+    if let Some(first) = name.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
     name
 }
 
 fn snake(raw: &str, level: Spelling) -> String {
+    let raw = &ascii(raw);
     let source = if level == Spelling::Plain { words_only(raw) } else { spelled_as(raw, level) };
     let mut name = source.to_snake_case();
     name.retain(|c| c.is_ascii_alphanumeric() || c == '_');
@@ -281,8 +352,10 @@ impl Scope {
         }
         let stem = last.strip_prefix("r#").unwrap_or(&last).to_owned();
         let camel_case = matches!(self.case, Case::Camel | Case::Variant);
+        // `self_` counts on as `self_2`: a double `_` warns (`non_snake_case`).
+        let snake_stem = stem.trim_end_matches('_');
         for n in 2.. {
-            let candidate = if camel_case { format!("{stem}{n}") } else { field_from(format!("{stem}_{n}")) };
+            let candidate = if camel_case { format!("{stem}{n}") } else { field_from(format!("{snake_stem}_{n}")) };
             if self.taken.insert(candidate.clone()) {
                 return candidate;
             }
@@ -313,6 +386,14 @@ mod tests {
             ("Option", "OptionModel", "option", "option"),
             ("std", "Std", "std", "std_"),
             ("+1", "T1", "_1", "_1"),
+            ("Ünïcødé", "Unicode", "unicode", "unicode"),
+            ("Straße", "Strasse", "strasse", "strasse"),
+            ("Æther", "Aether", "aether", "aether"),
+            ("日本", "U65e5U672c", "u65e5_u672c", "u65e5_u672c"),
+            ("日本語", "U65e5U672cU8a9e", "u65e5_u672c_u8a9e", "u65e5_u672c_u8a9e"),
+            ("über-日本", "UberU65e5U672c", "uber_u65e5_u672c", "uber_u65e5_u672c"),
+            ("π→∞", "U3c0", "u3c0", "u3c0"),
+            ("ß", "Ss", "ss", "ss"),
         ];
         for (raw, ty, field, module) in cases {
             assert_eq!(type_name(raw), *ty, "type name of {raw}");
@@ -341,6 +422,16 @@ mod tests {
         assert_eq!(f.claim("Type"), "type_2");
         assert_eq!(f.claim("$id"), "id");
         assert_eq!(f.claim("id"), "id_2");
+        assert_eq!(f.claim("self"), "self_");
+        assert_eq!(f.claim("Self"), "self_2");
+        let mut m = Scope::new(Case::Module);
+        for (raw, module) in [("self", "self_"), ("Self", "self_2"), ("type", "type_"), ("Type", "type_2"), ("type_", "type_3")] {
+            assert_eq!(m.claim(raw), module, "module for {raw}");
+        }
+        let mut t = Scope::new(Case::Camel);
+        for (raw, ty) in [("self", "SelfModel"), ("Self", "SelfModel2"), ("Ünïcødé", "Unicode"), ("Unicode", "Unicode2"), ("ncd", "Ncd")] {
+            assert_eq!(t.claim(raw), ty, "type for {raw}");
+        }
     }
 
     #[test]
