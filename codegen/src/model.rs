@@ -60,7 +60,9 @@
 //! enum [...]]`, is one open enum of all the known values.
 //!
 //! **Enums are open**: every string or integer enum has an `Other` variant that
-//! keeps a value the spec does not list.
+//! keeps a value the spec does not list. A value listed twice is one variant
+//! (the first listing's, with the first description given); values that
+//! differ only in case are distinct variants (`ASC`, `asc` → `Asc`, `Asc2`).
 //!
 //! **Fallbacks.** `serde_json::Value` is used only where the spec gives no type
 //! (an empty schema, `not`, an array without `items`, an object with neither
@@ -1196,10 +1198,29 @@ fn constructor(fields: &[Field], required: &[String]) -> Vec<usize> {
     args
 }
 
+/// Keep the first of values listed more than once (`enum: [a, b, a]`): one
+/// variant each, or the reader's `match` has an unreachable arm. A later
+/// listing's description fills in a missing one.
+fn dedup<V: PartialEq, T>(values: impl Iterator<Item = (V, T, Option<String>)>) -> Vec<(V, T, Option<String>)> {
+    let mut out: Vec<(V, T, Option<String>)> = Vec::new();
+    for (value, extra, doc) in values {
+        match out.iter_mut().find(|(seen, _, _)| *seen == value) {
+            Some((_, _, seen_doc)) => {
+                if seen_doc.is_none() {
+                    *seen_doc = doc;
+                }
+            }
+            None => out.push((value, extra, doc)),
+        }
+    }
+    out
+}
+
 fn string_enum(values: impl Iterator<Item = (String, Option<String>)>) -> Kind {
     let mut scope = Scope::new(Case::Variant);
     let other = scope.claim("Other");
-    let (raws, docs): (Vec<String>, Vec<Option<String>>) = values.unzip();
+    let (raws, docs): (Vec<String>, Vec<Option<String>>) =
+        dedup(values.map(|(value, doc)| (value, (), doc))).into_iter().map(|(value, (), doc)| (value, doc)).unzip();
     let names = scope.claim_all(raws.iter().map(String::as_str));
     let values = raws.into_iter().zip(names).zip(docs).map(|((value, name), doc)| EnumValue { name, value, doc }).collect();
     Kind::StringEnum { values, other }
@@ -1208,7 +1229,7 @@ fn string_enum(values: impl Iterator<Item = (String, Option<String>)>) -> Kind {
 fn int_enum(values: impl Iterator<Item = (i64, Option<String>, Option<String>)>) -> Kind {
     let mut scope = Scope::new(Case::Variant);
     let other = scope.claim("Other");
-    let values: Vec<_> = values.collect();
+    let values: Vec<_> = dedup(values);
     let raws: Vec<String> =
         values.iter().map(|(v, title, _)| title.clone().unwrap_or_else(|| format!("V{v}").replace('-', "Minus"))).collect();
     let names = scope.claim_all(raws.iter().map(String::as_str));

@@ -1270,3 +1270,22 @@ mod unicode_names {
         assert_eq!(U65e5U672cU8a9e::Empty.as_str(), "");
     }
 }
+
+/// Enum values listed more than once: one variant each.
+mod duplicate_enum_values {
+    use super::*;
+    use g::duplicate_enum_values::{query::Size, Letter, Level, Maybe, Number, Order, Query};
+
+    #[test]
+    fn a_repeated_value_is_one_variant() {
+        assert_eq!(round_trip::<Letter>(json!("a")), Letter::A);
+        assert_eq!(round_trip::<Number>(json!(1)), Number::V1);
+        assert_eq!(round_trip::<Size>(json!(20)), Size::V20);
+        assert_eq!(round_trip::<Level>(json!("low")), Level::Low);
+        // Only case tells these apart.
+        assert_eq!((Order::from("ASC"), Order::from("asc")), (Order::Asc, Order::Asc2));
+        let q: Query = round_trip(json!({"letter": "b", "order": "asc", "size": 10}));
+        assert_eq!((q.letter, q.order, q.size, q.maybe), (Some(Letter::B), Some(Order::Asc2), Some(Size::V10), None));
+        assert_eq!(parse::<Query>(&json!({"maybe": "x"})).maybe, Some(Maybe::X));
+    }
+}
