@@ -416,6 +416,8 @@ pub fn build(spec: &OpenAPI, settings: &ModelSettings) -> Result<Model> {
         components: HashMap::new(),
         nullable_memo: HashMap::new(),
         memo: HashMap::new(),
+        building: HashMap::new(),
+        depth: 0,
         named: HashMap::new(),
         fallbacks: Vec::new(),
     };
@@ -517,12 +519,21 @@ struct Builder<'a> {
     /// Inline schemas already built, by pointer, so a schema reached twice
     /// (through allOf merges) is one type.
     memo: HashMap<String, Built>,
+    /// Inline schemas whose type is being built, by pointer: one reached again
+    /// while it is (an `allOf` that merges the component holding it, say) is
+    /// that same type, a cycle like any other, not a new copy each time.
+    building: HashMap<String, TypeId>,
+    /// How deep `build` is: a bound on nesting, so that no spec overflows the stack.
+    depth: usize,
     /// Types made for `ModelSettings::names`, by pointer.
     named: HashMap<String, TypeId>,
     fallbacks: Vec<Fallback>,
 }
 
 const COMPONENT_PREFIX: &str = "#/components/schemas/";
+/// How deep schemas may nest (each level is a frame of `build`): far beyond
+/// any real spec, well within a build script's stack.
+const MAX_DEPTH: usize = 200;
 
 impl<'a> Builder<'a> {
     fn check_unused_names(&self) -> Result<()> {
@@ -558,6 +569,12 @@ impl<'a> Builder<'a> {
 
     /// The id for a slot, allocating a type for a suggestion.
     fn alloc(&mut self, slot: &Slot, pointer: &str) -> TypeId {
+        let id = self.alloc_id(slot, pointer);
+        self.building.entry(pointer.to_owned()).or_insert(id);
+        id
+    }
+
+    fn alloc_id(&mut self, slot: &Slot, pointer: &str) -> TypeId {
         match slot {
             Slot::Named(id) => *id,
             Slot::Suggest { module, name, parent } => {
@@ -738,8 +755,18 @@ impl<'a> Builder<'a> {
             if let Some(built) = self.memo.get(pointer) {
                 return Ok(built.clone());
             }
+            if let Some(&id) = self.building.get(pointer) {
+                return Ok(Built { ty: Ty::Named(id), nullable: false });
+            }
         }
-        let built = self.build_schema(schema, pointer, &slot)?;
+        if self.depth >= MAX_DEPTH {
+            return Err(Error::spec(pointer, format!("schemas nest more than {MAX_DEPTH} levels deep here")));
+        }
+        self.depth += 1;
+        let built = self.build_schema(schema, pointer, &slot);
+        self.depth -= 1;
+        self.building.remove(pointer);
+        let built = built?;
         let built = Built { nullable: built.nullable || schema.schema_data.nullable, ..built };
         self.memo.insert(pointer.to_owned(), built.clone());
         Ok(built)
