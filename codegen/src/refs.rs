@@ -91,7 +91,7 @@ pub fn resolve(doc: &mut Value, main: Option<&Path>, read: &mut Reader<'_>) -> R
             }
         }
     }
-    r.rewrite(doc, &main_ctx, false, "#", 0)?;
+    r.rewrite(doc, &main_ctx, false, &Crumb::Root("#"), 0)?;
     // Copied schemas join the document's components.
     if !r.new_schemas.is_empty() {
         let schemas = schemas_of(doc)?;
@@ -131,13 +131,14 @@ struct Resolver<'r, 'a> {
 impl Resolver<'_, '_> {
     /// Walk `v` (from the file in `ctx`), resolving file references; in a
     /// referenced file, its own `#...` pointers are references into it too.
-    fn rewrite(&mut self, v: &mut Value, ctx: &Ctx, in_schema: bool, at: &str, depth: usize) -> Result<()> {
+    fn rewrite(&mut self, v: &mut Value, ctx: &Ctx, in_schema: bool, crumb: &Crumb<'_>, depth: usize) -> Result<()> {
         if depth > MAX_DEPTH {
-            return Err(Error::spec(at, "references nest deeper than 64 files"));
+            return Err(Error::spec(crumb.pointer(), "references nest deeper than 64 files"));
         }
         match v {
             Value::Object(map) => {
                 if let Some(reference) = map.get("$ref") {
+                    let at = &crumb.pointer();
                     let Some(reference) = reference.as_str() else {
                         return Err(Error::spec(at, format!("`$ref` must be a string, not {reference}")));
                     };
@@ -154,23 +155,25 @@ impl Resolver<'_, '_> {
                             let (file, pointer) = target;
                             let mut copy = self.lookup(file, &pointer, at)?.clone();
                             let file_ctx = self.ctx_of(file);
-                            self.rewrite(&mut copy, &file_ctx, false, at, depth + 1)?;
+                            self.rewrite(&mut copy, &file_ctx, false, crumb, depth + 1)?;
                             *v = copy;
                             return Ok(());
                         }
                     }
                 }
                 let Value::Object(map) = v else { return Ok(()) };
+                let schemas = crumb.is(&["components", "schemas"]);
+                let components = crumb.is(&["components"]);
                 for (key, value) in map.iter_mut() {
-                    let child = format!("{at}/{}", escape(key));
-                    let schema_here = in_schema || key == "schema" || (at == "#/components" && key == "schemas") || at == "#/components/schemas";
+                    let schema_here = in_schema || key == "schema" || (components && key == "schemas") || schemas;
+                    let child = Crumb::Key(crumb, key);
                     self.rewrite(value, ctx, schema_here && key != "example" && key != "examples", &child, depth)?;
                 }
                 Ok(())
             }
             Value::Array(items) => {
                 for (i, item) in items.iter_mut().enumerate() {
-                    self.rewrite(item, ctx, in_schema, &format!("{at}/{i}"), depth)?;
+                    self.rewrite(item, ctx, in_schema, &Crumb::Index(crumb, i), depth)?;
                 }
                 Ok(())
             }
@@ -247,7 +250,8 @@ impl Resolver<'_, '_> {
         self.imported.push(((file, pointer.clone()), name.clone()));
         self.bundle.origins.push((format!("{SCHEMAS}{}", escape(&name)), Some(file), pointer));
         let ctx = self.ctx_of(file);
-        self.rewrite(&mut schema, &ctx, true, &format!("{SCHEMAS}{}", escape(&name)), depth + 1)?;
+        let root = format!("{SCHEMAS}{}", escape(&name));
+        self.rewrite(&mut schema, &ctx, true, &Crumb::Root(&root), depth + 1)?;
         self.new_schemas.push((name.clone(), schema));
         Ok(name)
     }
@@ -261,6 +265,35 @@ impl Resolver<'_, '_> {
             k += 1;
         }
         name
+    }
+}
+
+/// Where the walk is: a chain of keys on the stack, spelled out as a pointer
+/// only when one is needed (a reference found, an error), so that walking a
+/// large document allocates nothing per node.
+enum Crumb<'p> {
+    /// The pointer the walk started at.
+    Root(&'p str),
+    Key(&'p Crumb<'p>, &'p str),
+    Index(&'p Crumb<'p>, usize),
+}
+
+impl Crumb<'_> {
+    fn pointer(&self) -> String {
+        match self {
+            Crumb::Root(base) => (*base).to_owned(),
+            Crumb::Key(parent, key) => format!("{}/{}", parent.pointer(), escape(key)),
+            Crumb::Index(parent, i) => format!("{}/{i}", parent.pointer()),
+        }
+    }
+
+    /// Whether this is `#/<segments...>` of the main document.
+    fn is(&self, segments: &[&str]) -> bool {
+        match (self, segments.split_last()) {
+            (Crumb::Root(base), None) => *base == "#",
+            (Crumb::Key(parent, key), Some((last, rest))) => key == last && parent.is(rest),
+            _ => false,
+        }
     }
 }
 
