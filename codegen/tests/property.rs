@@ -19,7 +19,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// Cases per run in CI (about 25 s in a debug build on a 2-core machine).
 const DEFAULT_CASES: u64 = 2_000;
-const DEFAULT_SEED: u64 = 0x5eed_0f_0a_71_0c;
+const DEFAULT_SEED: u64 = 0x5eed_0f0a_710c;
 
 /// xorshift64*: small, fast, and the same everywhere.
 struct Rng(u64);
