@@ -98,33 +98,16 @@ pub fn emit(model: &Model, settings: &EmitSettings) -> Result<TokenStream> {
 }
 
 /// The private module `__serde` that the generated `Deserialize` impls share,
-/// holding only the parts they use (nothing when there are no structs). It
-/// comes first in the output.
+/// holding exactly the parts they call (nothing when none does, as in a spec
+/// without structs): see `crate::runtime`. It comes first in the output.
 pub fn support(model: &Model, settings: &EmitSettings) -> Result<TokenStream> {
-    let structs = || {
-        model.types.iter().filter_map(|t| match &t.kind {
-            Kind::Struct { fields, extra, .. } => Some((fields, extra)),
-            _ => None,
+    let parts = model.types.iter().fold(runtime::Parts::default(), |parts, t| {
+        parts.or(match &t.kind {
+            Kind::Struct { fields, extra, .. } => structs::support_parts(fields, extra.as_ref()),
+            Kind::Tagged { .. } | Kind::Untagged { .. } => unions::support_parts(&t.kind),
+            _ => runtime::Parts::default(),
         })
-    };
-    if structs().next().is_none() {
-        return Ok(TokenStream::new());
-    }
-    let fields = || structs().flat_map(|(fields, _)| fields);
-    let parts = runtime::Parts {
-        set: fields().any(|f| !f.flatten && !structs::reads_as_option(f)),
-        read: fields().any(structs::reads_as_option),
-        required: fields().any(|f| !f.flatten && f.constant.is_none() && !structs::reads_as_option(f)),
-        constant: fields().any(|f| f.constant.is_some() && !structs::reads_as_option(f)),
-        optional_constant: fields().any(|f| f.constant.is_some() && structs::reads_as_option(f)),
-        keep: structs().any(|(fields, extra)| structs::keeps_rest(fields, extra.as_ref())),
-        from_rest: fields().any(|f| f.flatten),
-        rank: model.types.iter().any(|t| match &t.kind {
-            Kind::Untagged { plan, .. } => !plan.shaped.is_empty(),
-            Kind::Tagged { groups, .. } => groups.iter().any(|g| g.members.len() > 1),
-            _ => false,
-        }),
-    };
+    });
     runtime::support_module(&parts, settings.strict)
 }
 

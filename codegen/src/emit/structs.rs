@@ -5,6 +5,7 @@ use quote::quote;
 
 use super::{ident, Emitter};
 use crate::model::{Extra, Field, Ty, TypeDef};
+use crate::runtime::Parts;
 
 /// A field that is simply `None` when the input leaves it out: an optional
 /// `Option`. Constants and required fields go through the support module's
@@ -25,6 +26,25 @@ pub(super) fn reads_as_option(f: &Field) -> bool {
 /// fields and the extra map; otherwise they are skipped.
 pub(super) fn keeps_rest(fields: &[Field], extra: Option<&Extra>) -> bool {
     extra.is_some() || fields.iter().any(|f| f.flatten)
+}
+
+/// The support parts (`crate::runtime`) that `struct_deserialize` calls for
+/// this struct: keep the two in step, as the `support_parts` test checks.
+pub(super) fn support_parts(fields: &[Field], extra: Option<&Extra>) -> Parts {
+    let keyed = fields.iter().any(|f| !f.flatten);
+    let keep = keeps_rest(fields, extra);
+    Parts {
+        structs: true,
+        keys_new: keyed && !keep,
+        keep,
+        set: fields.iter().any(|f| !f.flatten && !reads_as_option(f)),
+        read: fields.iter().any(reads_as_option),
+        required: fields.iter().any(|f| !f.flatten && f.constant.is_none() && !reads_as_option(f)),
+        constant: fields.iter().any(|f| f.constant.is_some() && !reads_as_option(f)),
+        optional_constant: fields.iter().any(|f| f.constant.is_some() && reads_as_option(f)),
+        from_rest: fields.iter().any(|f| f.flatten),
+        rank: false,
+    }
 }
 
 impl Emitter<'_> {

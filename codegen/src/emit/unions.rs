@@ -5,7 +5,20 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
 use super::{ident, Emitter};
-use crate::model::{JsonKind, Shape, TagGroup, Ty, TypeDef, TypeId, UntaggedPlan, Variant};
+use crate::model::{JsonKind, Kind, Shape, TagGroup, Ty, TypeDef, TypeId, UntaggedPlan, Variant};
+use crate::runtime::Parts;
+
+/// The support parts (`crate::runtime`) a union's reader calls: `rank`
+/// (through `ranked`) where struct arms are told apart by their shapes, in
+/// a tag group of several members or an untagged union's shaped arms.
+pub(super) fn support_parts(kind: &Kind) -> Parts {
+    let rank = match kind {
+        Kind::Untagged { plan, .. } => !plan.shaped.is_empty(),
+        Kind::Tagged { groups, .. } => groups.iter().any(|g| g.members.len() > 1),
+        _ => false,
+    };
+    Parts { rank, ..Parts::default() }
+}
 
 impl Emitter<'_> {
     fn variant_decls(&self, m: usize, variants: &[Variant], unknown: &Ident, unknown_doc: &str) -> TokenStream {

@@ -3,6 +3,18 @@
 //! and the union arms' ranking. It is real Rust, in `support.rs` beside this
 //! file, compiled and tested here in both modes (`tests` below), and emitted
 //! as text with only the parts that the spec's types use.
+//!
+//! **Every item emitted is used**, whatever the spec: each item of
+//! `support.rs` sits in the part (`// part: NAME` … `// end part`, nested
+//! where an item is partly optional, like the fields of `Keys` that only
+//! `keep` reads) of the generated calls that use it, and the emitter asks
+//! for a part exactly when it emits such a call ([`Parts`], filled in by
+//! `emit::support` from what each struct reader and union reader calls).
+//! A spec without structs or ranked unions gets no `__serde` module. Unused
+//! support code would warn (`dead_code`) in the user's crate. Pinned by
+//! `tests/support_parts.rs` (every part emitted iff called, over a sweep of
+//! specs) and the `support_*` golden fixtures, which compile under
+//! `#![deny(warnings)]`.
 
 use proc_macro2::TokenStream;
 
@@ -12,8 +24,12 @@ use crate::error::{Error, Result};
 const SOURCE: &str = include_str!("support.rs");
 
 /// Which optional parts of `support.rs` a generated crate uses.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Parts {
+    /// `FromMap`, `deserialize`, `skip`: there is a struct.
+    pub structs: bool,
+    /// `Keys::new`: some struct looks its keys up and skips the others.
+    pub keys_new: bool,
     /// `set` and the empty values: some struct has a required or constant field.
     pub set: bool,
     /// `read`: some struct has an `Option` field.
@@ -24,7 +40,7 @@ pub(crate) struct Parts {
     pub constant: bool,
     /// `optional_constant`: some struct has an optional constant property.
     pub optional_constant: bool,
-    /// `keep`: some struct keeps keys it does not name.
+    /// `keep`, `Keys::keeping`: some struct keeps keys it does not name.
     pub keep: bool,
     /// `from_rest`: some struct flattens a union.
     pub from_rest: bool,
@@ -33,8 +49,27 @@ pub(crate) struct Parts {
 }
 
 impl Parts {
+    /// The parts either uses.
+    pub fn or(self, other: Parts) -> Parts {
+        Parts {
+            structs: self.structs || other.structs,
+            keys_new: self.keys_new || other.keys_new,
+            set: self.set || other.set,
+            read: self.read || other.read,
+            required: self.required || other.required,
+            constant: self.constant || other.constant,
+            optional_constant: self.optional_constant || other.optional_constant,
+            keep: self.keep || other.keep,
+            from_rest: self.from_rest || other.from_rest,
+            rank: self.rank || other.rank,
+        }
+    }
+
     fn wants(&self, name: &str) -> bool {
         match name {
+            "struct" => self.structs,
+            "keys" => self.keys_new || self.keep,
+            "keys_new" => self.keys_new,
             "set" => self.set,
             "read" => self.read,
             "required" => self.required,
@@ -57,14 +92,16 @@ pub(crate) fn support_source(parts: &Parts, strict: bool) -> String {
     if parts.set || parts.required || parts.constant || parts.optional_constant {
         out.push_str(&format!("const STRICT: bool = {strict};\n"));
     }
-    let mut keep = true;
+    // The parts the current line is in, innermost last: a line is kept when
+    // all of them are wanted.
+    let mut open: Vec<bool> = Vec::new();
     for line in SOURCE.lines() {
         let trimmed = line.trim();
         if let Some(name) = trimmed.strip_prefix("// part: ") {
-            keep = parts.wants(name.trim());
+            open.push(parts.wants(name.trim()));
         } else if trimmed == "// end part" {
-            keep = true;
-        } else if keep && !is_plain_comment(trimmed) {
+            open.pop();
+        } else if open.iter().all(|&wanted| wanted) && !is_plain_comment(trimmed) {
             out.push_str(line);
             out.push('\n');
         }
@@ -77,8 +114,11 @@ fn is_plain_comment(line: &str) -> bool {
     line.starts_with("//") && !line.starts_with("///")
 }
 
-/// The module `__serde`, as tokens.
+/// The module `__serde`, as tokens; nothing when no part is used.
 pub(crate) fn support_module(parts: &Parts, strict: bool) -> Result<TokenStream> {
+    if *parts == Parts::default() {
+        return Ok(TokenStream::new());
+    }
     let body: TokenStream = support_source(parts, strict)
         .parse()
         .map_err(|e| Error::Internal(format!("the support code does not tokenize: {e}")))?;
@@ -287,13 +327,32 @@ mod tests {
     #[test]
     fn unused_parts_are_left_out() {
         let none = super::support_source(&super::Parts::default(), false);
-        assert!(!none.contains("STRICT"));
-        assert!(!none.contains("fn rank") && !none.contains("fn required") && !none.contains("pub fn keep<") && !none.contains("fn set<"));
-        let all = super::Parts { set: true, read: true, required: true, constant: true, optional_constant: true, keep: true, from_rest: true, rank: true };
+        assert!(none.trim().is_empty(), "{none}");
+        assert!(super::support_module(&super::Parts::default(), false).unwrap().is_empty());
+        let all = super::Parts {
+            structs: true,
+            keys_new: true,
+            set: true,
+            read: true,
+            required: true,
+            constant: true,
+            optional_constant: true,
+            keep: true,
+            from_rest: true,
+            rank: true,
+        };
         let text = super::support_source(&all, true);
         assert!(text.starts_with("const STRICT: bool = true;\n"));
         assert!(text.contains("fn rank") && text.contains("fn required") && text.contains("pub fn keep<"));
-        assert!(!text.contains("// part:"));
+        assert!(!text.contains("// part:") && !text.contains("// end part"));
         super::support_module(&all, true).unwrap();
+        // Nested parts: `Keys` without `keep` has no fields for it.
+        let lookup = super::Parts { structs: true, keys_new: true, ..Default::default() };
+        let text = super::support_source(&lookup, false);
+        assert!(text.contains("pub struct Keys") && text.contains("pub fn new(") && text.contains("fn skip<"));
+        assert!(!text.contains("keeps:") && !text.contains("self.keeps") && !text.contains("unknown:") && !text.contains("fn keeping("));
+        // Ranking alone (no struct) needs none of the struct machinery.
+        let rank = super::support_source(&super::Parts { rank: true, ..Default::default() }, false);
+        assert!(rank.contains("pub fn rank(") && !rank.contains("use ::serde::de;") && !rank.contains("FromMap"));
     }
 }

@@ -3,8 +3,10 @@
 // generator compiles it twice, once per reading mode, and tests it
 // (`runtime::tests`). The emitter puts `const STRICT: bool = ...;` in front
 // and drops the parts (between `// part: NAME` and `// end part`) that no
-// generated type uses. Comments that are not `///` docs do not reach the
-// output.
+// generated type uses; parts nest (the `keep` lines inside `keys`). Every
+// item is in the part of the generated code that calls it, so that no spec
+// leaves an item unused (`dead_code`, `unused_imports`). Comments that are
+// not `///` docs do not reach the output.
 //
 // Reading rules (the generated structs' `Deserialize` impls call these):
 // - tolerant (the default): a required field that is absent, or `null` where
@@ -12,6 +14,7 @@
 // - strict (`Config::strict_reading`): such a field is an error, as serde's
 //   derive would report it, and a constant sent with another value is one too.
 
+// part: struct
 use ::serde::de;
 use ::std::fmt;
 use ::std::marker::PhantomData;
@@ -54,32 +57,47 @@ pub fn read<'de, T: de::Deserialize<'de>, A: de::MapAccess<'de>>(slot: &mut T, m
 pub fn skip<'de, A: de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
     map.next_value::<de::IgnoredAny>().map(|_| ())
 }
+// end part
 
+// part: keys
 /// A struct's JSON names, looked up as its keys arrive: a key's position, or
-/// [`UNKNOWN`] for a key the struct does not name (which [`Keys::keeping`]
-/// holds on to, for `keep`).
+/// [`UNKNOWN`] for a key the struct does not name (which a struct that keeps
+/// such keys holds on to, for `keep`).
 pub struct Keys {
     names: &'static [&'static str],
     next: usize,
+    // part: keep
     keeps: bool,
     unknown: Option<String>,
+    // end part
 }
 
 /// What [`Keys`] gives for a key the struct does not name.
 pub const UNKNOWN: usize = usize::MAX;
 
 impl Keys {
+    // part: keys_new
     /// The names, in the spec's order.
     #[inline]
     pub fn new(names: &'static [&'static str]) -> Self {
-        Keys { names, next: 0, keeps: false, unknown: None }
+        Keys {
+            names,
+            next: 0,
+            // part: keep
+            keeps: false,
+            unknown: None,
+            // end part
+        }
     }
+    // end part
 
+    // part: keep
     /// The names, for a struct that keeps the keys it does not name.
     #[inline]
     pub fn keeping(names: &'static [&'static str]) -> Self {
         Keys { names, next: 0, keeps: true, unknown: None }
     }
+    // end part
 
     /// APIs mostly send keys in the spec's order, so the search starts after
     /// the last key found and wraps around.
@@ -109,12 +127,15 @@ impl<'de> de::Visitor<'de> for &mut Keys {
     }
     fn visit_str<E: de::Error>(self, key: &str) -> Result<usize, E> {
         let found = self.find(key);
+        // part: keep
         if found.is_none() && self.keeps {
             self.unknown = Some(key.to_owned());
         }
+        // end part
         Ok(found.unwrap_or(UNKNOWN))
     }
 }
+// end part
 
 // part: set
 /// Reads the value of a required or constant key into its slot (a repeated
