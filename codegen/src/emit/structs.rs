@@ -1,4 +1,14 @@
 //! Structs: the definition, the written-out reader, and `new`/`Default`.
+//!
+//! **Wide structs** (more than [`WIDE`] fields, which no real spec has: the
+//! widest in OpenAI's, Stripe's, Discord's and Box's specs have 61, 82, 44
+//! and 44) are written so that rustc's work stays linear in the number of
+//! fields: `PartialEq` and `Serialize` are written out as one statement per
+//! field, where the derives nest one expression per field (`a == b && ...`,
+//! `len + ...`) and overflow rustc's stack past a few thousand fields; and
+//! the reader's slots are typed, where inferring thousands of them makes
+//! type checking quadratic (10,000 properties: minutes). `Serialize` then
+//! writes a map (`serialize_map`), which is the same JSON.
 
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
@@ -28,6 +38,14 @@ pub(super) fn keeps_rest(fields: &[Field], extra: Option<&Extra>) -> bool {
     extra.is_some() || fields.iter().any(|f| f.flatten)
 }
 
+/// Structs with more fields than this are wide (module docs).
+pub(super) const WIDE: usize = 256;
+
+/// Whether a struct is wide (module docs): its extra map counts as a field.
+fn is_wide(fields: &[Field], extra: Option<&Extra>) -> bool {
+    fields.len() + usize::from(extra.is_some()) > WIDE
+}
+
 /// The support parts (`crate::runtime`) that `struct_deserialize` calls for
 /// this struct: keep the two in step, as the `support_parts` test checks.
 pub(super) fn support_parts(fields: &[Field], extra: Option<&Extra>) -> Parts {
@@ -52,7 +70,9 @@ impl Emitter<'_> {
         let name = ident(&t.name);
         let doc = self.doc(t.doc.as_deref());
         let deprecated = self.deprecated(t.deprecated);
-        let field_defs = fields.iter().map(|f| self.field(m, f));
+        let wide = is_wide(fields, extra);
+        let field_defs = fields.iter().map(|f| self.field(m, f, wide));
+        let flatten = if wide { TokenStream::new() } else { quote! { #[serde(flatten)] } };
         let extra_def = extra.map(|x| {
             let ty = self.ty(m, &x.ty);
             let field = ident(&x.name);
@@ -63,29 +83,35 @@ impl Emitter<'_> {
             };
             quote! {
                 #[doc = #text]
-                #[serde(flatten)]
+                #flatten
                 pub #field: ::std::collections::BTreeMap<String, #ty>,
             }
         });
-        let deserialize = self.struct_deserialize(m, &name, fields, extra);
+        let deserialize = self.struct_deserialize(m, &name, fields, extra, wide);
         // Nothing required and no constant: every field starts empty, and the derive says so.
         let derives_default = new_args.is_empty() && fields.iter().all(|f| f.constant.is_none());
         let build = if derives_default { TokenStream::new() } else { self.constructor(m, &name, fields, extra, new_args) };
         let default = if derives_default { quote! { Default, } } else { TokenStream::new() };
+        let (derives, written) = if wide {
+            (quote! { #[derive(Debug, Clone, #default)] }, wide_impls(&name, fields, extra))
+        } else {
+            (quote! { #[derive(Debug, Clone, #default PartialEq, ::serde::Serialize)] }, TokenStream::new())
+        };
         quote! {
             #doc
             #deprecated
-            #[derive(Debug, Clone, #default PartialEq, ::serde::Serialize)]
+            #derives
             pub struct #name {
                 #(#field_defs)*
                 #extra_def
             }
+            #written
             #deserialize
             #build
         }
     }
 
-    fn field(&self, m: usize, f: &Field) -> TokenStream {
+    fn field(&self, m: usize, f: &Field, wide: bool) -> TokenStream {
         let doc = match &f.constant {
             Some(value) => {
                 let absent = if matches!(f.ty, Ty::Option(_)) { " A body that leaves it out reads as `None`." } else { "" };
@@ -110,7 +136,8 @@ impl Emitter<'_> {
         if defaulted(f) {
             serde.push(quote! { skip_serializing_if = "Option::is_none" });
         }
-        let serde = if serde.is_empty() { TokenStream::new() } else { quote! { #[serde(#(#serde),*)] } };
+        // A wide struct writes its `Serialize` out, and has no serde attributes.
+        let serde = if serde.is_empty() || wide { TokenStream::new() } else { quote! { #[serde(#(#serde),*)] } };
         let deprecated = self.deprecated(f.deprecated);
         quote! {
             #doc
@@ -183,7 +210,7 @@ impl Emitter<'_> {
     /// reading mode; unknown keys go to the `extra` map (or are skipped);
     /// flattened fields take the keys left over. A repeated key is taken
     /// last-wins. Pinned by `tests/goldens` (`constants::reading`).
-    fn struct_deserialize(&self, m: usize, name: &Ident, fields: &[Field], extra: Option<&Extra>) -> TokenStream {
+    fn struct_deserialize(&self, m: usize, name: &Ident, fields: &[Field], extra: Option<&Extra>, wide: bool) -> TokenStream {
         let expecting = format!("struct {name}");
         let keyed: Vec<&Field> = fields.iter().filter(|f| !f.flatten).collect();
         // In spec order: lookups start at the key after the last one found, so
@@ -194,9 +221,22 @@ impl Emitter<'_> {
         // inference from the struct literal below (fewer tokens for rustc to
         // check); the reader's own locals start with `__`, which no field name
         // does. An `Option` field's slot is the field's value itself.
+        // A wide struct's slots are typed (module docs).
         let decls = keyed.iter().map(|f| {
             let v = ident(&f.name);
-            quote! { let mut #v = None; }
+            if !wide {
+                return quote! { let mut #v = None; };
+            }
+            let field_ty = self.ty(m, &f.ty);
+            let slot = if reads_as_option(f) {
+                field_ty
+            } else if f.constant.is_some() {
+                // `set` reads a constant as sent or `null` (see `__serde::constant`).
+                quote! { Option<Option<String>> }
+            } else {
+                quote! { Option<#field_ty> }
+            };
+            quote! { let mut #v: #slot = None; }
         });
         let arms = keyed.iter().enumerate().map(|(i, f)| {
             let v = ident(&f.name);
@@ -279,6 +319,69 @@ impl Emitter<'_> {
                     #read
                     Ok(Self { #(#inits)* })
                 }
+            }
+        }
+    }
+}
+
+/// A wide struct's `PartialEq` and `Serialize` (module docs): one statement
+/// per field, in the order and with the JSON the derives would give.
+fn wide_impls(name: &Ident, fields: &[Field], extra: Option<&Extra>) -> TokenStream {
+    let compare = fields.iter().map(|f| ident(&f.name)).chain(extra.map(|x| ident(&x.name))).map(|field| {
+        quote! {
+            if self.#field != other.#field {
+                return false;
+            }
+        }
+    });
+    let entries = fields.iter().map(|f| {
+        let field = ident(&f.name);
+        let json = &f.json;
+        if f.flatten {
+            // As `#[serde(flatten)]` writes it: an object's entries, nothing for `null`.
+            quote! {
+                match ::serde_json::to_value(&self.#field).map_err(::serde::ser::Error::custom)? {
+                    ::serde_json::Value::Object(object) => {
+                        for (key, value) in &object {
+                            map.serialize_entry(key, value)?;
+                        }
+                    }
+                    ::serde_json::Value::Null => {}
+                    _ => return Err(::serde::ser::Error::custom("can only flatten structs and maps")),
+                }
+            }
+        } else if defaulted(f) {
+            quote! {
+                if let Some(value) = &self.#field {
+                    map.serialize_entry(#json, value)?;
+                }
+            }
+        } else {
+            quote! { map.serialize_entry(#json, &self.#field)?; }
+        }
+    });
+    let rest = extra.map(|x| {
+        let field = ident(&x.name);
+        quote! {
+            for (key, value) in &self.#field {
+                map.serialize_entry(key, value)?;
+            }
+        }
+    });
+    quote! {
+        impl PartialEq for #name {
+            fn eq(&self, other: &Self) -> bool {
+                #(#compare)*
+                true
+            }
+        }
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                use ::serde::ser::SerializeMap as _;
+                let mut map = serializer.serialize_map(None)?;
+                #(#entries)*
+                #rest
+                map.end()
             }
         }
     }

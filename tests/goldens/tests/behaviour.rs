@@ -1289,3 +1289,34 @@ mod duplicate_enum_values {
         assert_eq!(parse::<Query>(&json!({"maybe": "x"})).maybe, Some(Maybe::X));
     }
 }
+
+/// Structs with more than 256 fields: `PartialEq` and `Serialize` written out
+/// flat, giving what the derives give.
+mod wide_struct {
+    use super::*;
+    use g::wide_struct::{wide_union::Variant, wide_union::Variant1, Wide, WideUnion};
+
+    #[test]
+    fn a_wide_struct_writes_what_the_derive_would() {
+        let wide = Wide::new("w1", None);
+        assert_eq!(to_json(&wide), json!({"id": "w1", "kind": "wide", "mode": "fast", "note": null}));
+        let json = json!({"id": "w1", "kind": "wide", "note": "n", "p0": 0, "p252": 252, "zzz": [1]});
+        let read: Wide = round_trip(json);
+        assert_eq!((read.p0, read.p1, read.p252, read.mode.as_deref()), (Some(0), None, Some(252), None));
+        assert_eq!(read.extra["zzz"], json!([1]));
+        assert_eq!(read.clone(), read);
+        assert_ne!(Wide { p100: Some(1), ..read.clone() }, read);
+        assert_ne!(Wide { extra: Default::default(), ..read.clone() }, read);
+    }
+
+    #[test]
+    fn a_wide_struct_flattens_its_union() {
+        let json = json!({"a": "x", "id": "w2", "kind": "wide", "note": null, "p7": 7});
+        let read: WideUnion = round_trip(json);
+        assert_eq!(read.variant, Variant::Variant1(Variant1::new("x")));
+        assert_eq!(read.p7, Some(7));
+        let built = WideUnion::new("w2", None, Variant1::new("y"));
+        assert_eq!(to_json(&built), json!({"a": "y", "id": "w2", "kind": "wide", "mode": "fast", "note": null}));
+        assert_ne!(built, read);
+    }
+}
