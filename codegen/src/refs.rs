@@ -14,6 +14,7 @@
 //! | `http://...`, `https://...` | an error: a build script must not fetch |
 //! | `$ref` that is not a string (`$ref: 5`) | an error |
 //!
+//! Examples and `x-` extensions are data: a `$ref` inside them is left alone.
 //! A pointer may use `~0` and `~1` escapes. A reference to nothing is left as
 //! it is, and the model reports it. Every file read is listed in
 //! [`Bundle::files`], so the build reruns when any of them changes, and an
@@ -165,9 +166,13 @@ impl Resolver<'_, '_> {
                 let schemas = crumb.is(&["components", "schemas"]);
                 let components = crumb.is(&["components"]);
                 for (key, value) in map.iter_mut() {
+                    // Examples and extensions are data: a `$ref` there is not a reference.
+                    if is_data(key) {
+                        continue;
+                    }
                     let schema_here = in_schema || key == "schema" || (components && key == "schemas") || schemas;
                     let child = Crumb::Key(crumb, key);
-                    self.rewrite(value, ctx, schema_here && key != "example" && key != "examples", &child, depth)?;
+                    self.rewrite(value, ctx, schema_here, &child, depth)?;
                 }
                 Ok(())
             }
@@ -381,6 +386,11 @@ fn is_component(pointer: &str) -> bool {
     pointer.strip_prefix(SCHEMAS).is_some_and(|rest| !rest.is_empty() && !rest.contains('/'))
 }
 
+/// Keys whose values are data, not spec: examples and extensions.
+fn is_data(key: &str) -> bool {
+    key == "example" || key == "examples" || key.starts_with("x-")
+}
+
 fn collect_local(v: &Value, out: &mut Vec<String>) {
     match v {
         Value::Object(map) => {
@@ -389,7 +399,7 @@ fn collect_local(v: &Value, out: &mut Vec<String>) {
                     out.push(r.clone());
                 }
             }
-            map.values().for_each(|v| collect_local(v, out));
+            map.iter().filter(|(k, _)| !is_data(k)).for_each(|(_, v)| collect_local(v, out));
         }
         Value::Array(items) => items.iter().for_each(|v| collect_local(v, out)),
         _ => {}
@@ -402,7 +412,7 @@ fn replace_refs(v: &mut Value, from: &str, to: &str) {
             if map.get("$ref").and_then(Value::as_str) == Some(from) {
                 map.insert("$ref".into(), Value::String(to.to_owned()));
             }
-            map.values_mut().for_each(|v| replace_refs(v, from, to));
+            map.iter_mut().filter(|(k, _)| !is_data(k)).for_each(|(_, v)| replace_refs(v, from, to));
         }
         Value::Array(items) => items.iter_mut().for_each(|v| replace_refs(v, from, to)),
         _ => {}
@@ -448,6 +458,19 @@ mod tests {
         assert_eq!(schemas["Use"], json!({"$ref": "#/components/schemas/a_b_x_y"}));
         // Left for the model to report, with its pointer.
         assert_eq!(schemas["Gone"], json!({"$ref": "#/components/schemas/Nope/properties/x"}));
+    }
+
+    #[test]
+    fn a_ref_in_an_example_or_extension_is_data() {
+        let mut doc = json!({"components": {"schemas": {"A": {
+            "type": "object",
+            "example": {"$ref": 5},
+            "x-origin": {"$ref": "#/components/schemas/A/properties/b"},
+            "properties": {"b": {"type": "string"}},
+        }}}});
+        let before = doc.clone();
+        resolve(&mut doc, None, &mut no_files).unwrap();
+        assert_eq!(doc, before);
     }
 
     #[test]
