@@ -145,11 +145,7 @@ impl Resolver<'_, '_> {
                     };
                     if let Some(target) = self.target(reference, ctx, at)? {
                         if in_schema {
-                            // A component that is only a file reference takes the file's schema
-                            // under its own name: one type, one name.
-                            let own = at.strip_prefix(SCHEMAS).filter(|rest| ctx.file.is_none() && !rest.contains('/'));
-                            let own = own.map(|rest| rest.replace("~1", "/").replace("~0", "~"));
-                            let name = self.import_schema(target, depth, at, own)?;
+                            let name = self.import_schema(target, depth, at)?;
                             map.insert("$ref".into(), Value::String(format!("{SCHEMAS}{}", escape(&name))));
                         } else {
                             // Not a schema: the object itself takes the referred one's place.
@@ -234,7 +230,7 @@ impl Resolver<'_, '_> {
     }
 
     /// Copy the schema at `(file, pointer)` into a component, once; its name.
-    fn import_schema(&mut self, (file, pointer): (usize, String), depth: usize, at: &str, own: Option<String>) -> Result<String> {
+    fn import_schema(&mut self, (file, pointer): (usize, String), depth: usize, at: &str) -> Result<String> {
         if let Some((_, name)) = self.imported.iter().find(|(key, _)| key.0 == file && key.1 == pointer) {
             return Ok(name.clone());
         }
@@ -247,9 +243,9 @@ impl Resolver<'_, '_> {
             None => stem,
         };
         let reserved = self.reserved.iter().find(|(key, _)| key.0 == file && key.1 == pointer).map(|(_, name)| name.clone());
-        let name = match own.or(reserved) {
-            Some(own) => own,
-            None => self.free_name(&base),
+        let name = match reserved {
+            Some(reserved) => reserved,
+            None => unused_name(&base, |n| self.taken.iter().any(|m| m == n) || self.imported.iter().any(|(_, m)| m == n)),
         };
         // Claimed before its own references are followed, so a cycle ends here.
         self.imported.push(((file, pointer.clone()), name.clone()));
@@ -259,17 +255,6 @@ impl Resolver<'_, '_> {
         self.rewrite(&mut schema, &ctx, true, &Crumb::Root(&root), depth + 1)?;
         self.new_schemas.push((name.clone(), schema));
         Ok(name)
-    }
-
-    fn free_name(&self, base: &str) -> String {
-        let taken = |n: &str| self.taken.iter().any(|m| m == n) || self.imported.iter().any(|(_, m)| m == n);
-        let mut name = base.to_owned();
-        let mut k = 2;
-        while taken(&name) {
-            name = format!("{base}_{k}");
-            k += 1;
-        }
-        name
     }
 }
 
@@ -300,6 +285,17 @@ impl Crumb<'_> {
             _ => false,
         }
     }
+}
+
+/// `base`, or `base_2`, `base_3`, ...: the first that `taken` does not hold.
+fn unused_name(base: &str, taken: impl Fn(&str) -> bool) -> String {
+    let mut name = base.to_owned();
+    let mut k = 2;
+    while taken(&name) {
+        name = format!("{base}_{k}");
+        k += 1;
+    }
+    name
 }
 
 /// `a/./b/../c` as `a/c`, without touching the file system.
@@ -365,13 +361,7 @@ fn hoist_local(doc: &mut Value, bundle: &mut Bundle) -> Result<()> {
             continue;
         }
         let taken: Vec<String> = doc.pointer("/components/schemas").and_then(Value::as_object).map(|m| m.keys().cloned().collect()).unwrap_or_default();
-        let base = place_name(&segments);
-        let mut name = base.clone();
-        let mut k = 2;
-        while taken.contains(&name) {
-            name = format!("{base}_{k}");
-            k += 1;
-        }
+        let name = unused_name(&place_name(&segments), |n| taken.iter().any(|m| m == n));
         let new_ref = format!("{SCHEMAS}{}", escape(&name));
         let Some(found) = doc.pointer_mut(target.trim_start_matches('#')) else { continue };
         let schema = std::mem::replace(found, serde_json::json!({ "$ref": new_ref }));
@@ -486,6 +476,25 @@ mod tests {
             .starts_with("#/components/schemas/A: cannot read the referenced file spec/a.yaml"));
         let no_path = resolve(&mut json!({"components": {"schemas": {"A": {"$ref": "a.yaml"}}}}), None, &mut no_files).unwrap_err();
         assert!(no_path.to_string().contains("refers to a file, which needs the spec's own path"), "{no_path}");
+    }
+
+    /// A component that is only a file reference becomes the file's schema,
+    /// under the component's name, wherever the walk first meets the file.
+    #[test]
+    fn a_component_that_is_only_a_file_reference_takes_its_name() {
+        let files = |path: &Path| -> std::io::Result<String> {
+            assert_eq!(path, Path::new("spec/pet.yaml"));
+            Ok("type: object\nproperties:\n  name:\n    type: string\n".into())
+        };
+        let mut doc = json!({"components": {"schemas": {
+            "List": {"type": "array", "items": {"$ref": "pet.yaml"}},
+            "Pet": {"$ref": "pet.yaml"},
+        }}});
+        resolve(&mut doc, Some(Path::new("spec/openapi.yaml")), &mut { files }).unwrap();
+        let schemas = &doc["components"]["schemas"];
+        assert_eq!(schemas["List"]["items"], json!({"$ref": "#/components/schemas/Pet"}));
+        assert_eq!(schemas["Pet"]["properties"]["name"], json!({"type": "string"}));
+        assert_eq!(schemas.as_object().unwrap().len(), 2);
     }
 
     #[test]

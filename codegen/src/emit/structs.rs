@@ -114,7 +114,7 @@ impl Emitter<'_> {
     fn field(&self, m: usize, f: &Field, wide: bool) -> TokenStream {
         let doc = match &f.constant {
             Some(value) => {
-                let absent = if matches!(f.ty, Ty::Option(_)) { " A body that leaves it out reads as `None`." } else { "" };
+                let absent = if reads_as_option(f) { " A body that leaves it out reads as `None`." } else { "" };
                 let note = format!("The spec's value is `{value:?}`, which `new` and `Default` fill in; another value sent by the API is kept as sent.{absent}");
                 let text = match &f.doc {
                     Some(d) => format!("{}\n\n{note}", d.trim_end()),
@@ -154,7 +154,7 @@ impl Emitter<'_> {
             .enumerate()
             .map(|(i, f)| {
                 let fname = ident(&f.name);
-                if let Some(value) = f.constant.as_ref().filter(|_| matches!(f.ty, Ty::Option(_))) {
+                if let Some(value) = f.constant.as_ref().filter(|_| reads_as_option(f)) {
                     quote! { #fname: Some(#value.to_owned()), }
                 } else if let Some(value) = &f.constant {
                     quote! { #fname: #value.to_owned(), }
