@@ -356,3 +356,44 @@ mod tests {
         assert!(rank.contains("pub fn rank(") && !rank.contains("use ::serde::de;") && !rank.contains("FromMap"));
     }
 }
+
+// ---- The public module `api` (`api.rs`): calling operations with any HTTP
+// client. Emitted whole into every crate that has operations or files.
+
+/// The runtime of the generated crate's public module `api`.
+const API_SOURCE: &str = include_str!("api.rs");
+
+/// The text of `api.rs` as the generated crate gets it: without plain
+/// comments (`///` and `//!` docs are kept; the `//!` lines open the file,
+/// and become the module's docs).
+pub(crate) fn api_source() -> String {
+    let mut out = String::new();
+    for line in API_SOURCE.lines() {
+        let trimmed = line.trim();
+        if !is_plain_comment(trimmed) || trimmed.starts_with("//!") {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The public module `api`, as tokens.
+pub(crate) fn api_module() -> Result<TokenStream> {
+    let body: TokenStream = api_source()
+        .parse()
+        .map_err(|e| Error::Internal(format!("the API runtime does not tokenize: {e}")))?;
+    Ok(quote::quote! {
+        pub mod api {
+            #body
+        }
+    })
+}
+
+#[cfg(test)]
+#[path = "api.rs"]
+mod api;
+
+#[cfg(test)]
+#[path = "api_tests.rs"]
+mod api_tests;
