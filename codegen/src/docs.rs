@@ -8,6 +8,13 @@
 //! - Bare URLs become autolinks `<https://...>` (rustdoc warns on bare URLs).
 //! - Links whose target starts with `/` get the configured base URL
 //!   (`(/docs/models)` → `(https://platform.openai.com/docs/models)`).
+//! - A link whose target is relative (neither a URL with a scheme, such as
+//!   `https:` or `mailto:`, nor a path from the root, `/...`) keeps its text
+//!   only: `[the guide](guides/errors)` → `the guide`. Its target would be
+//!   read against the rustdoc page it ends up on, where nothing is, and
+//!   rustdoc takes a target such as `errors` for an intra-doc link to a Rust
+//!   item, which fails the docs build. Likewise a reference definition with a
+//!   relative target (`[y]: errors`) goes, and the links to it keep their text.
 //! - Brackets that are not a markdown link (`[x]` with no `(...)` or `[...]`
 //!   after it) are escaped, so rustdoc does not read them as intra-doc links.
 //! - `<` outside code that does not open an autolink becomes `&lt;`, so text such
@@ -17,12 +24,20 @@
 /// Turn a spec description into rustdoc lines.
 pub fn rustdoc(description: &str, base_url: &str) -> Vec<String> {
     let mut out = Vec::new();
-    // Labels of reference-style link definitions (`[label]: url`).
-    let definitions: Vec<String> = description
+    // Labels of reference-style link definitions (`[label]: url`), those
+    // with a relative target apart: they are dropped.
+    let mut definitions = Definitions::default();
+    for (label, target) in description
         .lines()
         .filter_map(|l| l.trim_start().strip_prefix('['))
-        .filter_map(|l| l.split_once("]:").map(|(label, _)| label.to_lowercase()))
-        .collect();
+        .filter_map(|l| l.split_once("]:").map(|(label, target)| (label.to_lowercase(), target)))
+    {
+        if is_relative(target.split_whitespace().next().unwrap_or_default()) {
+            definitions.relative.push(label);
+        } else {
+            definitions.kept.push(label);
+        }
+    }
     let mut in_fence = false;
     let mut in_list = false;
     let mut item_content: Option<usize> = None;
@@ -110,8 +125,32 @@ fn list_marker(line: &str) -> Option<usize> {
     Some(marker + if spaces > 4 { 1 } else { spaces })
 }
 
+/// The labels of a description's reference definitions (`[label]: target`),
+/// lowercase: those kept, and those whose target is relative (module docs).
+#[derive(Default)]
+struct Definitions {
+    kept: Vec<String>,
+    relative: Vec<String>,
+}
+
+/// Whether a link target is relative (module docs): not a URL with a scheme
+/// (`https:`, `mailto:`; `a::b` is a Rust path, not a scheme) and not a path
+/// from the root (`/docs`, `//host/x`). Angle brackets around it do not count.
+fn is_relative(target: &str) -> bool {
+    let target = target.strip_prefix('<').and_then(|t| t.strip_suffix('>')).unwrap_or(target);
+    let scheme = target
+        .split_once(':')
+        .filter(|(scheme, rest)| {
+            !rest.starts_with(':')
+                && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        })
+        .is_some();
+    !scheme && !target.starts_with('/')
+}
+
 /// Sanitize markdown prose (no fences inside).
-fn sanitize_prose(text: &str, base_url: &str, definitions: &[String]) -> String {
+fn sanitize_prose(text: &str, base_url: &str, definitions: &Definitions) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 16);
     let mut i = 0;
@@ -139,35 +178,49 @@ fn sanitize_prose(text: &str, base_url: &str, definitions: &[String]) -> String 
                 out.push(chars[i + 1]);
                 i += 2;
             }
-            '[' if at_line_start(&chars, i) && is_definition(&chars[i..], definitions) => {
+            '[' if at_line_start(&chars, i) && is_definition(&chars[i..], &definitions.kept) => {
                 // A reference definition `[label]: url`: copied as it is, to the end of its line.
                 while i < chars.len() && chars[i] != '\n' {
                     out.push(chars[i]);
                     i += 1;
                 }
             }
+            '[' if at_line_start(&chars, i) && is_definition(&chars[i..], &definitions.relative) => {
+                // A reference definition with a relative target: dropped, line and all.
+                while i < chars.len() && chars[i] != '\n' {
+                    i += 1;
+                }
+                i += 1;
+            }
             '[' => {
                 match link_end(&chars, i) {
                     Some(Link::Inline { text_end, target_start, target_end }) => {
                         let text: String = chars[i + 1..text_end].iter().collect();
+                        let text = sanitize_prose(&text, base_url, definitions).replace('\n', " ");
+                        let target: String = chars[target_start..target_end].iter().collect();
+                        i = target_end + 1;
+                        if is_relative(&target) {
+                            out.push_str(&text);
+                            continue;
+                        }
                         out.push('[');
-                        out.push_str(&sanitize_prose(&text, base_url, definitions).replace('\n', " "));
+                        out.push_str(&text);
                         out.push(']');
                         out.push('(');
-                        let target: String = chars[target_start..target_end].iter().collect();
                         if target.starts_with('/') && !target.starts_with("//") {
                             out.push_str(base_url.trim_end_matches('/'));
                         }
                         out.push_str(&target);
                         out.push(')');
-                        i = target_end + 1;
                     }
                     Some(Link::Reference { end }) => {
                         let whole: String = chars[i..=end].iter().collect();
                         let (text, label) = whole[1..whole.len() - 1].split_once("][").unwrap_or_default();
                         let label = if label.is_empty() { text } else { label };
-                        if definitions.contains(&label.to_lowercase()) {
+                        if definitions.kept.contains(&label.to_lowercase()) {
                             out.push_str(&whole);
+                        } else if definitions.relative.contains(&label.to_lowercase()) {
+                            out.push_str(&sanitize_prose(text, base_url, definitions).replace('\n', " "));
                         } else {
                             // No definition: rustdoc would take it for an intra-doc link.
                             out.push_str(&whole.replace('[', "\\[").replace(']', "\\]"));
@@ -324,6 +377,13 @@ mod tests {
             ("Trailing  \n\n\n", &["Trailing"]),
             ("A ref [x][y] link\n\n[y]: https://x.y", &["A ref [x][y] link", "", "[y]: https://x.y"]),
             ("An undefined [x][1] ref", &["An undefined \\[x\\]\\[1\\] ref"]),
+            // Relative targets keep the text only; URLs and rooted paths stay links.
+            ("See [the guide](guides/errors) for details.", &["See the guide for details."]),
+            ("[a](errors), [b](./x), [c](../y), [d](#part), [e](<z>), [f](a::b)", &["a, b, c, d, e, f"]),
+            ("[a](mailto:x@y.z) [b](//cdn.x/y) [c](<https://x.y>)", &["[a](mailto:x@y.z) [b](//cdn.x/y) [c](<https://x.y>)"]),
+            ("A [`code` link](errors)", &["A `code` link"]),
+            ("A ref [x][y] link\n\n[y]: errors", &["A ref x link"]),
+            ("[a][y] and [b][z]\n[y]: guides/x\n[z]: https://x.y", &["a and [b][z]", "[z]: https://x.y"]),
         ];
         for (input, expected) in cases {
             assert_eq!(rustdoc(input, BASE), *expected, "input: {input:?}");
