@@ -9,12 +9,22 @@
 //! the reader's slots are typed, where inferring thousands of them makes
 //! type checking quadratic (10,000 properties: minutes). `Serialize` then
 //! writes a map (`serialize_map`), which is the same JSON.
+//!
+//! **Bindings.** The reader's slot for a field, and `new`'s parameter for a
+//! required one, are named like the field ([`bindings`]), except a field
+//! whose name is only underscores and digits (properties `0`, `-1` are
+//! fields `_0`, `_1`): clippy rejects such a binding
+//! (`just_underscores_and_digits`), so it is `field` and the name (`field_0`),
+//! claimed in a scope that holds the struct's other bindings, so that it
+//! never takes another field's name (`field_0_2` if the struct has a
+//! `field_0`). The reader's own locals start with `__`, which no binding does.
 
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
 use super::{ident, Emitter};
 use crate::model::{Extra, Field, Ty, TypeDef};
+use crate::naming::{Case, Scope};
 use crate::runtime::Parts;
 
 /// A field that is simply `None` when the input leaves it out: an optional
@@ -36,6 +46,20 @@ pub(super) fn reads_as_option(f: &Field) -> bool {
 /// fields and the extra map; otherwise they are skipped.
 pub(super) fn keeps_rest(fields: &[Field], extra: Option<&Extra>) -> bool {
     extra.is_some() || fields.iter().any(|f| f.flatten)
+}
+
+/// The name each field is bound to in the reader and in `new` (module docs:
+/// bindings), in field order.
+pub(super) fn bindings(fields: &[Field]) -> Vec<Ident> {
+    let digits_only = |name: &str| name.chars().all(|c| c == '_' || c.is_ascii_digit());
+    let mut scope = Scope::new(Case::Field);
+    for f in fields.iter().filter(|f| !digits_only(&f.name)) {
+        scope.reserve(&f.name);
+    }
+    fields
+        .iter()
+        .map(|f| if digits_only(&f.name) { ident(&scope.claim(&format!("field{}", f.name))) } else { ident(&f.name) })
+        .collect()
 }
 
 /// Structs with more fields than this are wide (module docs).
@@ -149,6 +173,7 @@ impl Emitter<'_> {
 
     /// `Default` when no field is required (constants aside), else `new`.
     fn constructor(&self, m: usize, name: &Ident, fields: &[Field], extra: Option<&Extra>, new_args: &[usize]) -> TokenStream {
+        let bindings = bindings(fields);
         let mut inits: Vec<TokenStream> = fields
             .iter()
             .enumerate()
@@ -159,7 +184,8 @@ impl Emitter<'_> {
                 } else if let Some(value) = &f.constant {
                     quote! { #fname: #value.to_owned(), }
                 } else if new_args.contains(&i) {
-                    quote! { #fname: #fname.into(), }
+                    let param = &bindings[i];
+                    quote! { #fname: #param.into(), }
                 } else {
                     quote! { #fname: None, }
                 }
@@ -180,10 +206,9 @@ impl Emitter<'_> {
             };
         }
         let params = new_args.iter().map(|&i| {
-            let f = &fields[i];
-            let fname = ident(&f.name);
-            let ty = self.ty(m, &f.ty);
-            quote! { #fname: impl Into<#ty> }
+            let param = &bindings[i];
+            let ty = self.ty(m, &fields[i].ty);
+            quote! { #param: impl Into<#ty> }
         });
         let allow = if new_args.len() > 7 {
             quote! { #[allow(clippy::too_many_arguments, reason = "one argument per required property of the spec")] }
@@ -212,18 +237,18 @@ impl Emitter<'_> {
     /// last-wins. Pinned by `tests/goldens` (`constants::reading`).
     fn struct_deserialize(&self, m: usize, name: &Ident, fields: &[Field], extra: Option<&Extra>, wide: bool) -> TokenStream {
         let expecting = format!("struct {name}");
-        let keyed: Vec<&Field> = fields.iter().filter(|f| !f.flatten).collect();
+        // Each field's slot is a local named like the field (module docs:
+        // bindings), its type left to inference from the struct literal below
+        // (fewer tokens for rustc to check); the reader's own locals start
+        // with `__`, which no binding does. An `Option` field's slot is the
+        // field's value itself. A wide struct's slots are typed (module docs).
+        let bindings = bindings(fields);
+        let keyed: Vec<(&Field, &Ident)> = fields.iter().zip(&bindings).filter(|(f, _)| !f.flatten).collect();
         // In spec order: lookups start at the key after the last one found, so
         // input in spec order finds each key at once.
-        let names: Vec<&str> = keyed.iter().map(|f| f.json.as_str()).collect();
+        let names: Vec<&str> = keyed.iter().map(|(f, _)| f.json.as_str()).collect();
         let keep_rest = keeps_rest(fields, extra);
-        // Each field's slot is a local named like the field, its type left to
-        // inference from the struct literal below (fewer tokens for rustc to
-        // check); the reader's own locals start with `__`, which no field name
-        // does. An `Option` field's slot is the field's value itself.
-        // A wide struct's slots are typed (module docs).
-        let decls = keyed.iter().map(|f| {
-            let v = ident(&f.name);
+        let decls = keyed.iter().map(|&(f, v)| {
             if !wide {
                 return quote! { let mut #v = None; };
             }
@@ -238,8 +263,7 @@ impl Emitter<'_> {
             };
             quote! { let mut #v: #slot = None; }
         });
-        let arms = keyed.iter().enumerate().map(|(i, f)| {
-            let v = ident(&f.name);
+        let arms = keyed.iter().enumerate().map(|(i, &(f, v))| {
             let i = Literal::usize_unsuffixed(i);
             if reads_as_option(f) {
                 quote! { #i => super::__serde::read(&mut #v, &mut __map), }
@@ -282,19 +306,21 @@ impl Emitter<'_> {
             }
         };
         let mut inits: Vec<TokenStream> = Vec::new();
-        for f in fields {
+        for (f, slot) in fields.iter().zip(&bindings) {
             let fname = ident(&f.name);
             let json = &f.json;
             inits.push(if f.flatten {
                 quote! { #fname: super::__serde::from_rest(&__rest)?, }
             } else if let Some(value) = f.constant.as_ref().filter(|_| reads_as_option(f)) {
-                quote! { #fname: super::__serde::optional_constant(#fname, #value, #json)?, }
+                quote! { #fname: super::__serde::optional_constant(#slot, #value, #json)?, }
             } else if let Some(value) = &f.constant {
-                quote! { #fname: super::__serde::constant(#fname, #value, #json)?, }
-            } else if reads_as_option(f) {
+                quote! { #fname: super::__serde::constant(#slot, #value, #json)?, }
+            } else if reads_as_option(f) && *slot == fname {
                 quote! { #fname, }
+            } else if reads_as_option(f) {
+                quote! { #fname: #slot, }
             } else {
-                quote! { #fname: super::__serde::required(#fname, #json)?, }
+                quote! { #fname: super::__serde::required(#slot, #json)?, }
             });
         }
         if let Some(x) = extra {

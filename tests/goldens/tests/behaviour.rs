@@ -609,9 +609,19 @@ mod recursion {
 mod names {
     use super::*;
     use g::names::{
-        std_, CheckoutSession, Choice, Error2, Keywords, Locals, OptionModel, ResultModel, SortOrder, Std, T2fa,
-        Timezone,
+        std_, CheckoutSession, Choice, Digits, Error2, Keywords, Locals, OptionModel, ResultModel, SortOrder, Std,
+        T2fa, Timezone,
     };
+
+    /// Properties `0` and `-1` are fields `_0` and `_1`; the reader and `new`
+    /// bind them to other names (`field_0` is taken by a field, so `_0`'s is
+    /// `field_0_2`), which clippy accepts.
+    #[test]
+    fn fields_named_by_digits_read_and_write() {
+        let json = json!({"0": "zero", "-1": -1, "field_0": true});
+        let digits: Digits = round_trip(json);
+        assert_eq!(digits, Digits { _1: Some(-1), ..Digits::new("zero", true) });
+    }
 
     /// The generated reader's own locals start with `__`, so fields named
     /// `map`, `key`, `keys` or `rest` (each a slot of that name) don't clash.
