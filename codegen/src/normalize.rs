@@ -12,6 +12,7 @@
 //! | `type: [T1, T2, ...]` | `anyOf: [{type: T1, ...}, {type: T2, ...}]`, each arm with the keywords that apply to its type |
 //! | `type: 'null'` | kept; `openapiv3` reads it as an `AnySchema` and the model treats it as the null arm |
 //! | `const: v` | `enum: [v]` (a one-value enum is a constant everywhere in the model) |
+//! | an `enum` that lists only `null` (`enum: [null]`, `const: null`), whatever its `type` | `type: 'null'` without `enum` or `nullable`: `null` is the only value it admits, so it is the null type (`()`, which reads and writes `null`; an arm a union drops), not an enum with no values |
 //! | `examples: [a, ...]` | `example: a` |
 //! | `exclusiveMinimum: n` (a number) | `minimum: n`, `exclusiveMinimum: true` (and likewise for maximum) |
 //! | integer bounds beyond `i64` (`minimum: -9223372036854776000`) | clamped to `i64::MIN`/`i64::MAX`; they only validate, and `openapiv3` wants `i64` |
@@ -104,6 +105,11 @@ fn schema_at(v: &mut Value, root: &str) {
 
     if let Some(c) = map.remove("const") {
         map.entry("enum").or_insert_with(|| Value::Array(vec![c]));
+    }
+    if map.get("enum").and_then(Value::as_array).is_some_and(|values| !values.is_empty() && values.iter().all(Value::is_null)) {
+        map.remove("enum");
+        map.remove("nullable");
+        map.insert("type".into(), Value::String("null".into()));
     }
     if let Some(Value::Array(mut examples)) = map.remove("examples") {
         if !map.contains_key("example") && !examples.is_empty() {
@@ -267,6 +273,11 @@ mod tests {
         );
         assert_eq!(norm(json!({"properties": {"a": true}})), json!({"properties": {"a": {}}}));
         assert_eq!(norm(json!({"type": ["null"]})), json!({"type": "null"}));
+        assert_eq!(norm(json!({"enum": [null]})), json!({"type": "null"}));
+        assert_eq!(norm(json!({"const": null, "description": "d"})), json!({"type": "null", "description": "d"}));
+        assert_eq!(norm(json!({"type": ["string", "null"], "enum": [null, null]})), json!({"type": "null"}));
+        assert_eq!(norm(json!({"type": "string", "nullable": true, "enum": [null]})), json!({"type": "null"}));
+        assert_eq!(norm(json!({"enum": ["a", null]})), json!({"enum": ["a", null]}));
     }
 
     #[test]

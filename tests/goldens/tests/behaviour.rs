@@ -736,7 +736,19 @@ mod docs {
 
 mod openapi31 {
     use super::*;
-    use g::openapi31::{event, legacy, Event, Legacy};
+    use g::openapi31::{event, legacy, Event, Legacy, Nothing};
+
+    /// An enum that lists only `null` (`enum: [null]`, `const: null`) is the
+    /// unit type: it reads and writes `null`, and nothing else.
+    #[test]
+    fn a_null_only_enum_is_the_unit_type() {
+        round_trip::<Nothing>(json!(null));
+        parse_err::<Nothing>(&json!("null"));
+        let mut json = event_json();
+        json["cleared"] = json!(null);
+        assert_eq!(round_trip::<Event>(event_json()).cleared, None);
+        assert_eq!(parse::<Event>(&json).cleared, None);
+    }
 
     fn event_json() -> Value {
         json!({"type": "event", "id": "evt_1", "note": null, "seq": i64::MIN})
