@@ -338,23 +338,42 @@ pub fn parse_openapi(value: &serde_json::Value) -> Result<openapiv3::OpenAPI> {
     }
 }
 
+/// The stack of each formatting thread of [`emit_and_format`]. Emitting,
+/// `syn::parse2` and prettyplease each recurse once per level of a nested
+/// type: in an unoptimized build (a build script's dependencies, by
+/// default) that takes about 30 KiB a level, so a thread's default 2 MiB
+/// overflow on `Vec<...>` nested 68 deep. How deep a type nests is bounded
+/// by the document: the YAML and JSON parsers refuse nesting beyond 128, and
+/// a schema level adds at most two types (`Option<Vec<...>>`, or a map), so
+/// no type nests past about 250 levels, which takes 7.5 MiB (the hostile case
+/// `deep_array_nullable_124` is that limit). 16 MiB leaves room to spare;
+/// a stack is only reserved, its memory taken as it is used.
+const FORMAT_STACK: usize = 16 << 20;
+
 /// Emit and format every module, on as many threads as the machine has
-/// cores, and join them in module order with the `@generated` header. Each
-/// module is formatted on its own, so the result is the same whatever the
-/// number of threads (`format(emit(..))` gives the same text on one thread).
+/// cores (each with a [`FORMAT_STACK`]), and join them in module order with
+/// the `@generated` header. Each module is formatted on its own, so the
+/// result is the same whatever the number of threads (`format(emit(..))`
+/// gives the same text on one thread).
 pub fn emit_and_format(model: &Model, settings: &emit::EmitSettings, source_name: &str) -> Result<String> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
     let modules = model.modules.len();
     let chunks: Vec<Result<Vec<String>>> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|t| {
-                scope.spawn(move || {
+                std::thread::Builder::new().stack_size(FORMAT_STACK).spawn_scoped(scope, move || {
                     // Interleaved, so that large and small modules spread evenly.
                     (t..modules).step_by(threads).map(|m| unparse(emit::emit_module(model, settings, m))).collect()
                 })
             })
             .collect();
-        workers.into_iter().map(|w| w.join().unwrap_or_else(|_| Err(Error::Internal("a formatting thread panicked".into())))).collect()
+        workers
+            .into_iter()
+            .map(|w| match w {
+                Ok(w) => w.join().unwrap_or_else(|_| Err(Error::Internal("a formatting thread panicked".into()))),
+                Err(e) => Err(Error::Internal(format!("cannot start a formatting thread: {e}"))),
+            })
+            .collect()
     });
     let mut per_thread = Vec::with_capacity(threads);
     for chunk in chunks {
