@@ -34,6 +34,19 @@
 //!    [`Scope::claim_all`] spells out every member of a colliding group, not
 //!    only the later ones: `Etc/GMT+1` and `Etc/GMT-1` become `EtcGmtPlus1` and
 //!    `EtcGmtMinus1`, never `EtcGmt1` beside a spelled-out twin.
+//! 7. Length: a type or module name is at most [`MAX_NAME`] (128) bytes, so
+//!    that the file names rustdoc gives their pages (`struct.<Name>.html`,
+//!    `<module>/index.html`) stay within the 255 bytes file systems allow,
+//!    however long the spec's name, or the name made for an inline schema
+//!    by putting its parent's in front (`Variant1Variant1...`, nested
+//!    unions). A longer name keeps its first 119 bytes and ends in `H` and
+//!    eight hex digits (`_h` and eight for a module) of a hash of the whole
+//!    name (64-bit FNV-1a, folded): the same name always shortens the same
+//!    way, and long names that start alike stay apart; a collision all the
+//!    same is settled by rule 6, whose counter shortens the stem so that the
+//!    name stays within the limit. Fields and variants are not shortened:
+//!    rustdoc gives them no file. The longest name in OpenAI's, Stripe's,
+//!    Discord's and Box's specs has 127 bytes (a Stripe module).
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use std::collections::HashSet;
@@ -47,6 +60,39 @@ const KEYWORDS: &[&str] = &[
 const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
 const RESERVED_TYPES: &[&str] = &["Option", "String", "Vec", "Box", "Result", "Self"];
 const RESERVED_MODULES: &[&str] = &["std", "core", "alloc", "serde", "serde_json"];
+
+/// The longest type or module name, in bytes (rule 7).
+pub const MAX_NAME: usize = 128;
+
+/// A type name (`snake == false`) or module name within [`MAX_NAME`] (rule
+/// 7): unchanged if it fits, else its beginning and a hash of all of it.
+fn shortened(name: String, snake: bool) -> String {
+    if name.len() <= MAX_NAME {
+        return name;
+    }
+    // FNV-1a, 64 bits: stable across Rust versions, unlike `DefaultHasher`.
+    let hash = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    let hash = (hash ^ (hash >> 32)) as u32;
+    let mark = if snake { "_h" } else { "H" };
+    let mut out = name;
+    // Names are ASCII (rule 1), so any byte count is a character boundary.
+    out.truncate(MAX_NAME - mark.len() - 8);
+    if snake {
+        // `a__h...` would warn (`non_snake_case`).
+        out.truncate(out.trim_end_matches('_').len());
+    }
+    format!("{out}{mark}{hash:08x}")
+}
+
+/// `stem` and a counter's `suffix` (rule 6), the stem cut short if both
+/// would pass [`MAX_NAME`] (rule 7): only for types and modules.
+fn counted(stem: &str, suffix: &str, capped: bool) -> String {
+    let keep = if capped { stem.len().min(MAX_NAME.saturating_sub(suffix.len())) } else { stem.len() };
+    let stem = &stem[..keep];
+    // A module's stem cut before a `_` would give `a__2` (`non_snake_case`).
+    let stem = if suffix.starts_with('_') { stem.trim_end_matches('_') } else { stem };
+    format!("{stem}{suffix}")
+}
 
 fn spell(c: char) -> Option<&'static str> {
     Some(match c {
@@ -215,7 +261,7 @@ pub fn type_name(raw: &str) -> String {
     if RESERVED_TYPES.contains(&name.as_str()) {
         format!("{name}Model")
     } else {
-        name
+        shortened(name, false)
     }
 }
 
@@ -245,7 +291,7 @@ pub fn module_name(raw: &str) -> String {
     if KEYWORDS.contains(&name.as_str()) || RESERVED_MODULES.contains(&name.as_str()) {
         format!("{name}_")
     } else {
-        name
+        shortened(name, true)
     }
 }
 
@@ -292,7 +338,7 @@ impl Scope {
             (Case::Camel, Spelling::Plain) => type_name(raw),
             (Case::Camel, _) => {
                 let n = camel(raw, "V", level);
-                if RESERVED_TYPES.contains(&n.as_str()) { format!("{n}Model") } else { n }
+                if RESERVED_TYPES.contains(&n.as_str()) { format!("{n}Model") } else { shortened(n, false) }
             }
             (Case::Variant, _) => match camel(raw, "V", level) {
                 // The one keyword a camel-case name can hit.
@@ -352,10 +398,15 @@ impl Scope {
         }
         let stem = last.strip_prefix("r#").unwrap_or(&last).to_owned();
         let camel_case = matches!(self.case, Case::Camel | Case::Variant);
+        let capped = matches!(self.case, Case::Camel | Case::Module);
         // `self_` counts on as `self_2`: a double `_` warns (`non_snake_case`).
         let snake_stem = stem.trim_end_matches('_');
         for n in 2.. {
-            let candidate = if camel_case { format!("{stem}{n}") } else { field_from(format!("{snake_stem}_{n}")) };
+            let candidate = if camel_case {
+                counted(&stem, &n.to_string(), capped)
+            } else {
+                field_from(counted(snake_stem, &format!("_{n}"), capped))
+            };
             if self.taken.insert(candidate.clone()) {
                 return candidate;
             }
@@ -431,6 +482,46 @@ mod tests {
         let mut t = Scope::new(Case::Camel);
         for (raw, ty) in [("self", "SelfModel"), ("Self", "SelfModel2"), ("Ünïcødé", "Unicode"), ("Unicode", "Unicode2"), ("ncd", "Ncd")] {
             assert_eq!(t.claim(raw), ty, "type for {raw}");
+        }
+    }
+
+    #[test]
+    fn long_type_and_module_names_are_shortened_with_a_hash() {
+        let fits = "a".repeat(MAX_NAME);
+        assert_eq!(module_name(&fits), fits);
+        let long = format!("{}-{}", "a".repeat(150), "b".repeat(160));
+        let (ty, module) = (type_name(&long), module_name(&long));
+        assert_eq!((ty.len(), module.len()), (MAX_NAME, MAX_NAME));
+        assert!(ty.starts_with(&format!("A{}", "a".repeat(118))) && ty[119..].starts_with('H'), "{ty}");
+        assert!(module.starts_with(&"a".repeat(118)) && module[118..].starts_with("_h"), "{module}");
+        // Stable: the same name always gives the same hash.
+        assert_eq!(type_name(&long), ty);
+        // Shortened names are names: another pass keeps them.
+        assert_eq!((type_name(&ty), module_name(&module)), (ty.clone(), module.clone()));
+        // Names that start alike stay apart.
+        let other = format!("{}-{}", "a".repeat(150), "c".repeat(160));
+        assert_ne!(type_name(&other), ty);
+        assert_ne!(module_name(&other), module);
+        // A module cut before a `_` drops it rather than doubling it.
+        let underscored = format!("{}_{}", "x".repeat(117), "y".repeat(20));
+        assert!(!module_name(&underscored).contains("__"), "{}", module_name(&underscored));
+        // Rule 6's counter keeps within the limit too.
+        for case in [Case::Camel, Case::Module] {
+            let mut scope = Scope::new(case);
+            let first = scope.claim(&long);
+            let second = scope.claim(&long);
+            assert_ne!(first, second);
+            assert!(second.len() <= MAX_NAME && !second.contains("__"), "{second}");
+        }
+        let mut scope = Scope::new(Case::Module);
+        let fits = scope.claim(&"m".repeat(MAX_NAME));
+        assert_eq!(scope.claim(&fits), format!("{}_2", "m".repeat(MAX_NAME - 2)));
+        // Nested inline names (a parent's name in front of each) stay bounded.
+        let mut scope = Scope::new(Case::Camel);
+        let mut parent = String::from("A");
+        for _ in 0..40 {
+            parent = scope.claim(&format!("{parent}Variant1"));
+            assert!(parent.len() <= MAX_NAME, "{parent}");
         }
     }
 

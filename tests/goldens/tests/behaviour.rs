@@ -616,6 +616,19 @@ mod names {
     /// Properties `0` and `-1` are fields `_0` and `_1`; the reader and `new`
     /// bind them to other names (`field_0` is taken by a field, so `_0`'s is
     /// `field_0_2`), which clippy accepts.
+    /// A schema name longer than 128 bytes gives a module and a type of at
+    /// most 128 bytes, each its beginning and a hash of the whole, so that
+    /// rustdoc's file names for them stay within 255 bytes.
+    #[test]
+    fn a_long_schema_name_is_shortened_with_a_hash() {
+        use g::names::organization_membership_invitation_organization_membership_invitation_organization_membership_invitation_organization_he616befc as long;
+        type Long = long::OrganizationMembershipInvitationOrganizationMembershipInvitationOrganizationMembershipInvitationOrganizationMembershipIH84bff043;
+        let path = std::any::type_name::<Long>();
+        let lengths: Vec<usize> = path.rsplit("::").take(2).map(str::len).collect();
+        assert!(lengths.iter().all(|&n| (120..=128).contains(&n)), "{path}");
+        assert_eq!(round_trip::<Long>(json!({"id": "inv_1"})), Long::new("inv_1"));
+    }
+
     #[test]
     fn fields_named_by_digits_read_and_write() {
         let json = json!({"0": "zero", "-1": -1, "field_0": true});
