@@ -351,10 +351,11 @@ pub fn parse_openapi(value: &serde_json::Value) -> Result<openapiv3::OpenAPI> {
 const FORMAT_STACK: usize = 16 << 20;
 
 /// Emit and format every module, on as many threads as the machine has
-/// cores (each with a [`FORMAT_STACK`]), and join them in module order with
-/// the `@generated` header. Each module is formatted on its own, so the
-/// result is the same whatever the number of threads (`format(emit(..))`
-/// gives the same text on one thread).
+/// cores (each with a 16 MiB stack, for deeply nested types: see
+/// `FORMAT_STACK` in the source), and join them in module order with the
+/// `@generated` header. Each module is formatted on its own, so the result
+/// is the same whatever the number of threads (`format(emit(..))` gives the
+/// same text on one thread).
 pub fn emit_and_format(model: &Model, settings: &emit::EmitSettings, source_name: &str) -> Result<String> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
     let modules = model.modules.len();
