@@ -72,8 +72,9 @@
 //! **Scalars.** `integer` is `i64`, except `format: int32` (`i32`), `uint32`
 //! (`u32`) and `uint64` (`u64`); `number` is `f64` (also for `format: float`,
 //! so values round-trip exactly); `boolean` is `bool`; `string` is `String`
-//! whatever its format. Arrays are `Vec`, maps (`additionalProperties`) are
-//! `BTreeMap<String, _>`.
+//! whatever its format, but one. Arrays are `Vec`, maps (`additionalProperties`) are
+//! `BTreeMap<String, _>`. The one format that changes the type is `binary`:
+//! such a string is a file to upload, `api::File` ([`Ty::File`]).
 //!
 //! **Recursion** is broken with `Box` exactly on the edges inside a cycle of
 //! by-value references (strongly connected components); `Vec` and maps already
@@ -106,6 +107,8 @@ mod cycles;
 mod operations;
 mod union;
 
+pub use operations::{Body, Choice, Encoding, Location, Media, Operation, Param, ResponseCase, Status, Style};
+
 /// Index of a type in [`Model::types`].
 pub type TypeId = usize;
 
@@ -130,6 +133,8 @@ pub enum Ty {
     F64,
     /// `()`: a value that is always `null`.
     Unit,
+    /// `api::File`: `format: binary`, a file to upload.
+    File,
     /// Any JSON: `serde_json::Value`.
     Value,
     /// `Vec<T>`.
@@ -353,17 +358,6 @@ pub struct Module {
     scope: Scope,
 }
 
-/// One operation's body types.
-#[derive(Clone, Debug)]
-pub struct Operation {
-    /// `operationId`, or method and path.
-    pub id: String,
-    /// The JSON request body's type.
-    pub request: Option<TypeId>,
-    /// The first 2xx JSON response's type.
-    pub response: Option<TypeId>,
-}
-
 /// Where the generator fell back to `serde_json::Value` (or dropped detail), and why.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Fallback {
@@ -382,6 +376,8 @@ pub struct Model {
     pub modules: Vec<Module>,
     /// Operations, in spec order.
     pub operations: Vec<Operation>,
+    /// The `operations` module, when the spec has paths.
+    pub operations_module: Option<usize>,
     /// Every fallback taken.
     pub fallbacks: Vec<Fallback>,
 }
@@ -422,6 +418,7 @@ pub fn build(spec: &OpenAPI, settings: &ModelSettings) -> Result<Model> {
         fallbacks: Vec::new(),
     };
     b.module_scope.reserve("operations");
+    b.module_scope.reserve("api");
     // Ids first, so that any reference resolves.
     for name in schemas.keys() {
         let pointer = format!("#/components/schemas/{}", escape(name));
@@ -433,9 +430,9 @@ pub fn build(spec: &OpenAPI, settings: &ModelSettings) -> Result<Model> {
         let id = b.components[name.as_str()];
         b.build(schema_ref(schema), &pointer, Slot::Named(id))?;
     }
-    let operations = b.operations()?;
+    let (operations, operations_module) = b.operations()?;
     b.check_unused_names()?;
-    let mut model = Model { types: b.types, modules: b.modules, operations, fallbacks: b.fallbacks };
+    let mut model = Model { types: b.types, modules: b.modules, operations, operations_module, fallbacks: b.fallbacks };
     cycles::break_cycles(&mut model);
     union::plan(&mut model);
     Ok(model)
@@ -780,7 +777,8 @@ impl<'a> Builder<'a> {
                 let values: Vec<&str> = st.enumeration.iter().flatten().map(String::as_str).collect();
                 let nullable = st.enumeration.iter().any(Option::is_none);
                 let ty = if values.is_empty() {
-                    self.plain(slot, Ty::String, data)
+                    let binary = matches!(st.format, openapiv3::VariantOrUnknownOrEmpty::Item(openapiv3::StringFormat::Binary));
+                    self.plain(slot, if binary { Ty::File } else { Ty::String }, data)
                 } else {
                     let id = self.alloc(slot, pointer);
                     let kind = string_enum(values.iter().map(|v| (v.to_string(), None)));
@@ -1097,7 +1095,8 @@ impl<'a> Builder<'a> {
             Some("string") if any.properties.is_empty() && union_arms.is_none() => {
                 let values: Vec<String> = any.enumeration.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect();
                 if values.is_empty() {
-                    return not_null(self.plain(slot, Ty::String, data));
+                    let ty = if any.format.as_deref() == Some("binary") { Ty::File } else { Ty::String };
+                    return not_null(self.plain(slot, ty, data));
                 }
                 let id = self.alloc(slot, pointer);
                 return not_null(self.finish(id, string_enum(values.into_iter().map(|v| (v, None))), data));

@@ -1,5 +1,10 @@
 //! Stage 5: type graph → Rust tokens. Emit prints what the model decided.
 //!
+//! The operations module also holds each operation's type and its
+//! `api::Operation` impl (`emit::operations`); the public module `api`, the
+//! sans-io runtime those impls call (`crate::runtime`), comes with the
+//! private `__serde` when the spec has operations or files.
+//!
 //! Shapes, chosen for compile cost as much as for use:
 //! - structs derive `Debug, Clone, PartialEq, Serialize`. Their `Deserialize`
 //!   is written out (`emit::structs`): a `FromMap` impl with one slot per field,
@@ -77,6 +82,7 @@ use crate::model::{Kind, Model, Ty, TypeId};
 use crate::runtime;
 
 mod enums;
+mod operations;
 mod structs;
 mod unions;
 
@@ -108,7 +114,28 @@ pub fn support(model: &Model, settings: &EmitSettings) -> Result<TokenStream> {
             _ => runtime::Parts::default(),
         })
     });
-    runtime::support_module(&parts, settings.strict)
+    let mut out = runtime::support_module(&parts, settings.strict)?;
+    if model.operations_module.is_some() || uses_file(model) {
+        out.extend(runtime::api_module()?);
+    }
+    Ok(out)
+}
+
+/// Whether some type holds an `api::File`.
+fn uses_file(model: &Model) -> bool {
+    fn walk(ty: &Ty) -> bool {
+        match ty {
+            Ty::File => true,
+            Ty::Vec(t) | Ty::Map(t) | Ty::Option(t) | Ty::Boxed(t) => walk(t),
+            _ => false,
+        }
+    }
+    model.types.iter().any(|t| match &t.kind {
+        Kind::Struct { fields, .. } => fields.iter().any(|f| walk(&f.ty)),
+        Kind::Tagged { variants, .. } | Kind::Untagged { variants, .. } => variants.iter().any(|v| walk(&v.ty)),
+        Kind::Alias(ty) | Kind::Newtype(ty) => walk(ty),
+        _ => false,
+    })
 }
 
 /// Emit one module and the re-export of its main type (empty for a module
@@ -118,16 +145,25 @@ pub fn emit_module(model: &Model, settings: &EmitSettings, m: usize) -> TokenStr
     let e = Emitter { model, settings };
     let module = &model.modules[m];
     let mut out = TokenStream::new();
-    if module.types.is_empty() {
+    if module.types.is_empty() && model.operations_module != Some(m) {
         return out;
     }
     let name = ident(&module.name);
     let items = module.types.iter().map(|&id| e.type_def(m, id));
-    let allows = e.allowances(m);
+    let mut allows = e.allowances(m);
+    let mut operations = TokenStream::new();
+    if model.operations_module == Some(m) {
+        operations = e.operations(m);
+        allows = quote! {
+            #[allow(deprecated, reason = "the spec marks some operations, parameters or their types deprecated for users; the generated impls still handle them")]
+            #[allow(clippy::large_enum_variant, reason = "union variants mirror the API's payloads, whose sizes differ")]
+        };
+    }
     out.extend(quote! {
         #allows
         pub mod #name {
             #(#items)*
+            #operations
         }
     });
     if let Some(main) = module.main {
@@ -236,6 +272,7 @@ impl Emitter<'_> {
             Ty::U32 => quote! { u32 },
             Ty::F64 => quote! { f64 },
             Ty::Unit => quote! { () },
+            Ty::File => quote! { super::api::File },
             Ty::Value => quote! { ::serde_json::Value },
             Ty::Vec(t) => {
                 let t = self.ty(from, t);

@@ -51,15 +51,18 @@ pub(super) fn keeps_rest(fields: &[Field], extra: Option<&Extra>) -> bool {
 /// The name each field is bound to in the reader and in `new` (module docs:
 /// bindings), in field order.
 pub(super) fn bindings(fields: &[Field]) -> Vec<Ident> {
+    binding_names(&fields.iter().map(|f| f.name.as_str()).collect::<Vec<_>>())
+}
+
+/// [`bindings`] of any field names (an operation's `new` takes its
+/// parameters by them too).
+pub(super) fn binding_names(names: &[&str]) -> Vec<Ident> {
     let digits_only = |name: &str| name.chars().all(|c| c == '_' || c.is_ascii_digit());
     let mut scope = Scope::new(Case::Field);
-    for f in fields.iter().filter(|f| !digits_only(&f.name)) {
-        scope.reserve(&f.name);
+    for name in names.iter().filter(|n| !digits_only(n)) {
+        scope.reserve(name);
     }
-    fields
-        .iter()
-        .map(|f| if digits_only(&f.name) { ident(&scope.claim(&format!("field{}", f.name))) } else { ident(&f.name) })
-        .collect()
+    names.iter().map(|name| if digits_only(name) { ident(&scope.claim(&format!("field{name}"))) } else { ident(name) }).collect()
 }
 
 /// Structs with more fields than this are wide (module docs).

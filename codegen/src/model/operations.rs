@@ -1,70 +1,630 @@
-//! Operations: each one's JSON request and success response get a type
-//! in the `operations` module (an alias when the body is a `$ref`).
+//! Operations: each one in `paths` becomes a type in the `operations`
+//! module, named after its `operationId` (or method and path), that holds
+//! its parameters and body and knows how its responses decode
+//! ([`Operation`]; emitted by `emit::operations` against the `api` runtime).
+//!
+//! # Rules
+//! - **Parameters** are the path item's and the operation's (the operation's
+//!   win on the same name and location), `$ref`s to `components/parameters`
+//!   followed. Each is a field named after it (snake case, unique within the
+//!   operation), an `Option` unless required; path parameters are always
+//!   required. Their types are built like any schema, inline ones named
+//!   `{Operation}{Parameter}` in the `operations` module. The style is the
+//!   spec's, or its default for the location (`form` with explode for query
+//!   and cookie, `simple` for path and header); `matrix` and `label` path
+//!   styles are written as `simple`. A parameter given by `content` instead
+//!   of `schema` takes that media type's schema and the default style.
+//! - **Request body**: one choice per media type ([`Media`]): JSON, multipart
+//!   and form bodies take their schema's type, `text/*` a `String`, any other
+//!   media type raw bytes. The `encoding` of a multipart body gives its
+//!   parts' content types; that of a form body its properties' `style` and
+//!   `explode` (Stripe's `metadata[key]=value` is `deepObject`), written
+//!   as query parameters are. One choice is the field `body`; several are an
+//!   enum (`{Operation}Body`) with a variant per media type. `body` is an
+//!   `Option` unless `requestBody.required`.
+//! - **Responses**: each status (a code, a range like `4XX`, or `default`)
+//!   and media type is a [`ResponseCase`]. 2xx statuses are the success side
+//!   (`Output`), every other status and `default` the error side (`Error`).
+//!   A side whose cases all hold the same type is that type; one that holds
+//!   several is an enum (`{Operation}Output`, `{Operation}Error`) with a
+//!   variant per case; one with no case is `Infallible`. A response without
+//!   content is `()`, `text/event-stream` the decoded events, `text/*` a
+//!   `String`, any other non-JSON media type bytes.
+//! - **Names**: operation types claim their names in the `operations` module
+//!   before any inline type is built there, so an inline type never takes an
+//!   operation's name. The first JSON request body is `{Operation}Request`
+//!   and the first JSON success body `{Operation}Response` (an alias when the
+//!   spec gives a `$ref`), as before operations had types of their own;
+//!   other inline bodies are named after their place (`{Operation}Error404`,
+//!   `{Operation}Event`, `{Operation}MultipartRequest`).
 
 use super::*;
 
+/// One operation.
+#[derive(Clone, Debug)]
+pub struct Operation {
+    /// `operationId`, or method and path.
+    pub id: String,
+    /// The Rust name of its type in the `operations` module.
+    pub name: String,
+    /// `#/paths/...`.
+    pub pointer: String,
+    /// Upper-case HTTP method.
+    pub method: String,
+    /// The path template, as the spec gives it.
+    pub path: String,
+    /// Summary and description.
+    pub doc: Option<String>,
+    /// `deprecated: true`.
+    pub deprecated: bool,
+    /// Path parameters (in template order), then the others in spec order.
+    pub params: Vec<Param>,
+    /// The request body, if any.
+    pub body: Option<Body>,
+    /// Every documented status and media type.
+    pub cases: Vec<ResponseCase>,
+    /// The enum of the success side, when it holds several types.
+    pub output_enum: Option<String>,
+    /// The enum of the error side, when it holds several types.
+    pub error_enum: Option<String>,
+    /// The event type of a `text/event-stream` success response.
+    pub events: Option<Ty>,
+    /// The first JSON request body's type (`{Operation}Request`).
+    pub request: Option<TypeId>,
+    /// The first 2xx JSON response's type (`{Operation}Response`).
+    pub response: Option<TypeId>,
+}
+
+/// Where a parameter goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Location {
+    /// In the path template.
+    Path,
+    /// A query pair.
+    Query,
+    /// A header.
+    Header,
+    /// A cookie (sent in the `Cookie` header).
+    Cookie,
+}
+
+/// How a parameter is written (OpenAPI's `style`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    /// `form`: `a=1&a=2` (explode) or `a=1,2`.
+    Form,
+    /// `spaceDelimited`: `a=1 2`.
+    SpaceDelimited,
+    /// `pipeDelimited`: `a=1|2`.
+    PipeDelimited,
+    /// `deepObject`: `a[k]=v`.
+    DeepObject,
+    /// `simple`: `1,2` (paths and headers).
+    Simple,
+}
+
+/// One parameter.
+#[derive(Clone, Debug)]
+pub struct Param {
+    /// Its name in the spec (the query key, the header name).
+    pub json: String,
+    /// The field's Rust name.
+    pub field: String,
+    /// Where it goes.
+    pub location: Location,
+    /// How it is written.
+    pub style: Style,
+    /// `explode`, or the style's default.
+    pub explode: bool,
+    /// The value's type (without the `Option` of an optional parameter).
+    pub ty: Ty,
+    /// Path parameters always are.
+    pub required: bool,
+    /// The description.
+    pub doc: Option<String>,
+    /// `deprecated: true`.
+    pub deprecated: bool,
+}
+
+/// How a body of one media type is written or read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Media {
+    /// `application/json` and `*+json`: serde_json.
+    Json,
+    /// `multipart/*`: parts.
+    Multipart,
+    /// `application/x-www-form-urlencoded`: pairs.
+    Form,
+    /// `text/event-stream` (responses): server-sent events.
+    Events,
+    /// Other `text/*`: a `String`.
+    Text,
+    /// Anything else: bytes.
+    Bytes,
+    /// A response without content: `()`.
+    Empty,
+}
+
+impl Media {
+    fn of(media_type: &str, response: bool) -> Media {
+        let essence = media_type.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+        let (kind, sub) = essence.split_once('/').unwrap_or((essence.as_str(), ""));
+        match (kind, sub) {
+            ("application", "json") => Media::Json,
+            (_, s) if s.ends_with("+json") => Media::Json,
+            ("multipart", _) if !response => Media::Multipart,
+            ("application", "x-www-form-urlencoded") if !response => Media::Form,
+            ("text", "event-stream") if response => Media::Events,
+            ("text", _) => Media::Text,
+            _ => Media::Bytes,
+        }
+    }
+}
+
+/// One media type of a request body.
+#[derive(Clone, Debug)]
+pub struct Choice {
+    /// As the spec gives it.
+    pub media_type: String,
+    /// How it is written.
+    pub media: Media,
+    /// The schema's type for JSON, multipart and form (unused otherwise).
+    pub ty: Ty,
+    /// The variant of `{Operation}Body`, when there are several choices.
+    pub variant: String,
+    /// The `encoding` of multipart and form bodies, by property.
+    pub encoding: Vec<Encoding>,
+}
+
+/// How one property of a multipart or form body is written.
+#[derive(Clone, Debug)]
+pub struct Encoding {
+    /// The property.
+    pub property: String,
+    /// Its part's content type (multipart).
+    pub content_type: Option<String>,
+    /// Its style (form): `form` unless given.
+    pub style: Style,
+    /// Its `explode` (form). `openapiv3` reads an absent `explode` as
+    /// `false`, so a `form`-style property, whose default is `true`, always
+    /// explodes.
+    pub explode: bool,
+}
+
+/// The request body.
+#[derive(Clone, Debug)]
+pub struct Body {
+    /// `requestBody.required`.
+    pub required: bool,
+    /// One per media type, in spec order.
+    pub choices: Vec<Choice>,
+    /// `{Operation}Body`, when there are several choices.
+    pub enum_name: Option<String>,
+}
+
+/// A documented status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// `200`.
+    Code(u16),
+    /// `4XX`: the hundreds digit.
+    Range(u16),
+    /// `default`: any other status.
+    Default,
+}
+
+impl Status {
+    /// Whether it is on the success side.
+    pub fn success(self) -> bool {
+        matches!(self, Status::Code(200..=299) | Status::Range(2))
+    }
+}
+
+/// One documented status and media type of a response.
+#[derive(Clone, Debug)]
+pub struct ResponseCase {
+    /// The status.
+    pub status: Status,
+    /// `None` for a response without content.
+    pub media_type: Option<String>,
+    /// How it is read.
+    pub media: Media,
+    /// The body's type for JSON, the event's for `Events` (unused otherwise).
+    pub ty: Ty,
+    /// The variant of the side's enum, when the side has one.
+    pub variant: String,
+    /// The response's description.
+    pub doc: Option<String>,
+}
+
 impl<'a> Builder<'a> {
-    pub(super) fn operations(&mut self) -> Result<Vec<Operation>> {
+    pub(super) fn operations(&mut self) -> Result<(Vec<Operation>, Option<usize>)> {
         let mut out = Vec::new();
         let spec = self.spec;
         if spec.paths.paths.is_empty() {
-            return Ok(out);
+            return Ok((out, None));
         }
         let module = self.modules.len();
         self.modules.push(Module { name: "operations".into(), types: vec![], main: None, scope: Scope::new(Case::Camel) });
-        let mut op_scope = Scope::new(Case::Camel);
+        // Names first: an inline type never takes an operation's name.
+        let mut names = Vec::new();
         for (path, item) in &spec.paths.paths {
             let ReferenceOr::Item(item) = item else { continue };
             for (method, op) in item.iter() {
                 let id = op.operation_id.clone().unwrap_or_else(|| format!("{method} {path}"));
-                let base = op_scope.claim(&id);
-                let op_pointer = format!("#/paths/{}/{method}", escape(path));
-                let request = match &op.request_body {
-                    Some(ReferenceOr::Item(body)) => json_schema(&body.content).map(|s| (s, format!("{op_pointer}/requestBody/content/application~1json/schema"))),
-                    Some(ReferenceOr::Reference { reference }) => {
-                        let name = reference.rsplit('/').next().unwrap_or_default();
-                        spec.components.as_ref().and_then(|c| c.request_bodies.get(name)).and_then(|b| match b {
-                            ReferenceOr::Item(b) => json_schema(&b.content).map(|s| (s, format!("#/components/requestBodies/{}/content/application~1json/schema", escape(name)))),
-                            _ => None,
-                        })
-                    }
-                    None => None,
-                };
-                let response = op.responses.responses.iter().find(|(code, _)| matches!(code, openapiv3::StatusCode::Code(c) if (200..300).contains(c)) || matches!(code, openapiv3::StatusCode::Range(2))).and_then(|(code, r)| match r {
-                    ReferenceOr::Item(r) => json_schema(&r.content).map(|s| (s, format!("{op_pointer}/responses/{code}/content/application~1json/schema"))),
-                    ReferenceOr::Reference { reference } => {
-                        let name = reference.rsplit('/').next().unwrap_or_default();
-                        spec.components.as_ref().and_then(|c| c.responses.get(name)).and_then(|r| match r {
-                            ReferenceOr::Item(r) => json_schema(&r.content).map(|s| (s, format!("#/components/responses/{}/content/application~1json/schema", escape(name)))),
-                            _ => None,
-                        })
-                    }
-                });
-                let mut ids = [None, None];
-                for (k, (part, suffix)) in [(request, "Request"), (response, "Response")].into_iter().enumerate() {
-                    let Some((schema, p)) = part else { continue };
-                    let name = format!("{base}{suffix}");
-                    // The operation's alias claims its name first, so inline bodies take it.
-                    let slot = Slot::Suggest { module, name: name.clone(), parent: base.clone() };
-                    let built = self.build(schema_ref(schema), &p, slot)?;
-                    let ty = if built.nullable { built.ty.option() } else { built.ty };
-                    let tid = match ty {
-                        Ty::Named(t) if self.types[t].module == module && self.types[t].name == name => t,
-                        other => {
-                            let alias = self.alloc(&Slot::Suggest { module, name: name.clone(), parent: base.clone() }, &p);
-                            self.types[alias].kind = Kind::Alias(other);
-                            alias
-                        }
-                    };
-                    ids[k] = Some(tid);
-                }
-                out.push(Operation { id, request: ids[0], response: ids[1] });
+                names.push(self.modules[module].scope.claim(&id));
             }
+        }
+        let mut names = names.into_iter();
+        for (path, item) in &spec.paths.paths {
+            let ReferenceOr::Item(item) = item else { continue };
+            for (method, op) in item.iter() {
+                let name = names.next().unwrap_or_default();
+                out.push(self.operation(module, name, path, item, method, op)?);
+            }
+        }
+        Ok((out, Some(module)))
+    }
+
+    fn operation(&mut self, module: usize, name: String, path: &str, item: &'a openapiv3::PathItem, method: &str, op: &'a openapiv3::Operation) -> Result<Operation> {
+        let id = op.operation_id.clone().unwrap_or_else(|| format!("{method} {path}"));
+        let pointer = format!("#/paths/{}/{method}", escape(path));
+        let doc = match (&op.summary, &op.description) {
+            (Some(s), Some(d)) if !d.starts_with(s.as_str()) => Some(format!("{s}\n\n{d}")),
+            (_, Some(d)) => Some(d.clone()),
+            (Some(s), None) => Some(s.clone()),
+            (None, None) => None,
+        };
+        let params = self.params(module, &name, &pointer, path, item, op)?;
+        let mut fields = Scope::new(Case::Field);
+        fields.reserve("body");
+        let params = params
+            .into_iter()
+            .map(|p| Param { field: fields.claim(&p.json), ..p })
+            .collect::<Vec<_>>();
+        let mut request = None;
+        let body = match &op.request_body {
+            None => None,
+            Some(r) => {
+                let (body, body_pointer) = self.request_body(r, &format!("{pointer}/requestBody"))?;
+                let mut variants = Scope::new(Case::Variant);
+                let mut choices = Vec::new();
+                let mut first_json = true;
+                for (media_type, m) in &body.content {
+                    let media = Media::of(media_type, false);
+                    let p = format!("{body_pointer}/content/{}/schema", escape(media_type));
+                    let ty = match (media, &m.schema) {
+                        (Media::Json | Media::Multipart | Media::Form, Some(schema)) => {
+                            let suggested = if media == Media::Json && first_json { format!("{name}Request") } else { format!("{name}{}Request", media_variant(media_type, media)) };
+                            let ty = self.body_type(module, &name, schema, &p, &suggested)?;
+                            if media == Media::Json && first_json {
+                                first_json = false;
+                                request = Some(self.alias(module, &name, &suggested, ty.clone(), &p));
+                            }
+                            ty
+                        }
+                        (Media::Json | Media::Multipart | Media::Form, None) => Ty::Value,
+                        (Media::Text, _) => Ty::String,
+                        _ => Ty::Unit,
+                    };
+                    let encoding = m
+                        .encoding
+                        .iter()
+                        .map(|(k, e)| {
+                            let style = e.style.as_ref().map_or(Style::Form, query_style);
+                            Encoding { property: k.clone(), content_type: e.content_type.clone(), style, explode: e.explode || style == Style::Form }
+                        })
+                        .collect();
+                    choices.push(Choice { media_type: media_type.clone(), media, ty, variant: variants.claim(&media_variant(media_type, media)), encoding });
+                }
+                if choices.is_empty() {
+                    None
+                } else {
+                    let enum_name = (choices.len() > 1).then(|| self.modules[module].scope.claim(&format!("{name}Body")));
+                    Some(Body { required: body.required, choices, enum_name })
+                }
+            }
+        };
+        let (cases, response, events) = self.responses(module, &name, &pointer, op)?;
+        let several = |success: bool| {
+            let mut side = cases.iter().filter(|c| c.status.success() == success);
+            let Some(first) = side.next() else { return false };
+            side.any(|c| !same_type(c, first))
+        };
+        let output_enum = several(true).then(|| self.modules[module].scope.claim(&format!("{name}Output")));
+        let error_enum = several(false).then(|| self.modules[module].scope.claim(&format!("{name}Error")));
+        Ok(Operation {
+            id,
+            name,
+            pointer,
+            method: method.to_ascii_uppercase(),
+            path: path.to_owned(),
+            doc,
+            deprecated: op.deprecated,
+            params,
+            body,
+            cases,
+            output_enum,
+            error_enum,
+            events,
+            request,
+            response,
+        })
+    }
+
+    /// The operation's parameters: path ones in template order, then the rest in spec order.
+    fn params(&mut self, module: usize, name: &str, pointer: &str, path: &str, item: &'a openapiv3::PathItem, op: &'a openapiv3::Operation) -> Result<Vec<Param>> {
+        let path_pointer = pointer.rsplit_once('/').map(|(p, _)| p).unwrap_or(pointer).to_owned();
+        let mut all: Vec<(&'a openapiv3::Parameter, String)> = Vec::new();
+        let listed = item
+            .parameters
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p, format!("{path_pointer}/parameters/{i}")))
+            .chain(op.parameters.iter().enumerate().map(|(i, p)| (p, format!("{pointer}/parameters/{i}"))));
+        for (p, at) in listed {
+            let (param, at) = self.parameter(p, &at)?;
+            let data = param.parameter_data_ref();
+            let place = location(param);
+            // The operation's own parameter replaces the path item's of that name and place.
+            all.retain(|(q, _)| !(q.parameter_data_ref().name == data.name && location(q) == place));
+            all.push((param, at));
+        }
+        let order = |p: &openapiv3::Parameter| match location(p) {
+            Location::Path => path.find(&format!("{{{}}}", p.parameter_data_ref().name)).unwrap_or(usize::MAX),
+            _ => usize::MAX,
+        };
+        let mut indexed: Vec<(usize, usize, &'a openapiv3::Parameter, String)> = all
+            .into_iter()
+            .enumerate()
+            .map(|(i, (p, at))| (if location(p) == Location::Path { 0 } else { 1 }, i, p, at))
+            .collect();
+        indexed.sort_by_key(|(group, i, p, _)| (*group, order(p), *i));
+        let mut out = Vec::new();
+        for (_, _, param, at) in indexed {
+            let data = param.parameter_data_ref();
+            let location = location(param);
+            let (style, explode_default) = match param {
+                openapiv3::Parameter::Query { style, .. } => {
+                    let style = query_style(style);
+                    (style, matches!(style, Style::Form | Style::DeepObject))
+                }
+                openapiv3::Parameter::Cookie { .. } => (Style::Form, true),
+                _ => (Style::Simple, false),
+            };
+            let (schema, schema_pointer) = match &data.format {
+                openapiv3::ParameterSchemaOrContent::Schema(s) => (Some(s), format!("{at}/schema")),
+                openapiv3::ParameterSchemaOrContent::Content(c) => match c.first() {
+                    Some((media, m)) => (m.schema.as_ref(), format!("{at}/content/{}/schema", escape(media))),
+                    None => (None, at.clone()),
+                },
+            };
+            let (ty, nullable) = match schema {
+                Some(s) => {
+                    let slot = Slot::Suggest { module, name: format!("{name}{}", naming::type_name(&data.name)), parent: name.to_owned() };
+                    let built = self.build(schema_ref(s), &schema_pointer, slot)?;
+                    (built.ty, built.nullable)
+                }
+                None => {
+                    self.fallback(&at, "a parameter without a schema");
+                    (Ty::Value, false)
+                }
+            };
+            let required = location == Location::Path || data.required;
+            out.push(Param {
+                json: data.name.clone(),
+                field: String::new(),
+                location,
+                style,
+                explode: data.explode.unwrap_or(explode_default),
+                ty: if nullable && required { ty.option() } else { ty },
+                required,
+                doc: data.description.clone(),
+                deprecated: data.deprecated.unwrap_or(false),
+            });
         }
         Ok(out)
     }
+
+    fn parameter(&self, mut p: &'a ReferenceOr<openapiv3::Parameter>, at: &str) -> Result<(&'a openapiv3::Parameter, String)> {
+        let mut at = at.to_owned();
+        for _ in 0..32 {
+            match p {
+                ReferenceOr::Item(param) => return Ok((param, at)),
+                ReferenceOr::Reference { reference } => {
+                    let (name, found) = self.component_part(reference, "parameters", &at, |c| &c.parameters)?;
+                    at = format!("#/components/parameters/{}", escape(name));
+                    p = found;
+                }
+            }
+        }
+        Err(Error::spec(at, "$ref chain of parameters does not end"))
+    }
+
+    fn request_body(&self, mut r: &'a ReferenceOr<openapiv3::RequestBody>, at: &str) -> Result<(&'a openapiv3::RequestBody, String)> {
+        let mut at = at.to_owned();
+        for _ in 0..32 {
+            match r {
+                ReferenceOr::Item(body) => return Ok((body, at)),
+                ReferenceOr::Reference { reference } => {
+                    let (name, found) = self.component_part(reference, "requestBodies", &at, |c| &c.request_bodies)?;
+                    at = format!("#/components/requestBodies/{}", escape(name));
+                    r = found;
+                }
+            }
+        }
+        Err(Error::spec(at, "$ref chain of request bodies does not end"))
+    }
+
+    fn response(&self, mut r: &'a ReferenceOr<openapiv3::Response>, at: &str) -> Result<(&'a openapiv3::Response, String)> {
+        let mut at = at.to_owned();
+        for _ in 0..32 {
+            match r {
+                ReferenceOr::Item(response) => return Ok((response, at)),
+                ReferenceOr::Reference { reference } => {
+                    let (name, found) = self.component_part(reference, "responses", &at, |c| &c.responses)?;
+                    at = format!("#/components/responses/{}", escape(name));
+                    r = found;
+                }
+            }
+        }
+        Err(Error::spec(at, "$ref chain of responses does not end"))
+    }
+
+    /// A `#/components/{kind}/{name}` reference.
+    fn component_part<T>(
+        &self,
+        reference: &str,
+        kind: &str,
+        at: &str,
+        map: impl Fn(&'a openapiv3::Components) -> &'a IndexMap<String, ReferenceOr<T>>,
+    ) -> Result<(&'a str, &'a ReferenceOr<T>)> {
+        let prefix = format!("#/components/{kind}/");
+        let name = reference
+            .strip_prefix(&prefix)
+            .ok_or_else(|| Error::spec(at, format!("unsupported $ref {reference:?}: only {prefix}... can be resolved here")))?;
+        let name = name.replace("~1", "/").replace("~0", "~");
+        self.spec
+            .components
+            .as_ref()
+            .and_then(|c| map(c).get_full(&name))
+            .map(|(_, k, v)| (k.as_str(), v))
+            .ok_or_else(|| Error::spec(at, format!("unresolved $ref {reference:?}: no such {kind} component")))
+    }
+
+    /// A body's type, built with a suggested name.
+    fn body_type(&mut self, module: usize, name: &str, schema: &'a ReferenceOr<Schema>, pointer: &str, suggested: &str) -> Result<Ty> {
+        let slot = Slot::Suggest { module, name: suggested.to_owned(), parent: name.to_owned() };
+        let built = self.build(schema_ref(schema), pointer, slot)?;
+        Ok(if built.nullable { built.ty.option() } else { built.ty })
+    }
+
+    /// `name` as a type of its own: the type itself when it was built under
+    /// that name, else an alias to it.
+    fn alias(&mut self, module: usize, parent: &str, name: &str, ty: Ty, pointer: &str) -> TypeId {
+        match ty {
+            Ty::Named(t) if self.types[t].module == module && self.types[t].name == name => t,
+            other => {
+                let alias = self.alloc(&Slot::Suggest { module, name: name.to_owned(), parent: parent.to_owned() }, pointer);
+                self.types[alias].kind = Kind::Alias(other);
+                alias
+            }
+        }
+    }
+
+    #[allow(clippy::type_complexity, reason = "one private helper's result")]
+    fn responses(&mut self, module: usize, name: &str, pointer: &str, op: &'a openapiv3::Operation) -> Result<(Vec<ResponseCase>, Option<TypeId>, Option<Ty>)> {
+        let mut cases = Vec::new();
+        let mut first_json = None;
+        let mut events = None;
+        let listed = op.responses.responses.iter().map(|(code, r)| {
+            let status = match code {
+                openapiv3::StatusCode::Code(c) => Status::Code(*c),
+                openapiv3::StatusCode::Range(r) => Status::Range(*r),
+            };
+            (status, code.to_string(), r)
+        });
+        let default = op.responses.default.as_ref().map(|r| (Status::Default, "default".to_owned(), r));
+        for (status, code, r) in listed.chain(default) {
+            let (response, at) = self.response(r, &format!("{pointer}/responses/{}", escape(&code)))?;
+            let doc = Some(response.description.clone()).filter(|d| !d.is_empty());
+            if response.content.is_empty() {
+                cases.push(ResponseCase { status, media_type: None, media: Media::Empty, ty: Ty::Unit, variant: String::new(), doc });
+                continue;
+            }
+            for (media_type, m) in &response.content {
+                let media = Media::of(media_type, true);
+                let p = format!("{at}/content/{}/schema", escape(media_type));
+                let ty = match (media, &m.schema) {
+                    (Media::Json | Media::Events, None) => Ty::Value,
+                    (Media::Json, Some(schema)) => {
+                        let suggested = match status {
+                            _ if status.success() && first_json.is_none() => format!("{name}Response"),
+                            Status::Code(c) if status.success() => format!("{name}Response{c}"),
+                            Status::Code(c) => format!("{name}Error{c}"),
+                            Status::Range(r) => format!("{name}Error{r}xx"),
+                            Status::Default => format!("{name}Error"),
+                        };
+                        let ty = self.body_type(module, name, schema, &p, &suggested)?;
+                        if status.success() && first_json.is_none() {
+                            first_json = Some(self.alias(module, name, &suggested, ty.clone(), &p));
+                        }
+                        ty
+                    }
+                    (Media::Events, Some(schema)) => self.body_type(module, name, schema, &p, &format!("{name}Event"))?,
+                    _ => Ty::Unit,
+                };
+                if media == Media::Events && status.success() && events.is_none() {
+                    events = Some(ty.clone());
+                }
+                cases.push(ResponseCase { status, media_type: Some(media_type.clone()), media, ty, variant: String::new(), doc: doc.clone() });
+            }
+        }
+        // Variant names, per side: by status where the side has several, by
+        // media type where a status has several, by both where both vary.
+        for success in [true, false] {
+            let side: Vec<usize> = (0..cases.len()).filter(|&i| cases[i].status.success() == success).collect();
+            let statuses_vary = side.iter().any(|&i| cases[i].status != cases[side[0]].status);
+            let mut scope = Scope::new(Case::Variant);
+            for &i in &side {
+                let c = &cases[i];
+                let media_varies = side.iter().any(|&j| j != i && cases[j].status == c.status);
+                let by_status = match c.status {
+                    Status::Code(code) => format!("Status{code}"),
+                    Status::Range(r) => format!("Status{r}xx"),
+                    Status::Default => "Default".to_owned(),
+                };
+                let by_media = c.media_type.as_deref().map(|m| media_variant(m, c.media)).unwrap_or_else(|| "Empty".to_owned());
+                let raw = match (statuses_vary, media_varies) {
+                    (true, true) => format!("{by_status}{by_media}"),
+                    (true, false) => by_status,
+                    (false, _) => by_media,
+                };
+                cases[i].variant = scope.claim(&raw);
+            }
+        }
+        Ok((cases, first_json, events))
+    }
 }
 
-pub(super) fn json_schema(content: &IndexMap<String, openapiv3::MediaType>) -> Option<&ReferenceOr<Schema>> {
-    content.iter().find(|(k, _)| k.starts_with("application/json")).and_then(|(_, m)| m.schema.as_ref())
+/// Whether two cases decode to the same Rust type the same way.
+fn same_type(a: &ResponseCase, b: &ResponseCase) -> bool {
+    match (a.media, b.media) {
+        (Media::Json, Media::Json) | (Media::Events, Media::Events) => a.ty == b.ty,
+        (x, y) => x == y && !matches!(x, Media::Json | Media::Events),
+    }
+}
+
+/// A variant name for a media type: `Json`, `Multipart`, `Form`, `Events`,
+/// else the subtype (`application/sdp` → `Sdp`, `video/mp4` → `Mp4`).
+fn media_variant(media_type: &str, media: Media) -> String {
+    match media {
+        Media::Json if media_type.eq_ignore_ascii_case("application/json") => "Json".into(),
+        Media::Multipart => "Multipart".into(),
+        Media::Form => "Form".into(),
+        Media::Events => "Events".into(),
+        _ => {
+            let essence = media_type.split(';').next().unwrap_or_default();
+            let sub = essence.split_once('/').map(|(_, s)| s).unwrap_or(essence);
+            naming::variant_name(sub)
+        }
+    }
+}
+
+fn query_style(style: &openapiv3::QueryStyle) -> Style {
+    match style {
+        openapiv3::QueryStyle::Form => Style::Form,
+        openapiv3::QueryStyle::SpaceDelimited => Style::SpaceDelimited,
+        openapiv3::QueryStyle::PipeDelimited => Style::PipeDelimited,
+        openapiv3::QueryStyle::DeepObject => Style::DeepObject,
+    }
+}
+
+fn location(p: &openapiv3::Parameter) -> Location {
+    match p {
+        openapiv3::Parameter::Path { .. } => Location::Path,
+        openapiv3::Parameter::Query { .. } => Location::Query,
+        openapiv3::Parameter::Header { .. } => Location::Header,
+        openapiv3::Parameter::Cookie { .. } => Location::Cookie,
+    }
 }

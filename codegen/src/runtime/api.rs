@@ -600,7 +600,8 @@ pub enum Style {
 ///   (`pipeDelimited`).
 /// - An object, `deepObject`: `name[key]=value` per property, nested objects
 ///   as `name[key][key2]=value`, arrays in it as `name[key][]=element` per
-///   element.
+///   element; an array, `deepObject`, likewise `name[]=element` (OpenAPI
+///   leaves both open; this is what Stripe's form bodies expect).
 /// - An object, exploded (`form`, `spaceDelimited`, `pipeDelimited`): its
 ///   properties as parameters of their own, `key=value` (an array in it
 ///   repeats `key`); otherwise one pair `name=key,value,...` (joined by the
@@ -624,6 +625,11 @@ fn push_query(out: &mut Vec<(String, String)>, name: &str, style: Style, explode
     };
     match value {
         Tree::Null => {}
+        Tree::Array(items) if style == Style::DeepObject => {
+            for item in items {
+                out.push((format!("{name}[]"), item.text()));
+            }
+        }
         Tree::Array(items) if explode && style != Style::Simple => {
             for item in items {
                 out.push((name.to_owned(), item.text()));

@@ -31,6 +31,10 @@ fn round_trip<T: Serialize + DeserializeOwned>(json: Value) -> T {
     parsed
 }
 
+/// The `operations` fixture: operation types, over no network.
+#[path = "operations.rs"]
+mod operations;
+
 mod constants {
     use super::*;
     use g::constants::{Batch, Counters, Errors, Ping};
