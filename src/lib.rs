@@ -15,5 +15,23 @@
 //! // A status this version of the spec does not list is kept, not rejected.
 //! assert_eq!(batch.status.as_str(), "paused_for_review");
 //! ```
+//!
+//! Every operation of the spec is a type in [`operations`], named after its
+//! `operationId`, that implements [`api::Operation`]: it gives the method,
+//! the path, the query pairs, the headers and the body to send with any HTTP
+//! client, and decodes the response by its status.
+//!
+//! ```
+//! use openai_types::api::{Operation, Reply};
+//! use openai_types::operations::RetrieveBatch;
+//!
+//! let op = RetrieveBatch::new("batch_abc123");
+//! assert_eq!((RetrieveBatch::METHOD, op.path().as_str()), ("GET", "/batches/batch_abc123"));
+//! let body = br#"{"id": "batch_abc123", "object": "batch", "status": "completed"}"#;
+//! match RetrieveBatch::decode(200, "application/json", body).unwrap() {
+//!     Reply::Ok { body: batch, .. } => assert_eq!(batch.status.as_str(), "completed"),
+//!     other => panic!("{other:?}"),
+//! }
+//! ```
 
 include!(concat!(env!("OUT_DIR"), "/openapi.rs"));
