@@ -39,6 +39,7 @@ pub mod load;
 pub mod model;
 pub mod naming;
 pub mod normalize;
+pub mod pointer;
 pub mod refs;
 mod runtime;
 
