@@ -55,7 +55,7 @@ impl Error {
             Error::Syntax { file: None, line, message } => Error::Syntax { file: Some(path.to_owned()), line, message },
             Error::Spec { file: None, line, pointer, message } => Error::Spec {
                 file: Some(path.to_owned()),
-                line: line.or_else(|| crate::load::line_of(text, &pointer)),
+                line: line.or_else(|| crate::pointer::JsonPointer::parse(&pointer).ok().and_then(|p| crate::load::line_of(text, &p))),
                 pointer,
                 message,
             },

@@ -21,6 +21,7 @@ use serde_json::{Map, Number, Value};
 use std::fmt;
 
 use crate::error::{Error, Result};
+use crate::pointer::JsonPointer;
 
 /// Parse a YAML or JSON document into a JSON value.
 pub fn parse(text: &str) -> Result<Value> {
@@ -154,22 +155,12 @@ pub fn check_version(doc: &Value) -> Result<()> {
     }
 }
 
-/// Split a `#/a/b~1c` pointer into its unescaped segments.
-pub fn pointer_segments(pointer: &str) -> Vec<String> {
-    pointer
-        .trim_start_matches('#')
-        .split('/')
-        .filter(|s| !s.is_empty())
-        .map(|s| s.replace("~1", "/").replace("~0", "~"))
-        .collect()
-}
-
 /// The 1-based line where the object at `pointer` starts, found by scanning the
 /// text: for YAML by indentation, for JSON by the next `"key":` after the
 /// parent's. Best effort: array indices keep the parent's line, and the deepest
 /// segment found wins.
-pub fn line_of(text: &str, pointer: &str) -> Option<usize> {
-    let segments = pointer_segments(pointer);
+pub fn line_of(text: &str, pointer: &JsonPointer) -> Option<usize> {
+    let segments: Vec<String> = pointer.segments().map(Into::into).collect();
     if segments.is_empty() {
         return None;
     }
@@ -278,6 +269,7 @@ mod tests {
     #[test]
     fn pointers_find_their_lines() {
         let yaml = "components:\n  schemas:\n    A:\n      type: object\n    B:\n      properties:\n        'x/y':\n          type: string\n";
+        let line_of = |text, pointer| line_of(text, &JsonPointer::parse(pointer).unwrap());
         assert_eq!(line_of(yaml, "#/components/schemas/B"), Some(5));
         assert_eq!(line_of(yaml, "#/components/schemas/B/properties/x~1y"), Some(7));
         // A missing leaf keeps its deepest known ancestor.

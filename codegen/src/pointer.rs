@@ -137,7 +137,7 @@ impl JsonPointer {
     }
 
     /// How many segments: 0 for `#`.
-    pub fn len(&self) -> usize {
+    pub fn depth(&self) -> usize {
         self.escaped_segments().count()
     }
 
@@ -165,7 +165,7 @@ impl JsonPointer {
 
     /// Whether the raw segments are exactly `segments`.
     pub fn is(&self, segments: &[&str]) -> bool {
-        self.len() == segments.len() && self.segments().zip(segments).all(|(a, b)| a == *b)
+        self.depth() == segments.len() && self.segments().zip(segments).all(|(a, b)| a == *b)
     }
 
     /// This pointer with its prefix `from` replaced by `onto`
@@ -268,7 +268,7 @@ mod tests {
     fn empty_segments_are_names() {
         let root = JsonPointer::parse("#").unwrap();
         assert!(root.is_root());
-        assert_eq!(root.len(), 0);
+        assert_eq!(root.depth(), 0);
         assert_eq!(root.last(), None);
         assert_eq!(root.parent(), None);
         let empty = JsonPointer::parse("#/").unwrap();

@@ -26,10 +26,8 @@ use std::path::{Path, PathBuf};
 use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
-use crate::normalize::escape;
+use crate::pointer::JsonPointer;
 
-/// Where schemas live once references are resolved.
-const SCHEMAS: &str = "#/components/schemas/";
 /// Files referring to files referring to files...: a bound, not a limit anyone meets.
 const MAX_DEPTH: usize = 64;
 
@@ -40,7 +38,7 @@ pub struct Bundle {
     pub files: Vec<(PathBuf, String)>,
     /// `(component pointer, file, pointer in that file)` for each schema that
     /// was moved or copied: `None` as the file means the main document.
-    origins: Vec<(String, Option<usize>, String)>,
+    origins: Vec<(JsonPointer, Option<usize>, JsonPointer)>,
 }
 
 impl Bundle {
@@ -50,14 +48,14 @@ impl Bundle {
         let Error::Spec { pointer, message, .. } = error else {
             return error.locate(main, main_text);
         };
-        let origin = self
-            .origins
-            .iter()
-            .filter(|(at, _, _)| pointer == *at || pointer.starts_with(&format!("{at}/")))
-            .max_by_key(|(at, _, _)| at.len());
+        // A pointer that does not parse (a configured name's) is the main document's.
+        let parsed = JsonPointer::parse(&pointer).ok();
+        let origin = parsed.as_ref().and_then(|p| {
+            self.origins.iter().filter(|(at, _, _)| p.starts_with(at)).max_by_key(|(at, _, _)| at.depth()).map(|o| (p, o))
+        });
         match origin {
-            Some((at, file, original)) => {
-                let translated = format!("{original}{}", &pointer[at.len()..]);
+            Some((p, (at, file, original))) => {
+                let translated = p.rebase(at, original).expect("the origin is a prefix");
                 let error = Error::spec(translated, message);
                 match file {
                     Some(i) => error.locate(&self.files[*i].0, &self.files[*i].1),
@@ -86,13 +84,13 @@ pub fn resolve(doc: &mut Value, main: Option<&Path>, read: &mut Reader<'_>) -> R
             if reference.starts_with('#') {
                 continue;
             }
-            let at = format!("{SCHEMAS}{}", escape(name));
+            let at = JsonPointer::component_schema(name);
             if let Some(target) = r.target(reference, &main_ctx, &at)? {
                 r.reserved.push((target, name.clone()));
             }
         }
     }
-    r.rewrite(doc, &main_ctx, false, &Crumb::Root("#"), 0)?;
+    r.rewrite(doc, &main_ctx, false, &Crumb::Root(&JsonPointer::root()), 0)?;
     // Copied schemas join the document's components.
     if !r.new_schemas.is_empty() {
         let schemas = schemas_of(doc)?;
@@ -117,7 +115,7 @@ struct Resolver<'r, 'a> {
     /// Parsed referenced files, by index into `bundle.files`.
     docs: Vec<Value>,
     /// `(file, pointer) -> component name` for every schema copied in.
-    imported: Vec<((usize, String), String)>,
+    imported: Vec<((usize, JsonPointer), String)>,
     read: &'a mut Reader<'r>,
     /// Components to add (or, for a component that was only a file
     /// reference, to replace) once the walk is done.
@@ -126,7 +124,7 @@ struct Resolver<'r, 'a> {
     taken: Vec<String>,
     /// `(file, pointer) -> name` for schemas that a component of that name is
     /// only a reference to.
-    reserved: Vec<((usize, String), String)>,
+    reserved: Vec<((usize, JsonPointer), String)>,
 }
 
 impl Resolver<'_, '_> {
@@ -146,7 +144,7 @@ impl Resolver<'_, '_> {
                     if let Some(target) = self.target(reference, ctx, at)? {
                         if in_schema {
                             let name = self.import_schema(target, depth, at)?;
-                            map.insert("$ref".into(), Value::String(format!("{SCHEMAS}{}", escape(&name))));
+                            map.insert("$ref".into(), Value::String(JsonPointer::component_schema(&name).into()));
                         } else {
                             // Not a schema: the object itself takes the referred one's place.
                             let (file, pointer) = target;
@@ -185,17 +183,18 @@ impl Resolver<'_, '_> {
     /// Where a reference points, for the references this walk resolves:
     /// `(file, pointer)`. `None` for a `#...` pointer in the main document,
     /// which [`hoist_local`] handles once the files are in.
-    fn target(&mut self, reference: &str, ctx: &Ctx, at: &str) -> Result<Option<(usize, String)>> {
+    fn target(&mut self, reference: &str, ctx: &Ctx, at: &JsonPointer) -> Result<Option<(usize, JsonPointer)>> {
         if reference.contains("://") {
             return Err(Error::spec(
                 at,
                 format!("`$ref: {reference}` is a network address: a build script must not fetch, so download the file next to the spec and refer to it by path"),
             ));
         }
-        let (path, pointer) = match reference.split_once('#') {
-            Some((path, pointer)) => (path, format!("#{pointer}")),
-            None => (reference, "#".to_owned()),
-        };
+        let (path, fragment) = reference.split_once('#').unwrap_or((reference, ""));
+        if path.is_empty() && ctx.file.is_none() {
+            return Ok(None);
+        }
+        let pointer = JsonPointer::parse(&format!("#{fragment}")).map_err(|e| Error::spec(at, format!("`$ref: {reference}`: {e}")))?;
         if path.is_empty() {
             return Ok(ctx.file.map(|file| (file, pointer)));
         }
@@ -207,7 +206,7 @@ impl Resolver<'_, '_> {
     }
 
     /// Read and parse a file once; its index in `bundle.files`.
-    fn load(&mut self, path: &Path, at: &str) -> Result<usize> {
+    fn load(&mut self, path: &Path, at: &JsonPointer) -> Result<usize> {
         let path = normalize_path(path);
         if let Some(i) = self.bundle.files.iter().position(|(p, _)| *p == path) {
             return Ok(i);
@@ -223,20 +222,20 @@ impl Resolver<'_, '_> {
         Ctx { file: Some(file), dir: self.bundle.files[file].0.parent().map(Path::to_path_buf), main_known: true }
     }
 
-    fn lookup(&self, file: usize, pointer: &str, at: &str) -> Result<&Value> {
-        self.docs[file].pointer(pointer.trim_start_matches('#')).ok_or_else(|| {
+    fn lookup(&self, file: usize, pointer: &JsonPointer, at: &JsonPointer) -> Result<&Value> {
+        self.docs[file].pointer(pointer.as_json_pointer()).ok_or_else(|| {
             Error::spec(at, format!("unresolved $ref: {} has nothing at {pointer}", self.bundle.files[file].0.display()))
         })
     }
 
     /// Copy the schema at `(file, pointer)` into a component, once; its name.
-    fn import_schema(&mut self, (file, pointer): (usize, String), depth: usize, at: &str) -> Result<String> {
+    fn import_schema(&mut self, (file, pointer): (usize, JsonPointer), depth: usize, at: &JsonPointer) -> Result<String> {
         if let Some((_, name)) = self.imported.iter().find(|(key, _)| key.0 == file && key.1 == pointer) {
             return Ok(name.clone());
         }
         let mut schema = self.lookup(file, &pointer, at)?.clone();
         let stem = self.bundle.files[file].0.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        let segments = crate::load::pointer_segments(&pointer);
+        let segments: Vec<String> = pointer.segments().map(Into::into).collect();
         let base = match segments.last() {
             Some(last) if segments.len() >= 2 && matches!(segments[segments.len() - 2].as_str(), "schemas" | "definitions" | "$defs") => last.clone(),
             Some(_) => format!("{stem}_{}", place_name(&segments)),
@@ -249,9 +248,9 @@ impl Resolver<'_, '_> {
         };
         // Claimed before its own references are followed, so a cycle ends here.
         self.imported.push(((file, pointer.clone()), name.clone()));
-        self.bundle.origins.push((format!("{SCHEMAS}{}", escape(&name)), Some(file), pointer));
+        let root = JsonPointer::component_schema(&name);
+        self.bundle.origins.push((root.clone(), Some(file), pointer));
         let ctx = self.ctx_of(file);
-        let root = format!("{SCHEMAS}{}", escape(&name));
         self.rewrite(&mut schema, &ctx, true, &Crumb::Root(&root), depth + 1)?;
         self.new_schemas.push((name.clone(), schema));
         Ok(name)
@@ -263,24 +262,24 @@ impl Resolver<'_, '_> {
 /// large document allocates nothing per node.
 enum Crumb<'p> {
     /// The pointer the walk started at.
-    Root(&'p str),
+    Root(&'p JsonPointer),
     Key(&'p Crumb<'p>, &'p str),
     Index(&'p Crumb<'p>, usize),
 }
 
 impl Crumb<'_> {
-    fn pointer(&self) -> String {
+    fn pointer(&self) -> JsonPointer {
         match self {
-            Crumb::Root(base) => (*base).to_owned(),
-            Crumb::Key(parent, key) => format!("{}/{}", parent.pointer(), escape(key)),
-            Crumb::Index(parent, i) => format!("{}/{i}", parent.pointer()),
+            Crumb::Root(base) => (*base).clone(),
+            Crumb::Key(parent, key) => parent.pointer().join(key),
+            Crumb::Index(parent, i) => parent.pointer().join(i),
         }
     }
 
     /// Whether this is `#/<segments...>` of the main document.
     fn is(&self, segments: &[&str]) -> bool {
         match (self, segments.split_last()) {
-            (Crumb::Root(base), None) => *base == "#",
+            (Crumb::Root(base), None) => base.is_root(),
             (Crumb::Key(parent, key), Some((last, rest))) => key == last && parent.is(rest),
             _ => false,
         }
@@ -346,34 +345,37 @@ fn schemas_of(doc: &mut Value) -> Result<&mut Map<String, Value>> {
 fn hoist_local(doc: &mut Value, bundle: &mut Bundle) -> Result<()> {
     let mut targets: Vec<String> = Vec::new();
     collect_local(doc, &mut targets);
-    targets.retain(|t| !is_component(t));
-    targets.sort_by_key(|t| std::cmp::Reverse(t.matches('/').count()));
-    targets.dedup();
-    for target in targets {
-        let segments = crate::load::pointer_segments(&target);
+    // A malformed pointer is left for the model to report.
+    let mut targets: Vec<(String, JsonPointer)> =
+        targets.into_iter().filter_map(|t| JsonPointer::parse(&t).ok().map(|p| (t, p))).filter(|(_, p)| !is_component(p)).collect();
+    targets.sort_by_key(|(_, p)| std::cmp::Reverse(p.depth()));
+    targets.dedup_by(|a, b| a.0 == b.0);
+    for (target, pointer) in targets {
+        let segments: Vec<String> = pointer.segments().map(Into::into).collect();
         let schema_place = segments.first().is_some_and(|s| s == "components") && segments.get(1).is_some_and(|s| s == "schemas")
             || segments.iter().any(|s| s == "schema");
         if !schema_place {
             continue;
         }
-        let Some(found) = doc.pointer_mut(target.trim_start_matches('#')) else { continue };
+        let Some(found) = doc.pointer_mut(pointer.as_json_pointer()) else { continue };
         if !found.is_object() {
             continue;
         }
         let taken: Vec<String> = doc.pointer("/components/schemas").and_then(Value::as_object).map(|m| m.keys().cloned().collect()).unwrap_or_default();
         let name = unused_name(&place_name(&segments), |n| taken.iter().any(|m| m == n));
-        let new_ref = format!("{SCHEMAS}{}", escape(&name));
-        let Some(found) = doc.pointer_mut(target.trim_start_matches('#')) else { continue };
-        let schema = std::mem::replace(found, serde_json::json!({ "$ref": new_ref }));
+        let new_ref = JsonPointer::component_schema(&name);
+        let Some(found) = doc.pointer_mut(pointer.as_json_pointer()) else { continue };
+        let schema = std::mem::replace(found, serde_json::json!({ "$ref": new_ref.as_str() }));
         schemas_of(doc)?.insert(name, schema);
-        replace_refs(doc, &target, &new_ref);
-        bundle.origins.push((new_ref, None, target));
+        replace_refs(doc, &target, new_ref.as_str());
+        bundle.origins.push((new_ref, None, pointer));
     }
     Ok(())
 }
 
-fn is_component(pointer: &str) -> bool {
-    pointer.strip_prefix(SCHEMAS).is_some_and(|rest| !rest.is_empty() && !rest.contains('/'))
+/// `#/components/schemas/<name>`, a component itself.
+fn is_component(pointer: &JsonPointer) -> bool {
+    pointer.depth() == 3 && pointer.parent().is_some_and(|p| p.is(&["components", "schemas"]))
 }
 
 /// Keys whose values are data, not spec: examples and extensions.
