@@ -323,14 +323,14 @@ pub fn parse_openapi(value: &serde_json::Value) -> Result<openapiv3::OpenAPI> {
             if let Some(schemas) = value.pointer("/components/schemas").and_then(|s| s.as_object()) {
                 for (name, schema) in schemas {
                     if let Err(e) = openapiv3::ReferenceOr::<openapiv3::Schema>::deserialize(schema) {
-                        return Err(Error::spec(format!("#/components/schemas/{}", normalize::escape(name)), e.to_string()));
+                        return Err(Error::spec(pointer::JsonPointer::component_schema(name), e.to_string()));
                     }
                 }
             }
             if let Some(paths) = value.get("paths").and_then(|s| s.as_object()) {
                 for (path, item) in paths {
                     if let Err(e) = openapiv3::ReferenceOr::<openapiv3::PathItem>::deserialize(item) {
-                        return Err(Error::spec(format!("#/paths/{}", normalize::escape(path)), e.to_string()));
+                        return Err(Error::spec(pointer::JsonPointer::root().join("paths").join(path), e.to_string()));
                     }
                 }
             }

@@ -101,7 +101,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::error::{Error, Result};
 use crate::naming::{self, Case, Scope};
-use crate::normalize::escape;
+use crate::pointer::{JsonPointer, PointerError};
 
 mod cycles;
 mod operations;
@@ -421,12 +421,12 @@ pub fn build(spec: &OpenAPI, settings: &ModelSettings) -> Result<Model> {
     b.module_scope.reserve("api");
     // Ids first, so that any reference resolves.
     for name in schemas.keys() {
-        let pointer = format!("#/components/schemas/{}", escape(name));
+        let pointer = JsonPointer::component_schema(name);
         let id = b.new_module_type(name, &pointer);
         b.components.insert(name.clone(), id);
     }
     for (name, schema) in schemas {
-        let pointer = format!("#/components/schemas/{}", escape(name));
+        let pointer = JsonPointer::component_schema(name);
         let id = b.components[name.as_str()];
         b.build(schema_ref(schema), &pointer, Slot::Named(id))?;
     }
@@ -496,11 +496,11 @@ impl<'a> ObjectSpec<'a> {
 #[derive(Default)]
 struct ObjectParts<'a> {
     /// name → (schema, pointer, module and parent for naming its inline types)
-    properties: IndexMap<String, (SRef<'a>, String, usize, String)>,
+    properties: IndexMap<String, (SRef<'a>, JsonPointer, usize, String)>,
     required: Vec<String>,
-    additional: Option<(&'a AdditionalProperties, String)>,
+    additional: Option<(&'a AdditionalProperties, JsonPointer)>,
     /// allOf arms that are not objects (unions): flattened fields, with their pointers.
-    flattened: Vec<(SRef<'a>, String)>,
+    flattened: Vec<(SRef<'a>, JsonPointer)>,
 }
 
 struct Builder<'a> {
@@ -515,19 +515,18 @@ struct Builder<'a> {
     nullable_memo: HashMap<String, bool>,
     /// Inline schemas already built, by pointer, so a schema reached twice
     /// (through allOf merges) is one type.
-    memo: HashMap<String, Built>,
+    memo: HashMap<JsonPointer, Built>,
     /// Inline schemas whose type is being built, by pointer: one reached again
     /// while it is (an `allOf` that merges the component holding it, say) is
     /// that same type, a cycle like any other, not a new copy each time.
-    building: HashMap<String, TypeId>,
+    building: HashMap<JsonPointer, TypeId>,
     /// How deep `build` is: a bound on nesting, so that no spec overflows the stack.
     depth: usize,
     /// Types made for `ModelSettings::names`, by pointer.
-    named: HashMap<String, TypeId>,
+    named: HashMap<JsonPointer, TypeId>,
     fallbacks: Vec<Fallback>,
 }
 
-const COMPONENT_PREFIX: &str = "#/components/schemas/";
 /// How deep schemas may nest (each level is a frame of `build`): far beyond
 /// any real spec, well within a build script's stack.
 const MAX_DEPTH: usize = 200;
@@ -542,7 +541,7 @@ impl<'a> Builder<'a> {
         Ok(())
     }
 
-    fn new_module_type(&mut self, raw: &str, pointer: &str) -> TypeId {
+    fn new_module_type(&mut self, raw: &str, pointer: &JsonPointer) -> TypeId {
         let module_name = self.module_scope.claim(raw);
         let type_name = self.root_scope.claim(raw);
         let mut scope = Scope::new(Case::Camel);
@@ -551,7 +550,7 @@ impl<'a> Builder<'a> {
         self.types.push(TypeDef {
             name: type_name,
             module: self.modules.len(),
-            pointer: pointer.to_owned(),
+            pointer: pointer.to_string(),
             doc: None,
             deprecated: false,
             kind: Kind::Alias(Ty::Value),
@@ -560,27 +559,27 @@ impl<'a> Builder<'a> {
         id
     }
 
-    fn fallback(&mut self, pointer: &str, reason: &'static str) {
-        self.fallbacks.push(Fallback { pointer: pointer.to_owned(), reason });
+    fn fallback(&mut self, pointer: &JsonPointer, reason: &'static str) {
+        self.fallbacks.push(Fallback { pointer: pointer.to_string(), reason });
     }
 
     /// The id for a slot, allocating a type for a suggestion.
-    fn alloc(&mut self, slot: &Slot, pointer: &str) -> TypeId {
+    fn alloc(&mut self, slot: &Slot, pointer: &JsonPointer) -> TypeId {
         let id = self.alloc_id(slot, pointer);
-        self.building.entry(pointer.to_owned()).or_insert(id);
+        self.building.entry(pointer.clone()).or_insert(id);
         id
     }
 
-    fn alloc_id(&mut self, slot: &Slot, pointer: &str) -> TypeId {
+    fn alloc_id(&mut self, slot: &Slot, pointer: &JsonPointer) -> TypeId {
         match slot {
             Slot::Named(id) => *id,
             Slot::Suggest { module, name, parent } => {
-                if let Some(custom) = self.settings.names.get(pointer) {
+                if let Some(custom) = self.settings.names.get(pointer.as_str()) {
                     if let Some(&id) = self.named.get(pointer) {
                         return id;
                     }
                     let id = self.new_module_type(custom, pointer);
-                    self.named.insert(pointer.to_owned(), id);
+                    self.named.insert(pointer.clone(), id);
                     return id;
                 }
                 let scope = &mut self.modules[*module].scope;
@@ -594,7 +593,7 @@ impl<'a> Builder<'a> {
                 self.types.push(TypeDef {
                     name: chosen,
                     module: *module,
-                    pointer: pointer.to_owned(),
+                    pointer: pointer.to_string(),
                     doc: None,
                     deprecated: false,
                     kind: Kind::Alias(Ty::Value),
@@ -605,19 +604,18 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn component(&self, reference: &str, pointer: &str) -> Result<(&'a str, &'a ReferenceOr<Schema>)> {
-        let name = reference.strip_prefix(COMPONENT_PREFIX).ok_or_else(|| {
-            Error::spec(pointer, format!("unsupported $ref {reference:?}: only #/components/schemas/... can be resolved"))
+    fn component(&self, reference: &str, pointer: &JsonPointer) -> Result<(&'a str, &'a ReferenceOr<Schema>)> {
+        let unresolved = || Error::spec(pointer, format!("unresolved $ref {reference:?}: no such schema"));
+        let name = component_name(reference, "schemas").map_err(|problem| match problem {
+            RefProblem::Elsewhere => Error::spec(pointer, format!("unsupported $ref {reference:?}: only #/components/schemas/... can be resolved")),
+            RefProblem::Malformed(e) => Error::spec(pointer, format!("malformed $ref {reference:?}: {e}")),
+            RefProblem::Inside => unresolved(),
         })?;
-        let name = name.replace("~1", "/").replace("~0", "~");
-        self.schemas
-            .get_full(&name)
-            .map(|(_, k, v)| (k.as_str(), v))
-            .ok_or_else(|| Error::spec(pointer, format!("unresolved $ref {reference:?}: no such schema")))
+        self.schemas.get_full(&name).map(|(_, k, v)| (k.as_str(), v)).ok_or_else(unresolved)
     }
 
     /// Follow references (and one-arm allOfs) down to a schema.
-    fn resolve(&self, mut r: SRef<'a>, pointer: &str) -> Result<(&'a Schema, Option<&'a str>)> {
+    fn resolve(&self, mut r: SRef<'a>, pointer: &JsonPointer) -> Result<(&'a Schema, Option<&'a str>)> {
         let mut name = None;
         for _ in 0..64 {
             match r {
@@ -636,7 +634,7 @@ impl<'a> Builder<'a> {
     }
 
     /// Peel null arms and one-arm allOfs: the schema that carries the meaning.
-    fn peel(&self, r: SRef<'a>, pointer: &str) -> Result<(&'a Schema, Option<&'a str>, bool)> {
+    fn peel(&self, r: SRef<'a>, pointer: &JsonPointer) -> Result<(&'a Schema, Option<&'a str>, bool)> {
         let (schema, name) = self.resolve(r, pointer)?;
         if let Some(arms) = union_arms(schema) {
             let rest: Vec<_> = arms.iter().filter(|a| !self.is_null(schema_ref(a))).collect();
@@ -665,7 +663,7 @@ impl<'a> Builder<'a> {
                 if let Some(&n) = self.nullable_memo.get(reference) {
                     return n;
                 }
-                let Ok((_, target)) = self.component(reference, "") else { return false };
+                let Ok((_, target)) = self.component(reference, &JsonPointer::root()) else { return false };
                 self.nullable_memo.insert(reference.to_owned(), false);
                 let n = self.nullable(schema_ref(target), depth + 1);
                 self.nullable_memo.insert(reference.to_owned(), n);
@@ -687,7 +685,7 @@ impl<'a> Builder<'a> {
     }
 
     /// A schema's description, looking through null arms and references.
-    fn description(&self, r: SRef<'a>, pointer: &str) -> Option<String> {
+    fn description(&self, r: SRef<'a>, pointer: &JsonPointer) -> Option<String> {
         let mut r = r;
         for _ in 0..16 {
             match r {
@@ -731,7 +729,7 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn build(&mut self, r: SRef<'a>, pointer: &str, slot: Slot) -> Result<Built> {
+    fn build(&mut self, r: SRef<'a>, pointer: &JsonPointer, slot: Slot) -> Result<Built> {
         let schema = match r {
             SRef::Ref(reference) => {
                 let (name, _) = self.component(reference, pointer)?;
@@ -765,11 +763,11 @@ impl<'a> Builder<'a> {
         self.building.remove(pointer);
         let built = built?;
         let built = Built { nullable: built.nullable || schema.schema_data.nullable, ..built };
-        self.memo.insert(pointer.to_owned(), built.clone());
+        self.memo.insert(pointer.clone(), built.clone());
         Ok(built)
     }
 
-    fn build_schema(&mut self, schema: &'a Schema, pointer: &str, slot: &Slot) -> Result<Built> {
+    fn build_schema(&mut self, schema: &'a Schema, pointer: &JsonPointer, slot: &Slot) -> Result<Built> {
         let data = &schema.schema_data;
         let not_null = |ty| Ok(Built { ty, nullable: false });
         match &schema.schema_kind {
@@ -825,11 +823,11 @@ impl<'a> Builder<'a> {
     }
 
     /// Module and parent name for a schema's inline parts.
-    fn naming_context(&mut self, slot: &Slot, pointer: &str) -> (usize, String) {
+    fn naming_context(&mut self, slot: &Slot, pointer: &JsonPointer) -> (usize, String) {
         match slot {
             Slot::Named(id) => (self.types[*id].module, self.types[*id].name.clone()),
             Slot::Suggest { module, name, .. } => {
-                if self.settings.names.contains_key(pointer) {
+                if self.settings.names.contains_key(pointer.as_str()) {
                     // A named schema gets a module of its own, and its parts go there.
                     let id = self.alloc(slot, pointer);
                     return (self.types[id].module, self.types[id].name.clone());
@@ -839,22 +837,22 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn array(&mut self, items: Option<SRef<'a>>, pointer: &str, slot: &Slot) -> Result<Ty> {
+    fn array(&mut self, items: Option<SRef<'a>>, pointer: &JsonPointer, slot: &Slot) -> Result<Ty> {
         let Some(items) = items else {
             self.fallback(pointer, "array without `items`");
             return Ok(Ty::Vec(Box::new(Ty::Value)));
         };
         let (module, parent) = self.naming_context(slot, pointer);
         let item_slot = Slot::Suggest { module, name: format!("{parent}Item"), parent: parent.clone() };
-        let built = self.build(items, &format!("{pointer}/items"), item_slot)?;
+        let built = self.build(items, &pointer.join("items"), item_slot)?;
         let ty = if built.nullable { built.ty.option() } else { built.ty };
         Ok(Ty::Vec(Box::new(ty)))
     }
 
-    fn add_properties(&self, parts: &mut ObjectParts<'a>, object: ObjectSpec<'a>, pointer: &str, module: usize, parent: &str) {
+    fn add_properties(&self, parts: &mut ObjectParts<'a>, object: ObjectSpec<'a>, pointer: &JsonPointer, module: usize, parent: &str) {
         let ObjectSpec { properties, required, additional } = object;
         for (name, prop) in properties {
-            let p = format!("{pointer}/properties/{}", escape(name));
+            let p = pointer.join("properties").join(name);
             parts.properties.insert(name.clone(), (boxed_ref(prop), p, module, parent.to_owned()));
         }
         for r in required {
@@ -863,11 +861,11 @@ impl<'a> Builder<'a> {
             }
         }
         if let Some(a) = additional {
-            parts.additional = Some((a, format!("{pointer}/additionalProperties")));
+            parts.additional = Some((a, pointer.join("additionalProperties")));
         }
     }
 
-    fn object(&mut self, parts: ObjectParts<'a>, data: &SchemaData, pointer: &str, slot: &Slot) -> Result<Ty> {
+    fn object(&mut self, parts: ObjectParts<'a>, data: &SchemaData, pointer: &JsonPointer, slot: &Slot) -> Result<Ty> {
         if parts.properties.is_empty() && parts.flattened.is_empty() {
             let ty = match parts.additional {
                 Some((AdditionalProperties::Schema(s), p)) => {
@@ -958,7 +956,7 @@ impl<'a> Builder<'a> {
     }
 
     /// If a property is a one-value string enum: its value and doc.
-    fn constant(&self, prop: SRef<'a>, pointer: &str) -> Result<Option<(String, Option<String>)>> {
+    fn constant(&self, prop: SRef<'a>, pointer: &JsonPointer) -> Result<Option<(String, Option<String>)>> {
         let values = self.string_values(prop, pointer)?;
         Ok(match values.as_slice() {
             [single] => Some((single.clone(), self.description(prop, pointer))),
@@ -967,7 +965,7 @@ impl<'a> Builder<'a> {
     }
 
     /// The values of a property that is a string enum (none for anything else).
-    fn string_values(&self, prop: SRef<'a>, pointer: &str) -> Result<Vec<String>> {
+    fn string_values(&self, prop: SRef<'a>, pointer: &JsonPointer) -> Result<Vec<String>> {
         let (schema, _, _) = self.peel(prop, pointer)?;
         let values: Vec<String> = match &schema.schema_kind {
             SchemaKind::Type(OaType::String(st)) => st.enumeration.iter().flatten().cloned().collect(),
@@ -987,12 +985,12 @@ impl<'a> Builder<'a> {
         &mut self,
         arms: &'a [ReferenceOr<Schema>],
         data: &SchemaData,
-        pointer: &str,
+        pointer: &JsonPointer,
         slot: &Slot,
         own_object: Option<ObjectSpec<'a>>,
     ) -> Result<Built> {
         if arms.len() == 1 && own_object.is_none_or(|o| o.properties.is_empty()) {
-            let built = self.build(schema_ref(&arms[0]), &format!("{pointer}/allOf/0"), slot.clone())?;
+            let built = self.build(schema_ref(&arms[0]), &pointer.join("allOf").join(0usize), slot.clone())?;
             if let Slot::Named(id) = slot {
                 if self.types[*id].doc.is_none() {
                     self.types[*id].doc = data.description.clone();
@@ -1004,7 +1002,7 @@ impl<'a> Builder<'a> {
         let mut parts = ObjectParts::default();
         let mut others = Vec::new();
         for (i, arm) in arms.iter().enumerate() {
-            let arm_pointer = format!("{pointer}/allOf/{i}");
+            let arm_pointer = pointer.join("allOf").join(i);
             if !self.merge_into(&mut parts, schema_ref(arm), &arm_pointer, module, &parent, 0)? {
                 others.push((i, arm));
             }
@@ -1014,11 +1012,11 @@ impl<'a> Builder<'a> {
         }
         if parts.properties.is_empty() && others.len() == 1 {
             let (i, arm) = others[0];
-            return self.build(schema_ref(arm), &format!("{pointer}/allOf/{i}"), slot.clone());
+            return self.build(schema_ref(arm), &pointer.join("allOf").join(i), slot.clone());
         }
         // A union among the arms: its variant is flattened beside the merged properties.
         for (i, arm) in others {
-            parts.flattened.push((schema_ref(arm), format!("{pointer}/allOf/{i}")));
+            parts.flattened.push((schema_ref(arm), pointer.join("allOf").join(i)));
         }
         let data = if data.description.is_none() {
             let mut d = data.clone();
@@ -1032,7 +1030,7 @@ impl<'a> Builder<'a> {
     }
 
     /// Add an allOf arm's properties; false if the arm is not object-like.
-    fn merge_into(&self, parts: &mut ObjectParts<'a>, r: SRef<'a>, pointer: &str, module: usize, parent: &str, depth: usize) -> Result<bool> {
+    fn merge_into(&self, parts: &mut ObjectParts<'a>, r: SRef<'a>, pointer: &JsonPointer, module: usize, parent: &str, depth: usize) -> Result<bool> {
         if depth > 32 {
             return Err(Error::spec(pointer, "allOf nests too deep (a cycle of allOf references?)"));
         }
@@ -1043,10 +1041,10 @@ impl<'a> Builder<'a> {
                     return self.merge_into(parts, schema_ref(target), pointer, module, parent, depth + 1);
                 };
                 let id = self.components[name];
-                let base = format!("{COMPONENT_PREFIX}{}", escape(name));
+                let base = JsonPointer::component_schema(name);
                 (schema, Some(name), base, self.types[id].module, self.types[id].name.clone())
             }
-            SRef::Item(schema) => (schema, None, pointer.to_owned(), module, parent.to_owned()),
+            SRef::Item(schema) => (schema, None, pointer.clone(), module, parent.to_owned()),
         };
         let _ = component;
         match &schema.schema_kind {
@@ -1056,7 +1054,7 @@ impl<'a> Builder<'a> {
             }
             SchemaKind::AllOf { all_of } => {
                 for (i, arm) in all_of.iter().enumerate() {
-                    if !self.merge_into(parts, schema_ref(arm), &format!("{base_pointer}/allOf/{i}"), module, &parent, depth + 1)? {
+                    if !self.merge_into(parts, schema_ref(arm), &base_pointer.join("allOf").join(i), module, &parent, depth + 1)? {
                         return Ok(false);
                     }
                 }
@@ -1065,7 +1063,7 @@ impl<'a> Builder<'a> {
             SchemaKind::Any(any) if !any.properties.is_empty() || (any.typ.as_deref() == Some("object") && any.one_of.is_empty() && any.any_of.is_empty()) => {
                 if !any.all_of.is_empty() {
                     for (i, arm) in any.all_of.iter().enumerate() {
-                        self.merge_into(parts, schema_ref(arm), &format!("{base_pointer}/allOf/{i}"), module, &parent, depth + 1)?;
+                        self.merge_into(parts, schema_ref(arm), &base_pointer.join("allOf").join(i), module, &parent, depth + 1)?;
                     }
                 }
                 self.add_properties(parts, ObjectSpec::of_any(any), &base_pointer, module, &parent);
@@ -1084,7 +1082,7 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn any(&mut self, any: &'a openapiv3::AnySchema, data: &SchemaData, pointer: &str, slot: &Slot) -> Result<Built> {
+    fn any(&mut self, any: &'a openapiv3::AnySchema, data: &SchemaData, pointer: &JsonPointer, slot: &Slot) -> Result<Built> {
         let not_null = |ty| Ok(Built { ty, nullable: false });
         let union_arms = if !any.one_of.is_empty() { Some((&any.one_of, "oneOf")) } else if !any.any_of.is_empty() { Some((&any.any_of, "anyOf")) } else { None };
         let arms_are_constraints = |arms: &'a Vec<ReferenceOr<Schema>>| {
@@ -1168,6 +1166,35 @@ impl<'a> Builder<'a> {
         }
     }
 
+}
+
+/// Why a `$ref` names no component of the kind asked for.
+enum RefProblem {
+    /// It points somewhere else than `#/components/<kind>/...`.
+    Elsewhere,
+    /// It points inside a component (`#/components/schemas/A/properties/b`).
+    Inside,
+    /// It is not a JSON pointer (`~2`).
+    Malformed(PointerError),
+}
+
+/// The name, unescaped, of the component a `#/components/<kind>/<name>`
+/// reference names.
+fn component_name(reference: &str, kind: &str) -> std::result::Result<String, RefProblem> {
+    let pointer = match JsonPointer::parse(reference) {
+        Ok(p) => p,
+        Err(PointerError::NotAPointer) => return Err(RefProblem::Elsewhere),
+        Err(e) => return Err(RefProblem::Malformed(e)),
+    };
+    let mut segments = pointer.segments();
+    if segments.next().as_deref() != Some("components") || segments.next().as_deref() != Some(kind) {
+        return Err(RefProblem::Elsewhere);
+    }
+    match (segments.next(), segments.next()) {
+        (Some(name), None) => Ok(name.into_owned()),
+        (Some(_), Some(_)) => Err(RefProblem::Inside),
+        (None, _) => Err(RefProblem::Elsewhere),
+    }
 }
 
 fn union_arms(schema: &Schema) -> Option<&Vec<ReferenceOr<Schema>>> {

@@ -24,6 +24,8 @@
 
 use serde_json::{Map, Value};
 
+use crate::pointer::JsonPointer;
+
 /// Rewrite a parsed 3.0 or 3.1 document into the shape `openapiv3` reads.
 pub fn normalize(doc: &mut Value) {
     let Some(root) = doc.as_object_mut() else { return };
@@ -32,8 +34,7 @@ pub fn normalize(doc: &mut Value) {
         root.get_mut("components").and_then(|c| c.get_mut("schemas"))
     {
         for (name, schema) in schemas.iter_mut() {
-            let here = format!("#/components/schemas/{}", escape(name));
-            schema_at(schema, &here);
+            schema_at(schema, JsonPointer::component_schema(name).as_str());
         }
     }
     // Schemas of parameters, media types and headers, anywhere else.
@@ -49,11 +50,6 @@ pub fn normalize(doc: &mut Value) {
             }
         }
     }
-}
-
-/// Escape a key for use in a JSON pointer.
-pub fn escape(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
 }
 
 fn find_schemas(v: &mut Value, recursive_root: &str) {

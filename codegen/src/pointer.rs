@@ -2,10 +2,11 @@
 //!
 //! **The rule.** A pointer is built from raw segments (a property name as the
 //! spec spells it, `a/b~c`) and escaped only when it is printed
-//! (`#/…/a~1b~0c`); a `$ref` is parsed once, into its raw segments, and
-//! compared or looked up by those. Nothing outside this module writes `~0`,
-//! `~1` or a `/` between segments by hand, so no segment can be dropped or
-//! escaped twice, and no escape can be forgotten.
+//! (`#/…/a~1b~0c`); a `$ref` is parsed once where it is read
+//! ([`JsonPointer::parse`], which refuses a `~` that is not `~0` or `~1`) and
+//! from then on handled by its raw segments. Nothing outside this module
+//! writes `~0`, `~1` or a `/` between segments by hand, so no segment can be
+//! dropped or escaped twice, and no escape can be forgotten.
 //!
 //! A [`JsonPointer`] keeps its printed form, so printing, hashing and
 //! comparing cost what a `String` does; the segments are unescaped as they

@@ -139,3 +139,52 @@ fn versions_it_does_not_read_are_named() {
     let (msg, _) = fails("none", "info: {title: t, version: '1'}\npaths: {}\n");
     assert!(msg.ends_with("#: not an OpenAPI document: it has no `openapi` version"), "{msg}");
 }
+
+/// The pointer of a property inside a union's arm names the `oneOf` it is
+/// in: looking for the union's tag once dropped that segment
+/// (`#/components/schemas/U/0/properties/kind`).
+#[test]
+fn an_error_inside_a_union_arm_names_the_one_of() {
+    let spec = format!(
+        "{HEAD}    U:\n      oneOf:\n        - type: object\n          properties:\n            kind: {{$ref: '#/components/schemas/Nope'}}\n        - type: object\n          properties:\n            kind: {{type: string, enum: [b]}}\n"
+    );
+    let (msg, path) = fails("union-arm", &spec);
+    assert_eq!(
+        msg,
+        format!("{}:10: #/components/schemas/U/oneOf/0/properties/kind: unresolved $ref \"#/components/schemas/Nope\": no such schema", path.display())
+    );
+}
+
+/// A `$ref` is a JSON pointer: `/` inside a name is written `~1`, and `~` is
+/// always `~0` or `~1`. A reference that spelled a name's `/` or `~` raw once
+/// found the schema anyway.
+#[test]
+fn a_reference_must_escape_the_name_it_points_to() {
+    let (msg, path) = fails("unescaped-slash", &format!("{HEAD}    a/b: {{type: string}}\n    U: {{$ref: '#/components/schemas/a/b'}}\n"));
+    assert_eq!(msg, format!("{}:7: #/components/schemas/U: unresolved $ref \"#/components/schemas/a/b\": no such schema", path.display()));
+    let (msg, path) = fails("bad-escape", &format!("{HEAD}    A~2: {{type: string}}\n    U: {{$ref: '#/components/schemas/A~2'}}\n"));
+    assert_eq!(
+        msg,
+        format!(
+            "{}:7: #/components/schemas/U: malformed $ref \"#/components/schemas/A~2\": `~2` is not a JSON pointer escape: `~0` stands for `~` and `~1` for `/`, and a `~` is always one of them",
+            path.display()
+        )
+    );
+    // Escaped properly, both are found.
+    let dir = scratch("escaped");
+    let path = dir.join("openapi.yaml");
+    std::fs::write(&path, format!("{HEAD}    a/b: {{type: string}}\n    A~2: {{type: string}}\n    U: {{$ref: '#/components/schemas/a~1b'}}\n    V: {{$ref: '#/components/schemas/A~02'}}\n")).unwrap();
+    Config::new().out_dir(&dir).generate(&path).unwrap();
+    // Into another file, too.
+    let (msg, path) = fails("bad-escape-file", &format!("{HEAD}    A: {{$ref: 'other.yaml#/B~'}}\n"));
+    assert!(msg.starts_with(&format!("{}:6: #/components/schemas/A: `$ref: other.yaml#/B~`: `~` is not a JSON pointer escape", path.display())), "{msg}");
+}
+
+/// An empty name is a segment of its own: the line is the empty key's, not
+/// its parent's.
+#[test]
+fn an_empty_property_name_has_its_own_line() {
+    let spec = format!("{HEAD}    A:\n      type: object\n      properties:\n        '':\n          type: strin\n");
+    let (msg, path) = fails("empty-name", &spec);
+    assert!(msg.starts_with(&format!("{}:9: #/components/schemas/A/properties/: unknown type \"strin\"", path.display())), "{msg}");
+}

@@ -268,7 +268,8 @@ impl<'a> Builder<'a> {
 
     fn operation(&mut self, module: usize, name: String, path: &str, item: &'a openapiv3::PathItem, method: &str, op: &'a openapiv3::Operation) -> Result<Operation> {
         let id = op.operation_id.clone().unwrap_or_else(|| format!("{method} {path}"));
-        let pointer = format!("#/paths/{}/{method}", escape(path));
+        let mut pointer = JsonPointer::root();
+        pointer.push("paths").push(path).push(method);
         let doc = match (&op.summary, &op.description) {
             (Some(s), Some(d)) if !d.starts_with(s.as_str()) => Some(format!("{s}\n\n{d}")),
             (_, Some(d)) => Some(d.clone()),
@@ -286,13 +287,13 @@ impl<'a> Builder<'a> {
         let body = match &op.request_body {
             None => None,
             Some(r) => {
-                let (body, body_pointer) = self.request_body(r, &format!("{pointer}/requestBody"))?;
+                let (body, body_pointer) = self.request_body(r, &pointer.join("requestBody"))?;
                 let mut variants = Scope::new(Case::Variant);
                 let mut choices = Vec::new();
                 let mut first_json = true;
                 for (media_type, m) in &body.content {
                     let media = Media::of(media_type, false);
-                    let p = format!("{body_pointer}/content/{}/schema", escape(media_type));
+                    let p = body_pointer.join("content").join(media_type).join("schema");
                     let ty = match (media, &m.schema) {
                         (Media::Json | Media::Multipart | Media::Form, Some(schema)) => {
                             let suggested = if media == Media::Json && first_json { format!("{name}Request") } else { format!("{name}{}Request", media_variant(media_type, media)) };
@@ -336,7 +337,7 @@ impl<'a> Builder<'a> {
         Ok(Operation {
             id,
             name,
-            pointer,
+            pointer: pointer.into(),
             method: method.to_ascii_uppercase(),
             path: path.to_owned(),
             doc,
@@ -353,15 +354,15 @@ impl<'a> Builder<'a> {
     }
 
     /// The operation's parameters: path ones in template order, then the rest in spec order.
-    fn params(&mut self, module: usize, name: &str, pointer: &str, path: &str, item: &'a openapiv3::PathItem, op: &'a openapiv3::Operation) -> Result<Vec<Param>> {
-        let path_pointer = pointer.rsplit_once('/').map(|(p, _)| p).unwrap_or(pointer).to_owned();
-        let mut all: Vec<(&'a openapiv3::Parameter, String)> = Vec::new();
+    fn params(&mut self, module: usize, name: &str, pointer: &JsonPointer, path: &str, item: &'a openapiv3::PathItem, op: &'a openapiv3::Operation) -> Result<Vec<Param>> {
+        let path_pointer = pointer.parent().unwrap_or_else(|| pointer.clone());
+        let mut all: Vec<(&'a openapiv3::Parameter, JsonPointer)> = Vec::new();
         let listed = item
             .parameters
             .iter()
             .enumerate()
-            .map(|(i, p)| (p, format!("{path_pointer}/parameters/{i}")))
-            .chain(op.parameters.iter().enumerate().map(|(i, p)| (p, format!("{pointer}/parameters/{i}"))));
+            .map(|(i, p)| (p, path_pointer.join("parameters").join(i)))
+            .chain(op.parameters.iter().enumerate().map(|(i, p)| (p, pointer.join("parameters").join(i))));
         for (p, at) in listed {
             let (param, at) = self.parameter(p, &at)?;
             let data = param.parameter_data_ref();
@@ -374,7 +375,7 @@ impl<'a> Builder<'a> {
             Location::Path => path.find(&format!("{{{}}}", p.parameter_data_ref().name)).unwrap_or(usize::MAX),
             _ => usize::MAX,
         };
-        let mut indexed: Vec<(usize, usize, &'a openapiv3::Parameter, String)> = all
+        let mut indexed: Vec<(usize, usize, &'a openapiv3::Parameter, JsonPointer)> = all
             .into_iter()
             .enumerate()
             .map(|(i, (p, at))| (if location(p) == Location::Path { 0 } else { 1 }, i, p, at))
@@ -393,9 +394,9 @@ impl<'a> Builder<'a> {
                 _ => (Style::Simple, false),
             };
             let (schema, schema_pointer) = match &data.format {
-                openapiv3::ParameterSchemaOrContent::Schema(s) => (Some(s), format!("{at}/schema")),
+                openapiv3::ParameterSchemaOrContent::Schema(s) => (Some(s), at.join("schema")),
                 openapiv3::ParameterSchemaOrContent::Content(c) => match c.first() {
-                    Some((media, m)) => (m.schema.as_ref(), format!("{at}/content/{}/schema", escape(media))),
+                    Some((media, m)) => (m.schema.as_ref(), at.join("content").join(media).join("schema")),
                     None => (None, at.clone()),
                 },
             };
@@ -426,14 +427,14 @@ impl<'a> Builder<'a> {
         Ok(out)
     }
 
-    fn parameter(&self, mut p: &'a ReferenceOr<openapiv3::Parameter>, at: &str) -> Result<(&'a openapiv3::Parameter, String)> {
-        let mut at = at.to_owned();
+    fn parameter(&self, mut p: &'a ReferenceOr<openapiv3::Parameter>, at: &JsonPointer) -> Result<(&'a openapiv3::Parameter, JsonPointer)> {
+        let mut at = at.clone();
         for _ in 0..32 {
             match p {
                 ReferenceOr::Item(param) => return Ok((param, at)),
                 ReferenceOr::Reference { reference } => {
                     let (name, found) = self.component_part(reference, "parameters", &at, |c| &c.parameters)?;
-                    at = format!("#/components/parameters/{}", escape(name));
+                    at = JsonPointer::component("parameters", name);
                     p = found;
                 }
             }
@@ -441,14 +442,14 @@ impl<'a> Builder<'a> {
         Err(Error::spec(at, "$ref chain of parameters does not end"))
     }
 
-    fn request_body(&self, mut r: &'a ReferenceOr<openapiv3::RequestBody>, at: &str) -> Result<(&'a openapiv3::RequestBody, String)> {
-        let mut at = at.to_owned();
+    fn request_body(&self, mut r: &'a ReferenceOr<openapiv3::RequestBody>, at: &JsonPointer) -> Result<(&'a openapiv3::RequestBody, JsonPointer)> {
+        let mut at = at.clone();
         for _ in 0..32 {
             match r {
                 ReferenceOr::Item(body) => return Ok((body, at)),
                 ReferenceOr::Reference { reference } => {
                     let (name, found) = self.component_part(reference, "requestBodies", &at, |c| &c.request_bodies)?;
-                    at = format!("#/components/requestBodies/{}", escape(name));
+                    at = JsonPointer::component("requestBodies", name);
                     r = found;
                 }
             }
@@ -456,14 +457,14 @@ impl<'a> Builder<'a> {
         Err(Error::spec(at, "$ref chain of request bodies does not end"))
     }
 
-    fn response(&self, mut r: &'a ReferenceOr<openapiv3::Response>, at: &str) -> Result<(&'a openapiv3::Response, String)> {
-        let mut at = at.to_owned();
+    fn response(&self, mut r: &'a ReferenceOr<openapiv3::Response>, at: &JsonPointer) -> Result<(&'a openapiv3::Response, JsonPointer)> {
+        let mut at = at.clone();
         for _ in 0..32 {
             match r {
                 ReferenceOr::Item(response) => return Ok((response, at)),
                 ReferenceOr::Reference { reference } => {
                     let (name, found) = self.component_part(reference, "responses", &at, |c| &c.responses)?;
-                    at = format!("#/components/responses/{}", escape(name));
+                    at = JsonPointer::component("responses", name);
                     r = found;
                 }
             }
@@ -476,24 +477,20 @@ impl<'a> Builder<'a> {
         &self,
         reference: &str,
         kind: &str,
-        at: &str,
+        at: &JsonPointer,
         map: impl Fn(&'a openapiv3::Components) -> &'a IndexMap<String, ReferenceOr<T>>,
     ) -> Result<(&'a str, &'a ReferenceOr<T>)> {
-        let prefix = format!("#/components/{kind}/");
-        let name = reference
-            .strip_prefix(&prefix)
-            .ok_or_else(|| Error::spec(at, format!("unsupported $ref {reference:?}: only {prefix}... can be resolved here")))?;
-        let name = name.replace("~1", "/").replace("~0", "~");
-        self.spec
-            .components
-            .as_ref()
-            .and_then(|c| map(c).get_full(&name))
-            .map(|(_, k, v)| (k.as_str(), v))
-            .ok_or_else(|| Error::spec(at, format!("unresolved $ref {reference:?}: no such {kind} component")))
+        let unresolved = || Error::spec(at, format!("unresolved $ref {reference:?}: no such {kind} component"));
+        let name = component_name(reference, kind).map_err(|problem| match problem {
+            RefProblem::Elsewhere => Error::spec(at, format!("unsupported $ref {reference:?}: only #/components/{kind}/... can be resolved here")),
+            RefProblem::Malformed(e) => Error::spec(at, format!("malformed $ref {reference:?}: {e}")),
+            RefProblem::Inside => unresolved(),
+        })?;
+        self.spec.components.as_ref().and_then(|c| map(c).get_full(&name)).map(|(_, k, v)| (k.as_str(), v)).ok_or_else(unresolved)
     }
 
     /// A body's type, built with a suggested name.
-    fn body_type(&mut self, module: usize, name: &str, schema: &'a ReferenceOr<Schema>, pointer: &str, suggested: &str) -> Result<Ty> {
+    fn body_type(&mut self, module: usize, name: &str, schema: &'a ReferenceOr<Schema>, pointer: &JsonPointer, suggested: &str) -> Result<Ty> {
         let slot = Slot::Suggest { module, name: suggested.to_owned(), parent: name.to_owned() };
         let built = self.build(schema_ref(schema), pointer, slot)?;
         Ok(if built.nullable { built.ty.option() } else { built.ty })
@@ -501,7 +498,7 @@ impl<'a> Builder<'a> {
 
     /// `name` as a type of its own: the type itself when it was built under
     /// that name, else an alias to it.
-    fn alias(&mut self, module: usize, parent: &str, name: &str, ty: Ty, pointer: &str) -> TypeId {
+    fn alias(&mut self, module: usize, parent: &str, name: &str, ty: Ty, pointer: &JsonPointer) -> TypeId {
         match ty {
             Ty::Named(t) if self.types[t].module == module && self.types[t].name == name => t,
             other => {
@@ -513,7 +510,7 @@ impl<'a> Builder<'a> {
     }
 
     #[allow(clippy::type_complexity, reason = "one private helper's result")]
-    fn responses(&mut self, module: usize, name: &str, pointer: &str, op: &'a openapiv3::Operation) -> Result<(Vec<ResponseCase>, Option<TypeId>, Option<Ty>)> {
+    fn responses(&mut self, module: usize, name: &str, pointer: &JsonPointer, op: &'a openapiv3::Operation) -> Result<(Vec<ResponseCase>, Option<TypeId>, Option<Ty>)> {
         let mut cases = Vec::new();
         let mut first_json = None;
         let mut events = None;
@@ -526,7 +523,7 @@ impl<'a> Builder<'a> {
         });
         let default = op.responses.default.as_ref().map(|r| (Status::Default, "default".to_owned(), r));
         for (status, code, r) in listed.chain(default) {
-            let (response, at) = self.response(r, &format!("{pointer}/responses/{}", escape(&code)))?;
+            let (response, at) = self.response(r, &pointer.join("responses").join(&code))?;
             let doc = Some(response.description.clone()).filter(|d| !d.is_empty());
             if response.content.is_empty() {
                 cases.push(ResponseCase { status, media_type: None, media: Media::Empty, ty: Ty::Unit, variant: String::new(), doc });
@@ -534,7 +531,7 @@ impl<'a> Builder<'a> {
             }
             for (media_type, m) in &response.content {
                 let media = Media::of(media_type, true);
-                let p = format!("{at}/content/{}/schema", escape(media_type));
+                let p = at.join("content").join(media_type).join("schema");
                 let ty = match (media, &m.schema) {
                     (Media::Json | Media::Events, None) => Ty::Value,
                     (Media::Json, Some(schema)) => {

@@ -11,8 +11,8 @@ type Resolved<'a> = (usize, SRef<'a>, &'a Schema, Option<&'a str>);
 type ArmTag = (Vec<String>, bool);
 
 impl<'a> Builder<'a> {
-    pub(super) fn union(&mut self, arms: &'a [ReferenceOr<Schema>], word: &str, data: &SchemaData, pointer: &str, slot: &Slot) -> Result<Built> {
-        let arm_pointer = |i: usize| format!("{pointer}/{word}/{i}");
+    pub(super) fn union(&mut self, arms: &'a [ReferenceOr<Schema>], word: &str, data: &SchemaData, pointer: &JsonPointer, slot: &Slot) -> Result<Built> {
+        let arm_pointer = |i: usize| pointer.join(word).join(i);
         let live: Vec<(usize, SRef<'a>)> = arms.iter().map(schema_ref).enumerate().filter(|(_, a)| !self.is_null(*a)).collect();
         let had_null = live.len() < arms.len();
         if live.is_empty() {
@@ -22,7 +22,7 @@ impl<'a> Builder<'a> {
             let (i, arm) = live[0];
             // A name configured for the property names the schema inside it.
             let slot = &match slot {
-                Slot::Suggest { .. } if self.settings.names.contains_key(pointer) => Slot::Named(self.alloc(slot, pointer)),
+                Slot::Suggest { .. } if self.settings.names.contains_key(pointer.as_str()) => Slot::Named(self.alloc(slot, pointer)),
                 other => other.clone(),
             };
             let built = self.build(arm, &arm_pointer(i), slot.clone())?;
@@ -68,7 +68,7 @@ impl<'a> Builder<'a> {
         let module = self.types[id].module;
         let union_name = self.types[id].name.clone();
         // Rule 3: tagged.
-        if let Some((property, tags)) = self.find_tag(&resolved, data, pointer)? {
+        if let Some((property, tags)) = self.find_tag(&resolved, data, &pointer.join(word))? {
             let mut scope = Scope::new(Case::Variant);
             let unknown = scope.claim("Unknown");
             let mut variants = Vec::new();
@@ -131,13 +131,14 @@ impl<'a> Builder<'a> {
 
     /// Rule 3: if the union is tagged, the tag property and, for each arm, its
     /// tag values and whether the arm declares the property itself (so that
-    /// writing the arm writes the tag).
-    fn find_tag(&self, resolved: &[Resolved<'a>], data: &SchemaData, pointer: &str) -> Result<Option<(String, Vec<ArmTag>)>> {
+    /// writing the arm writes the tag). `arms` is the pointer of the
+    /// `oneOf`/`anyOf` list.
+    fn find_tag(&self, resolved: &[Resolved<'a>], data: &SchemaData, arms: &JsonPointer) -> Result<Option<(String, Vec<ArmTag>)>> {
         // Every arm must be an object whose properties we can see.
         let mut arm_parts = Vec::new();
         for (i, arm, _, _) in resolved {
             let mut parts = ObjectParts::default();
-            if !self.merge_into(&mut parts, *arm, &format!("{pointer}/{i}"), 0, "", 0)? || parts.properties.is_empty() {
+            if !self.merge_into(&mut parts, *arm, &arms.join(i), 0, "", 0)? || parts.properties.is_empty() {
                 return Ok(None);
             }
             arm_parts.push(parts);
@@ -231,7 +232,7 @@ impl<'a> Builder<'a> {
                         if self.is_null(arm) {
                             continue;
                         }
-                        let (schema, name) = self.resolve(arm, "").ok()?;
+                        let (schema, name) = self.resolve(arm, &JsonPointer::root()).ok()?;
                         inner.push((i, arm, schema, name));
                     }
                     self.scalar_values(&inner, is_kind, typ, depth + 1)?.into_iter().map(|(v, _)| v).collect()
