@@ -243,20 +243,33 @@ impl Emitter<'_> {
     fn query_fn(&self, op: &Operation) -> TokenStream {
         // A template with a query of its own (`/responses/{id}?beta=true`) gives those pairs first.
         let fixed = op.path.split_once('?').map(|(_, q)| q).unwrap_or_default();
-        let fixed = fixed.split('&').filter(|p| !p.is_empty()).map(|pair| {
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            quote! { out.push((#k.to_owned(), #v.to_owned())); }
-        });
-        let calls: Vec<TokenStream> = fixed.chain(op.params.iter().filter(|p| p.location == Location::Query).map(|p| pairs(p.json.as_str(), p.style, p.explode, &p.field))).collect();
-        if calls.is_empty() {
-            return TokenStream::new();
-        }
-        quote! {
-            #[inline]
-            fn query(&self) -> Vec<(String, String)> {
+        let fixed: Vec<TokenStream> = fixed
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .map(|pair| {
+                let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+                quote! { (#k.to_owned(), #v.to_owned()) }
+            })
+            .collect();
+        let calls: Vec<TokenStream> = op.params.iter().filter(|p| p.location == Location::Query).map(|p| pairs(p.json.as_str(), p.style, p.explode, &p.field)).collect();
+        let body = match (fixed.is_empty(), calls.is_empty()) {
+            (true, true) => return TokenStream::new(),
+            (false, true) => quote! { vec![#(#fixed),*] },
+            (true, false) => quote! {
                 let mut out = Vec::new();
                 #(#calls)*
                 out
+            },
+            (false, false) => quote! {
+                let mut out = vec![#(#fixed),*];
+                #(#calls)*
+                out
+            },
+        };
+        quote! {
+            #[inline]
+            fn query(&self) -> Vec<(String, String)> {
+                #body
             }
         }
     }
@@ -366,7 +379,7 @@ impl Emitter<'_> {
     fn form_payload(&self, ty: &Ty, encoding: &[Encoding]) -> TokenStream {
         let Ty::Named(id) = self.resolve(ty) else { return quote! { super::api::Payload::form(body) } };
         let Kind::Struct { fields, extra, .. } = &self.model.types[*id].kind else { return quote! { super::api::Payload::form(body) } };
-        if fields.iter().any(|f| f.flatten) {
+        if fields.iter().any(|f| f.flatten) || (fields.is_empty() && extra.is_none()) {
             return quote! { super::api::Payload::form(body) };
         }
         let calls = fields.iter().map(|f| {
@@ -558,6 +571,7 @@ impl Emitter<'_> {
             }
         }
         let mut has_default = false;
+        let mut arm_bodies = Vec::new();
         let arms: Vec<TokenStream> = statuses
             .iter()
             .map(|&status| {
@@ -600,17 +614,36 @@ impl Emitter<'_> {
                         }
                     }
                 };
+                arm_bodies.push(body.clone());
                 quote! { #pattern => #body, }
             })
             .collect();
         let rest = (!has_default).then(|| quote! { _ => super::api::other(status, content_type, body), });
-        quote! {
-            #[inline]
-            fn decode(status: u16, content_type: &str, body: &[u8]) -> Result<super::api::Reply<Self::Output, Self::Error>, super::api::DecodeError> {
+        // A `default` that catches the rest may leave a parameter unread.
+        let several_media = statuses.iter().any(|&s| op.cases.iter().filter(|c| c.status == s).count() > 1);
+        let uses_type = !has_default || several_media || op.cases.iter().any(|c| c.media == Media::Json);
+        let uses_body = !has_default || op.cases.iter().any(|c| c.media != Media::Empty);
+        let content_type = if uses_type { quote! { content_type } } else { quote! { _content_type } };
+        let body = if uses_body { quote! { body } } else { quote! { _body } };
+        // Only `default`: its expression, without a match of one arm.
+        let matched = if statuses == [Status::Default] {
+            let c = op.cases.iter().find(|c| c.status == Status::Default);
+            match (c, &arm_bodies[..]) {
+                (Some(_), [only]) => only.clone(),
+                _ => quote! { match status { #(#arms)* #rest } },
+            }
+        } else {
+            quote! {
                 match status {
                     #(#arms)*
                     #rest
                 }
+            }
+        };
+        quote! {
+            #[inline]
+            fn decode(status: u16, #content_type: &str, #body: &[u8]) -> Result<super::api::Reply<Self::Output, Self::Error>, super::api::DecodeError> {
+                #matched
             }
         }
     }

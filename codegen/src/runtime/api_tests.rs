@@ -85,9 +85,10 @@ fn query_arrays_per_style_and_explode() {
     assert_eq!(query_of(Style::SpaceDelimited, true, &v), repeated);
     assert_eq!(query_of(Style::PipeDelimited, false, &v), pairs(&[("p", "a|b c")]));
     assert_eq!(query_of(Style::PipeDelimited, true, &v), repeated);
-    // deepObject on an array: as form.
-    assert_eq!(query_of(Style::DeepObject, true, &v), repeated);
-    assert_eq!(query_of(Style::DeepObject, false, &v), pairs(&[("p", "a,b c")]));
+    // deepObject on an array: `p[]` per element, as inside a deep object.
+    let bracketed = pairs(&[("p[]", "a"), ("p[]", "b c")]);
+    assert_eq!(query_of(Style::DeepObject, true, &v), bracketed);
+    assert_eq!(query_of(Style::DeepObject, false, &v), bracketed);
     assert_eq!(query_of(Style::Simple, true, &v), pairs(&[("p", "a,b c")]));
     assert_eq!(query_of(Style::Simple, false, &v), pairs(&[("p", "a,b c")]));
     // Numbers, nulls, nested values inside arrays.

@@ -31,7 +31,7 @@ fn round_trip<T: Serialize + DeserializeOwned>(json: Value) -> T {
     parsed
 }
 
-/// The `operations` fixture: operation types, over no network.
+/// The `endpoints` fixture: operation types, over no network.
 #[path = "operations.rs"]
 mod operations;
 

@@ -1,7 +1,7 @@
-//! What the `operations` fixture's operation types do: paths, query pairs by
+//! What the `endpoints` fixture's operation types do: paths, query pairs by
 //! style, headers, payloads of every media type, and decoding by status.
 
-use golden_check::operations::{api, operations as ops, Error, NewPet, Pet};
+use golden_check::endpoints::{api, operations as ops, Error, NewPet, Pet};
 use api::{Event, Operation, Payload, Reply, Streaming};
 
 #[test]
@@ -73,6 +73,9 @@ fn json_body() {
     assert_eq!(ops::ListPets::new(Vec::<String>::new()).payload(), Payload::None);
 }
 
+/// A part as (name, filename, content type, bytes).
+type PartView<'a> = (&'a str, Option<&'a str>, Option<&'a str>, &'a [u8]);
+
 #[test]
 fn multipart_body_lists_its_parts() {
     let body = ops::UploadPhotoMultipartRequest {
@@ -84,7 +87,7 @@ fn multipart_body_lists_its_parts() {
     };
     let op = ops::UploadPhoto::new("rex", "p1", body);
     let Payload::Multipart(parts) = op.payload() else { panic!("not multipart: {:?}", op.payload()) };
-    let listed: Vec<(&str, Option<&str>, Option<&str>, &[u8])> =
+    let listed: Vec<PartView> =
         parts.iter().map(|p| (p.name.as_str(), p.filename.as_deref(), p.content_type.as_deref(), p.bytes.as_slice())).collect();
     assert_eq!(
         listed,

@@ -211,8 +211,11 @@ fn path_parameter_that_needs_encoding() {
     assert_kept(&batch, &reply);
 }
 
-/// The parts of a multipart/form-data body: (name, filename, content type, bytes).
-fn multipart(content_type: &str, body: &[u8]) -> Vec<(String, Option<String>, Option<String>, Vec<u8>)> {
+/// A part as the server read it: (name, filename, content type, bytes).
+type ReadPart = (String, Option<String>, Option<String>, Vec<u8>);
+
+/// The parts of a multipart/form-data body.
+fn multipart(content_type: &str, body: &[u8]) -> Vec<ReadPart> {
     let boundary = content_type.split("boundary=").nth(1).expect("a boundary").trim_matches('"');
     let delimiter = format!("--{boundary}").into_bytes();
     let mut parts = Vec::new();
