@@ -287,7 +287,7 @@ impl<'a> Builder<'a> {
         let body = match &op.request_body {
             None => None,
             Some(r) => {
-                let (body, body_pointer) = self.request_body(r, &pointer.join("requestBody"))?;
+                let (body, body_pointer) = self.follow(r, &pointer.join("requestBody"), "requestBodies", "request bodies", |c| &c.request_bodies)?;
                 let mut variants = Scope::new(Case::Variant);
                 let mut choices = Vec::new();
                 let mut first_json = true;
@@ -364,7 +364,7 @@ impl<'a> Builder<'a> {
             .map(|(i, p)| (p, path_pointer.join("parameters").join(i)))
             .chain(op.parameters.iter().enumerate().map(|(i, p)| (p, pointer.join("parameters").join(i))));
         for (p, at) in listed {
-            let (param, at) = self.parameter(p, &at)?;
+            let (param, at) = self.follow(p, &at, "parameters", "parameters", |c| &c.parameters)?;
             let data = param.parameter_data_ref();
             let place = location(param);
             // The operation's own parameter replaces the path item's of that name and place.
@@ -427,49 +427,28 @@ impl<'a> Builder<'a> {
         Ok(out)
     }
 
-    fn parameter(&self, mut p: &'a ReferenceOr<openapiv3::Parameter>, at: &JsonPointer) -> Result<(&'a openapiv3::Parameter, JsonPointer)> {
-        let mut at = at.clone();
-        for _ in 0..32 {
-            match p {
-                ReferenceOr::Item(param) => return Ok((param, at)),
-                ReferenceOr::Reference { reference } => {
-                    let (name, found) = self.component_part(reference, "parameters", &at, |c| &c.parameters)?;
-                    at = JsonPointer::component("parameters", name);
-                    p = found;
-                }
-            }
-        }
-        Err(Error::spec(at, "$ref chain of parameters does not end"))
-    }
-
-    fn request_body(&self, mut r: &'a ReferenceOr<openapiv3::RequestBody>, at: &JsonPointer) -> Result<(&'a openapiv3::RequestBody, JsonPointer)> {
+    /// Follow `$ref`s to `#/components/{kind}/...` (`what` names them in the
+    /// error) down to the item, and where it is.
+    fn follow<T>(
+        &self,
+        mut r: &'a ReferenceOr<T>,
+        at: &JsonPointer,
+        kind: &str,
+        what: &str,
+        map: impl Fn(&'a openapiv3::Components) -> &'a IndexMap<String, ReferenceOr<T>>,
+    ) -> Result<(&'a T, JsonPointer)> {
         let mut at = at.clone();
         for _ in 0..32 {
             match r {
-                ReferenceOr::Item(body) => return Ok((body, at)),
+                ReferenceOr::Item(item) => return Ok((item, at)),
                 ReferenceOr::Reference { reference } => {
-                    let (name, found) = self.component_part(reference, "requestBodies", &at, |c| &c.request_bodies)?;
-                    at = JsonPointer::component("requestBodies", name);
+                    let (name, found) = self.component_part(reference, kind, &at, &map)?;
+                    at = JsonPointer::component(kind, name);
                     r = found;
                 }
             }
         }
-        Err(Error::spec(at, "$ref chain of request bodies does not end"))
-    }
-
-    fn response(&self, mut r: &'a ReferenceOr<openapiv3::Response>, at: &JsonPointer) -> Result<(&'a openapiv3::Response, JsonPointer)> {
-        let mut at = at.clone();
-        for _ in 0..32 {
-            match r {
-                ReferenceOr::Item(response) => return Ok((response, at)),
-                ReferenceOr::Reference { reference } => {
-                    let (name, found) = self.component_part(reference, "responses", &at, |c| &c.responses)?;
-                    at = JsonPointer::component("responses", name);
-                    r = found;
-                }
-            }
-        }
-        Err(Error::spec(at, "$ref chain of responses does not end"))
+        Err(Error::spec(at, format!("$ref chain of {what} does not end")))
     }
 
     /// A `#/components/{kind}/{name}` reference.
@@ -523,7 +502,7 @@ impl<'a> Builder<'a> {
         });
         let default = op.responses.default.as_ref().map(|r| (Status::Default, "default".to_owned(), r));
         for (status, code, r) in listed.chain(default) {
-            let (response, at) = self.response(r, &pointer.join("responses").join(&code))?;
+            let (response, at) = self.follow(r, &pointer.join("responses").join(&code), "responses", "responses", |c| &c.responses)?;
             let doc = Some(response.description.clone()).filter(|d| !d.is_empty());
             if response.content.is_empty() {
                 cases.push(ResponseCase { status, media_type: None, media: Media::Empty, ty: Ty::Unit, variant: String::new(), doc });
