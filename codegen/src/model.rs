@@ -81,7 +81,9 @@
 //! break cycles. A schema that is an array or map of itself (directly or
 //! through other such schemas) would be a type alias that refers to itself,
 //! which Rust rejects: an alias on a cycle of aliases becomes a newtype,
-//! `pub struct A(pub Vec<A>);`, with the JSON of its inner value. The rules
+//! `pub struct A(pub Vec<A>);`, with the JSON of its inner value. A chain of
+//! references deeper than rustc follows (its `recursion_limit`) is held at
+//! one reference by `api::Link`, a box rustc does not look into. The rules
 //! are in `model::cycles`.
 //!
 //! # Names
@@ -145,6 +147,9 @@ pub enum Ty {
     Option(Box<Ty>),
     /// `Box<T>`, on recursive edges.
     Boxed(Box<Ty>),
+    /// `api::Link<T>`: a box that ends a chain of types too long for rustc
+    /// (see `cycles`, "Long chains").
+    Linked(Box<Ty>),
 }
 
 impl Ty {

@@ -115,25 +115,25 @@ pub fn support(model: &Model, settings: &EmitSettings) -> Result<TokenStream> {
         })
     });
     let mut out = runtime::support_module(&parts, settings.strict)?;
-    if model.operations_module.is_some() || uses_file(model) {
-        out.extend(runtime::api_module()?);
-    }
+    let operations = model.operations_module.is_some() || uses(model, &|ty| matches!(ty, Ty::File));
+    out.extend(runtime::api_module(operations, uses(model, &|ty| matches!(ty, Ty::Linked(_))))?);
     Ok(out)
 }
 
-/// Whether some type holds an `api::File`.
-fn uses_file(model: &Model) -> bool {
-    fn walk(ty: &Ty) -> bool {
-        match ty {
-            Ty::File => true,
-            Ty::Vec(t) | Ty::Map(t) | Ty::Option(t) | Ty::Boxed(t) => walk(t),
-            _ => false,
-        }
+/// Whether some type holds, at any depth of its fields' types, a `Ty` that
+/// `is` picks out (an `api::File`, an `api::Link`).
+fn uses(model: &Model, is: &dyn Fn(&Ty) -> bool) -> bool {
+    fn walk(ty: &Ty, is: &dyn Fn(&Ty) -> bool) -> bool {
+        is(ty)
+            || match ty {
+                Ty::Vec(t) | Ty::Map(t) | Ty::Option(t) | Ty::Boxed(t) | Ty::Linked(t) => walk(t, is),
+                _ => false,
+            }
     }
     model.types.iter().any(|t| match &t.kind {
-        Kind::Struct { fields, .. } => fields.iter().any(|f| walk(&f.ty)),
-        Kind::Tagged { variants, .. } | Kind::Untagged { variants, .. } => variants.iter().any(|v| walk(&v.ty)),
-        Kind::Alias(ty) | Kind::Newtype(ty) => walk(ty),
+        Kind::Struct { fields, extra, .. } => fields.iter().any(|f| walk(&f.ty, is)) || extra.as_ref().is_some_and(|e| walk(&e.ty, is)),
+        Kind::Tagged { variants, .. } | Kind::Untagged { variants, .. } => variants.iter().any(|v| walk(&v.ty, is)),
+        Kind::Alias(ty) | Kind::Newtype(ty) => walk(ty, is),
         _ => false,
     })
 }
@@ -233,7 +233,7 @@ impl Emitter<'_> {
         fn walk(ty: &Ty, out: &mut Vec<TypeId>) {
             match ty {
                 Ty::Named(id) => out.push(*id),
-                Ty::Vec(t) | Ty::Map(t) | Ty::Option(t) | Ty::Boxed(t) => walk(t, out),
+                Ty::Vec(t) | Ty::Map(t) | Ty::Option(t) | Ty::Boxed(t) | Ty::Linked(t) => walk(t, out),
                 _ => {}
             }
         }
@@ -289,6 +289,10 @@ impl Emitter<'_> {
             Ty::Boxed(t) => {
                 let t = self.ty(from, t);
                 quote! { Box<#t> }
+            }
+            Ty::Linked(t) => {
+                let t = self.ty(from, t);
+                quote! { super::api::Link<#t> }
             }
         }
     }

@@ -455,7 +455,7 @@ impl Emitter<'_> {
     fn has_file(&self, m: usize, ty: &Ty, done: &mut Done) -> bool {
         match ty {
             Ty::File => true,
-            Ty::Vec(t) | Ty::Option(t) | Ty::Boxed(t) => self.has_file(m, t, done),
+            Ty::Vec(t) | Ty::Option(t) | Ty::Boxed(t) | Ty::Linked(t) => self.has_file(m, t, done),
             Ty::Named(id) => match &self.model.types[*id].kind {
                 Kind::Alias(t) => self.has_file(m, t, done),
                 Kind::Tagged { variants, unknown, .. } | Kind::Untagged { variants, unknown, .. } => {
@@ -718,7 +718,7 @@ fn has_file_shallow(e: &Emitter<'_>, ty: &Ty) -> bool {
         }
         match ty {
             Ty::File => true,
-            Ty::Vec(t) | Ty::Option(t) | Ty::Boxed(t) => walk(e, t, depth + 1),
+            Ty::Vec(t) | Ty::Option(t) | Ty::Boxed(t) | Ty::Linked(t) => walk(e, t, depth + 1),
             Ty::Named(id) => match &e.model.types[*id].kind {
                 Kind::Alias(t) => walk(e, t, depth + 1),
                 Kind::Tagged { variants, .. } | Kind::Untagged { variants, .. } => variants.iter().any(|v| walk(e, &v.ty, depth + 1)),

@@ -202,7 +202,7 @@ impl Emitter<'_> {
         let name = ident(&self.model.types[id].name);
         let unboxed = |ty: &Ty| -> Ty {
             match ty {
-                Ty::Boxed(inner) => (**inner).clone(),
+                Ty::Boxed(inner) | Ty::Linked(inner) => (**inner).clone(),
                 other => other.clone(),
             }
         };
@@ -217,7 +217,11 @@ impl Emitter<'_> {
             from_string |= *key == Ty::String;
             let vname = ident(&v.name);
             let arm = self.ty(m, &unboxed(&v.ty));
-            let wrap = if matches!(v.ty, Ty::Boxed(_)) { quote! { Box::new(value) } } else { quote! { value } };
+            let wrap = match v.ty {
+                Ty::Boxed(_) => quote! { Box::new(value) },
+                Ty::Linked(_) => quote! { super::api::Link::new(value) },
+                _ => quote! { value },
+            };
             out.extend(quote! {
                 impl From<#arm> for #name {
                     #[inline]

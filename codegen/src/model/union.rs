@@ -328,7 +328,7 @@ fn tag_groups(types: &[TypeDef], variants: &[Variant]) -> Vec<TagGroup> {
 /// The shape of a struct arm (through a box and aliases); `None` for anything else.
 fn shape_of(types: &[TypeDef], ty: &Ty) -> Option<Shape> {
     let ty = match ty {
-        Ty::Boxed(inner) => inner,
+        Ty::Boxed(inner) | Ty::Linked(inner) => inner,
         other => other,
     };
     let Ty::Named(id) = resolve_alias(types, ty) else { return None };
@@ -348,7 +348,7 @@ fn shape_of(types: &[TypeDef], ty: &Ty) -> Option<Shape> {
 /// its shape (id, status, ...) fits better.
 fn member_shapes(types: &[TypeDef], ty: &Ty) -> Option<Vec<Shape>> {
     let ty = match ty {
-        Ty::Boxed(inner) => inner,
+        Ty::Boxed(inner) | Ty::Linked(inner) => inner,
         other => other,
     };
     let Ty::Named(id) = resolve_alias(types, ty) else { return None };
@@ -375,7 +375,7 @@ fn kinds_of(types: &[TypeDef], ty: &Ty, depth: usize) -> Option<Vec<JsonKind>> {
             kinds.insert(0, JsonKind::Null);
             kinds
         }
-        Ty::Boxed(inner) => return kinds_of(types, inner, depth + 1),
+        Ty::Boxed(inner) | Ty::Linked(inner) => return kinds_of(types, inner, depth + 1),
         Ty::Named(id) => match &types[*id].kind {
             Kind::Struct { .. } | Kind::Tagged { .. } => vec![JsonKind::Object],
             Kind::StringEnum { .. } => vec![JsonKind::String],

@@ -667,7 +667,7 @@ fn the_emitted_module_parses_and_carries_no_plain_comments() {
         let line = line.trim();
         assert!(!line.starts_with("//") || line.starts_with("///") || line.starts_with("//!"), "{line}");
     }
-    let tokens = super::api_module().unwrap();
+    let tokens = super::api_module(true, false).unwrap();
     let file = syn::parse2::<syn::File>(tokens).unwrap();
     let [syn::Item::Mod(module)] = file.items.as_slice() else { panic!("{:?}", file.items.len()) };
     assert_eq!(module.ident, "api");

@@ -367,8 +367,16 @@ const API_SOURCE: &str = include_str!("api.rs");
 /// comments (`///` and `//!` docs are kept; the `//!` lines open the file,
 /// and become the module's docs).
 pub(crate) fn api_source() -> String {
+    without_plain_comments(API_SOURCE)
+}
+
+/// The text of `link.rs`, as the generated crate gets it.
+const LINK_SOURCE: &str = include_str!("link.rs");
+
+/// `source` without its plain comments (doc comments stay).
+fn without_plain_comments(source: &str) -> String {
     let mut out = String::new();
-    for line in API_SOURCE.lines() {
+    for line in source.lines() {
         let trimmed = line.trim();
         if !is_plain_comment(trimmed) || trimmed.starts_with("//!") {
             out.push_str(line);
@@ -378,11 +386,38 @@ pub(crate) fn api_source() -> String {
     out
 }
 
-/// The public module `api`, as tokens.
-pub(crate) fn api_module() -> Result<TokenStream> {
-    let body: TokenStream = api_source()
-        .parse()
-        .map_err(|e| Error::Internal(format!("the API runtime does not tokenize: {e}")))?;
+/// The public module `api`, as tokens: the operations runtime (`api.rs`)
+/// when the spec has operations or files, `Link` (`link.rs`) when a type
+/// holds one, both when both. Nothing when neither.
+pub(crate) fn api_module(operations: bool, link: bool) -> Result<TokenStream> {
+    let tokens = |text: String, what: &str| -> Result<TokenStream> {
+        text.parse().map_err(|e| Error::Internal(format!("the {what} does not tokenize: {e}")))
+    };
+    let mut body = TokenStream::new();
+    if operations {
+        body.extend(tokens(api_source(), "API runtime")?);
+    } else if link {
+        body.extend(quote::quote! {
+            //! The runtime types of this crate: [`Link`], which holds a value where a
+            //! chain of types is too deep for rustc to follow.
+        });
+    }
+    if link {
+        body.extend(tokens(without_plain_comments(LINK_SOURCE), "link runtime")?);
+    }
+    if operations && link {
+        body.extend(quote::quote! {
+            impl<T: FileParts> FileParts for Link<T> {
+                /// The linked value's parts.
+                fn file_parts(&self, name: &str, content_type: Option<&str>, out: &mut Vec<Part>) {
+                    (**self).file_parts(name, content_type, out);
+                }
+            }
+        });
+    }
+    if body.is_empty() {
+        return Ok(TokenStream::new());
+    }
     Ok(quote::quote! {
         pub mod api {
             #body
@@ -393,6 +428,14 @@ pub(crate) fn api_module() -> Result<TokenStream> {
 #[cfg(test)]
 #[path = "api.rs"]
 mod api;
+
+#[cfg(test)]
+#[path = "link.rs"]
+mod link;
+
+#[cfg(test)]
+#[path = "link_tests.rs"]
+mod link_tests;
 
 #[cfg(test)]
 #[path = "api_tests.rs"]

@@ -1359,3 +1359,54 @@ mod wide_struct {
         assert_ne!(built, read);
     }
 }
+
+/// Chains deeper than rustc follows by default: one reference in each is an
+/// `api::Link`, which reads, writes, derefs and converts as its value does.
+mod long_chains {
+    use super::*;
+    use g::long_chains::{api::Link, ring9, Ring0, Ring1, Ring8, Ring9, Tree0, Tree1, Tree4};
+
+    /// rustc can tell these (it stops at the link), and so can user code.
+    fn auto<T: Send + Sync + Unpin + std::panic::UnwindSafe + std::panic::RefUnwindSafe>() {}
+
+    #[test]
+    fn the_cycle_reads_and_writes_through_its_link() {
+        auto::<Ring0>();
+        auto::<Ring9>();
+        let json = json!({"name": "r0", "next": {"next": {"next": {"next": {"next": {"next": {"next": {"next": {"next": {
+            "name": "r9",
+            "next": {"name": "again", "next": {"next": {"next": {"next": {"next": {"next": {"next": {"next": {"next": {"next": "end"}}}}}}}}}}
+        }}}}}}}}}});
+        let ring: Ring0 = round_trip(json);
+        let r9 = |r: &Ring0| -> Ring9 { r.next.as_ref().and_then(|r| r.next.as_ref()?.next.as_ref()?.next.as_ref()?.next.as_ref()?.next.as_ref()?.next.as_ref()?.next.as_ref()?.next.clone()).expect("nine links") };
+        let last = r9(&ring);
+        assert_eq!(last.name.as_deref(), Some("r9"));
+        // The link derefs to the first type again.
+        let ring9::Next::Ring0(again) = &last.next else { panic!("{:?}", last.next) };
+        assert_eq!(again.name.as_deref(), Some("again"));
+        assert_eq!(r9(again).next, ring9::Next::String("end".into()));
+        let taken: Ring0 = again.clone().into_inner();
+        assert_eq!(&taken, &**again);
+    }
+
+    #[test]
+    fn a_link_is_built_from_its_value() {
+        let closing = Ring9::new(Ring0 { name: Some("first".into()), ..Default::default() });
+        assert_eq!(to_json(&closing), json!({"next": {"name": "first"}}));
+        let mut eight = Ring8 { next: Some(closing), ..Default::default() };
+        eight.next.as_mut().unwrap().next = "text".into();
+        assert_eq!(to_json(&eight), json!({"next": {"next": "text"}}));
+        let link: Link<Ring0> = Ring0::default().into();
+        assert_eq!(ring9::Next::from(Ring0::default()), ring9::Next::Ring0(link));
+        assert_eq!(Ring1::default().next, None);
+    }
+
+    #[test]
+    fn a_map_of_links_reads_as_a_map_of_values() {
+        auto::<Tree0>();
+        let tree: Tree0 = round_trip(json!({"children": {"a": {"children": {"b": {"children": {"c": {"children": {"d": {"children": {"e": {"label": "leaf"}}}}}}}}}}}));
+        let a: &Link<Tree1> = &tree.children.as_ref().unwrap()["a"];
+        let d: &Tree4 = &a.children.as_ref().unwrap()["b"].children.as_ref().unwrap()["c"].children.as_ref().unwrap()["d"];
+        assert_eq!(d.children.as_ref().unwrap()["e"].label.as_deref(), Some("leaf"));
+    }
+}

@@ -2,9 +2,6 @@
 //! compiled under `deny(warnings)`: the generator is not an OpenAI special case.
 
 #![deny(warnings)]
-// rustdoc's auto-trait checks (the "Auto Trait Implementations" it lists) on
-// Stripe's 71-schema reference cycle go deeper than the default 128; rustc does not.
-#![recursion_limit = "256"]
 
 macro_rules! spec {
     ($(#[$doc:meta])* $name:ident, $file:literal) => {
