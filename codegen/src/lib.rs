@@ -42,6 +42,7 @@ pub mod normalize;
 pub mod pointer;
 pub mod refs;
 mod runtime;
+mod schema;
 
 use std::collections::BTreeMap;
 use std::fmt;

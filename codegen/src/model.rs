@@ -94,14 +94,13 @@
 //! module of its own (see `Config::name_schema`).
 
 use indexmap::IndexMap;
-use openapiv3::{
-    AdditionalProperties, OpenAPI, ReferenceOr, Schema, SchemaData, SchemaKind, Type as OaType,
-};
+use openapiv3::{AdditionalProperties, OpenAPI, ReferenceOr, Schema, SchemaData, SchemaKind, Type as OaType};
 use std::collections::{BTreeMap, HashMap};
 
 use crate::error::{Error, Result};
 use crate::naming::{self, Case, Scope};
 use crate::pointer::{JsonPointer, PointerError};
+use crate::schema::{Form, ObjectSpec, View, Width};
 
 mod cycles;
 mod operations;
@@ -475,23 +474,6 @@ struct Built {
     nullable: bool,
 }
 
-/// The object keywords of one schema.
-#[derive(Clone, Copy)]
-struct ObjectSpec<'a> {
-    properties: &'a IndexMap<String, ReferenceOr<Box<Schema>>>,
-    required: &'a [String],
-    additional: Option<&'a AdditionalProperties>,
-}
-
-impl<'a> ObjectSpec<'a> {
-    fn of_object(ot: &'a openapiv3::ObjectType) -> Self {
-        ObjectSpec { properties: &ot.properties, required: &ot.required, additional: ot.additional_properties.as_ref() }
-    }
-    fn of_any(any: &'a openapiv3::AnySchema) -> Self {
-        ObjectSpec { properties: &any.properties, required: &any.required, additional: any.additional_properties.as_ref() }
-    }
-}
-
 /// Properties gathered from an object-like schema (or several, for allOf).
 #[derive(Default)]
 struct ObjectParts<'a> {
@@ -768,57 +750,81 @@ impl<'a> Builder<'a> {
     }
 
     fn build_schema(&mut self, schema: &'a Schema, pointer: &JsonPointer, slot: &Slot) -> Result<Built> {
-        let data = &schema.schema_data;
+        let view = View::of(schema);
+        let data = view.data;
         let not_null = |ty| Ok(Built { ty, nullable: false });
-        match &schema.schema_kind {
-            SchemaKind::Type(OaType::String(st)) => {
-                let values: Vec<&str> = st.enumeration.iter().flatten().map(String::as_str).collect();
-                let nullable = st.enumeration.iter().any(Option::is_none);
+        if view.union_beside_properties {
+            // Properties beside a union: each arm is the shared properties plus its own.
+            self.fallback(pointer, "properties beside oneOf/anyOf: the shared properties are merged into the struct, the union arms are not modelled");
+        }
+        match view.form {
+            Form::Null => Ok(Built { ty: self.plain(slot, Ty::Unit, data), nullable: true }),
+            Form::String { values, nullable, binary } => {
+                let values = values.strings();
                 let ty = if values.is_empty() {
-                    let binary = matches!(st.format, openapiv3::VariantOrUnknownOrEmpty::Item(openapiv3::StringFormat::Binary));
                     self.plain(slot, if binary { Ty::File } else { Ty::String }, data)
                 } else {
                     let id = self.alloc(slot, pointer);
-                    let kind = string_enum(values.iter().map(|v| (v.to_string(), None)));
-                    self.finish(id, kind, data)
+                    self.finish(id, string_enum(values.into_iter().map(|v| (v.to_owned(), None))), data)
                 };
                 Ok(Built { ty, nullable })
             }
-            SchemaKind::Type(OaType::Integer(it)) => {
-                if it.enumeration.iter().flatten().next().is_some() {
-                    let id = self.alloc(slot, pointer);
-                    let kind = int_enum(it.enumeration.iter().flatten().map(|v| (*v, None, None)));
-                    let nullable = it.enumeration.iter().any(Option::is_none);
-                    return Ok(Built { ty: self.finish(id, kind, data), nullable });
+            Form::Integer { values, nullable, width } => {
+                let values = values.integers();
+                if values.is_empty() {
+                    let ty = match width {
+                        Width::I64 => Ty::I64,
+                        Width::I32 => Ty::I32,
+                        Width::U32 => Ty::U32,
+                        Width::U64 => Ty::U64,
+                    };
+                    return not_null(self.plain(slot, ty, data));
                 }
-                let ty = match &it.format {
-                    openapiv3::VariantOrUnknownOrEmpty::Item(openapiv3::IntegerFormat::Int32) => Ty::I32,
-                    openapiv3::VariantOrUnknownOrEmpty::Unknown(f) if f == "uint32" => Ty::U32,
-                    openapiv3::VariantOrUnknownOrEmpty::Unknown(f) if f == "uint64" || f == "uint" => Ty::U64,
-                    _ => Ty::I64,
-                };
+                let id = self.alloc(slot, pointer);
+                let ty = self.finish(id, int_enum(values.into_iter().map(|v| (v, None, None))), data);
+                Ok(Built { ty, nullable })
+            }
+            Form::Number => not_null(self.plain(slot, Ty::F64, data)),
+            Form::Boolean => not_null(self.plain(slot, Ty::Bool, data)),
+            Form::Array { items } => {
+                let ty = self.array(items.map(boxed_ref), pointer, slot)?;
                 not_null(self.plain(slot, ty, data))
             }
-            SchemaKind::Type(OaType::Number(_)) => not_null(self.plain(slot, Ty::F64, data)),
-            SchemaKind::Type(OaType::Boolean(_)) => not_null(self.plain(slot, Ty::Bool, data)),
-            SchemaKind::Type(OaType::Array(at)) => {
-                let ty = self.array(at.items.as_ref().map(boxed_ref), pointer, slot)?;
-                not_null(self.plain(slot, ty, data))
-            }
-            SchemaKind::Type(OaType::Object(ot)) => {
+            Form::Object(object) => {
                 let mut parts = ObjectParts::default();
                 let (module, parent) = self.naming_context(slot, pointer);
-                self.add_properties(&mut parts, ObjectSpec::of_object(ot), pointer, module, &parent);
+                self.add_properties(&mut parts, object, pointer, module, &parent);
                 not_null(self.object(parts, data, pointer, slot)?)
             }
-            SchemaKind::AllOf { all_of } => self.all_of(all_of, data, pointer, slot, None),
-            SchemaKind::OneOf { one_of: arms } => self.union(arms, "oneOf", data, pointer, slot),
-            SchemaKind::AnyOf { any_of: arms } => self.union(arms, "anyOf", data, pointer, slot),
-            SchemaKind::Not { .. } => {
+            Form::AllOf { arms, own } => self.all_of(arms, data, pointer, slot, own),
+            Form::Union { word, arms } => self.union(arms, word, data, pointer, slot),
+            Form::Enum(values) => {
+                let nullable = values.iter().any(|v| v.is_null());
+                if values.iter().all(|v| v.is_string() || v.is_null()) {
+                    let id = self.alloc(slot, pointer);
+                    let kind = string_enum(values.iter().filter_map(|v| v.as_str()).map(|v| (v.to_owned(), None)));
+                    return Ok(Built { ty: self.finish(id, kind, data), nullable });
+                }
+                if values.iter().all(|v| v.is_i64() || v.is_null()) {
+                    let id = self.alloc(slot, pointer);
+                    let kind = int_enum(values.iter().filter_map(|v| v.as_i64()).map(|v| (v, None, None)));
+                    return Ok(Built { ty: self.finish(id, kind, data), nullable });
+                }
+                self.fallback(pointer, "enum of mixed JSON types");
+                Ok(Built { ty: self.plain(slot, Ty::Value, data), nullable })
+            }
+            Form::Not => {
                 self.fallback(pointer, "`not` schema: any JSON but the excluded");
                 not_null(self.plain(slot, Ty::Value, data))
             }
-            SchemaKind::Any(any) => self.any(any, data, pointer, slot),
+            Form::Constraints | Form::Untyped => {
+                self.fallback(pointer, "schema without a type: any JSON");
+                not_null(self.plain(slot, Ty::Value, data))
+            }
+            Form::BadType(other) => Err(Error::spec(
+                pointer,
+                format!("unknown type {other:?}: expected one of string, integer, number, boolean, array, object, null"),
+            )),
         }
     }
 
@@ -1081,91 +1087,6 @@ impl<'a> Builder<'a> {
             _ => Ok(false),
         }
     }
-
-    fn any(&mut self, any: &'a openapiv3::AnySchema, data: &SchemaData, pointer: &JsonPointer, slot: &Slot) -> Result<Built> {
-        let not_null = |ty| Ok(Built { ty, nullable: false });
-        let union_arms = if !any.one_of.is_empty() { Some((&any.one_of, "oneOf")) } else if !any.any_of.is_empty() { Some((&any.any_of, "anyOf")) } else { None };
-        let arms_are_constraints = |arms: &'a Vec<ReferenceOr<Schema>>| {
-            arms.iter().all(|a| matches!(a, ReferenceOr::Item(Schema { schema_kind: SchemaKind::Any(x), .. }) if is_constraint_only(x)))
-        };
-        match any.typ.as_deref() {
-            Some("null") => return Ok(Built { ty: self.plain(slot, Ty::Unit, data), nullable: true }),
-            Some("string") if any.properties.is_empty() && union_arms.is_none() => {
-                let values: Vec<String> = any.enumeration.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect();
-                if values.is_empty() {
-                    let ty = if any.format.as_deref() == Some("binary") { Ty::File } else { Ty::String };
-                    return not_null(self.plain(slot, ty, data));
-                }
-                let id = self.alloc(slot, pointer);
-                return not_null(self.finish(id, string_enum(values.into_iter().map(|v| (v, None))), data));
-            }
-            Some("integer") if any.properties.is_empty() && union_arms.is_none() => {
-                let values: Vec<i64> = any.enumeration.iter().filter_map(|v| v.as_i64()).collect();
-                if values.is_empty() {
-                    return not_null(self.plain(slot, Ty::I64, data));
-                }
-                let id = self.alloc(slot, pointer);
-                return not_null(self.finish(id, int_enum(values.into_iter().map(|v| (v, None, None))), data));
-            }
-            Some("number") if union_arms.is_none() => return not_null(self.plain(slot, Ty::F64, data)),
-            Some("boolean") if union_arms.is_none() => return not_null(self.plain(slot, Ty::Bool, data)),
-            Some("array") if union_arms.is_none() => {
-                let ty = self.array(any.items.as_ref().map(boxed_ref), pointer, slot)?;
-                return not_null(self.plain(slot, ty, data));
-            }
-            Some("object") | Some("array") | Some("string") | Some("integer") | Some("number") | Some("boolean") | None => {}
-            Some(other) => {
-                return Err(Error::spec(pointer, format!("unknown type {other:?}: expected one of string, integer, number, boolean, array, object, null")));
-            }
-        }
-        if let Some((arms, word)) = union_arms {
-            if !arms_are_constraints(arms) {
-                if !any.properties.is_empty() {
-                    // Properties beside a union: each arm is the shared properties plus its own.
-                    self.fallback(pointer, "properties beside oneOf/anyOf: the shared properties are merged into the struct, the union arms are not modelled");
-                } else {
-                    return self.union(arms, word, data, pointer, slot);
-                }
-            }
-        }
-        if !any.all_of.is_empty() {
-            return self.all_of(&any.all_of, data, pointer, slot, Some(ObjectSpec::of_any(any)));
-        }
-        if !any.properties.is_empty() || any.typ.as_deref() == Some("object") || any.additional_properties.is_some() {
-            let mut parts = ObjectParts::default();
-            let (module, parent) = self.naming_context(slot, pointer);
-            self.add_properties(&mut parts, ObjectSpec::of_any(any), pointer, module, &parent);
-            return not_null(self.object(parts, data, pointer, slot)?);
-        }
-        if any.items.is_some() {
-            let ty = self.array(any.items.as_ref().map(boxed_ref), pointer, slot)?;
-            return not_null(self.plain(slot, ty, data));
-        }
-        if !any.enumeration.is_empty() {
-            let nullable = any.enumeration.iter().any(|v| v.is_null());
-            if any.enumeration.iter().all(|v| v.is_string() || v.is_null()) {
-                let id = self.alloc(slot, pointer);
-                let kind = string_enum(any.enumeration.iter().filter_map(|v| v.as_str()).map(|v| (v.to_owned(), None)));
-                return Ok(Built { ty: self.finish(id, kind, data), nullable });
-            }
-            if any.enumeration.iter().all(|v| v.is_i64() || v.is_null()) {
-                let id = self.alloc(slot, pointer);
-                let kind = int_enum(any.enumeration.iter().filter_map(|v| v.as_i64()).map(|v| (v, None, None)));
-                return Ok(Built { ty: self.finish(id, kind, data), nullable });
-            }
-            self.fallback(pointer, "enum of mixed JSON types");
-            return Ok(Built { ty: self.plain(slot, Ty::Value, data), nullable });
-        }
-        match any.typ.as_deref() {
-            Some("string") => not_null(self.plain(slot, Ty::String, data)),
-            Some("integer") => not_null(self.plain(slot, Ty::I64, data)),
-            _ => {
-                self.fallback(pointer, "schema without a type: any JSON");
-                not_null(self.plain(slot, Ty::Value, data))
-            }
-        }
-    }
-
 }
 
 /// Why a `$ref` names no component of the kind asked for.
