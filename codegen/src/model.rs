@@ -94,13 +94,13 @@
 //! module of its own (see `Config::name_schema`).
 
 use indexmap::IndexMap;
-use openapiv3::{AdditionalProperties, OpenAPI, ReferenceOr, Schema, SchemaData, SchemaKind, Type as OaType};
+use openapiv3::{AdditionalProperties, OpenAPI, ReferenceOr, Schema, SchemaData};
 use std::collections::{BTreeMap, HashMap};
 
 use crate::error::{Error, Result};
 use crate::naming::{self, Case, Scope};
 use crate::pointer::{JsonPointer, PointerError};
-use crate::schema::{Form, ObjectSpec, View, Width};
+use crate::schema::{Form, Listed, ObjectSpec, View, Width};
 
 mod cycles;
 mod operations;
@@ -597,7 +597,7 @@ impl<'a> Builder<'a> {
     }
 
     /// Follow references (and one-arm allOfs) down to a schema.
-    fn resolve(&self, mut r: SRef<'a>, pointer: &JsonPointer) -> Result<(&'a Schema, Option<&'a str>)> {
+    fn resolve(&self, mut r: SRef<'a>, pointer: &JsonPointer) -> Result<(View<'a>, Option<&'a str>)> {
         let mut name = None;
         for _ in 0..64 {
             match r {
@@ -606,31 +606,34 @@ impl<'a> Builder<'a> {
                     name = Some(n);
                     r = schema_ref(target);
                 }
-                SRef::Item(schema) => match &schema.schema_kind {
-                    SchemaKind::AllOf { all_of } if all_of.len() == 1 => r = schema_ref(&all_of[0]),
-                    _ => return Ok((schema, name)),
-                },
+                SRef::Item(schema) => {
+                    let view = View::of(schema);
+                    match view.single_all_of() {
+                        Some(arm) => r = schema_ref(arm),
+                        None => return Ok((view, name)),
+                    }
+                }
             }
         }
         Err(Error::spec(pointer, "$ref chain does not end (a schema that is only a reference to itself)"))
     }
 
     /// Peel null arms and one-arm allOfs: the schema that carries the meaning.
-    fn peel(&self, r: SRef<'a>, pointer: &JsonPointer) -> Result<(&'a Schema, Option<&'a str>, bool)> {
-        let (schema, name) = self.resolve(r, pointer)?;
-        if let Some(arms) = union_arms(schema) {
+    fn peel(&self, r: SRef<'a>, pointer: &JsonPointer) -> Result<(View<'a>, Option<&'a str>, bool)> {
+        let (view, name) = self.resolve(r, pointer)?;
+        if let Some(arms) = view.bare_union() {
             let rest: Vec<_> = arms.iter().filter(|a| !self.is_null(schema_ref(a))).collect();
             if rest.len() == 1 && rest.len() < arms.len() {
                 let (inner, inner_name) = self.resolve(schema_ref(rest[0]), pointer)?;
                 return Ok((inner, inner_name.or(name), true));
             }
         }
-        Ok((schema, name, schema.schema_data.nullable))
+        Ok((view, name, view.data.nullable))
     }
 
     fn is_null(&self, r: SRef<'a>) -> bool {
         match r {
-            SRef::Item(s) => is_null_schema(s),
+            SRef::Item(s) => View::of(s).is_null(),
             SRef::Ref(_) => false,
         }
     }
@@ -652,16 +655,16 @@ impl<'a> Builder<'a> {
                 n
             }
             SRef::Item(s) => {
-                if s.schema_data.nullable || is_null_schema(s) {
+                let view = View::of(s);
+                if view.data.nullable || view.is_null() {
                     return true;
                 }
-                match &s.schema_kind {
-                    SchemaKind::AllOf { all_of } if all_of.len() == 1 => self.nullable(schema_ref(&all_of[0]), depth + 1),
-                    SchemaKind::OneOf { one_of: arms } | SchemaKind::AnyOf { any_of: arms } => {
-                        arms.iter().any(|a| self.is_null(schema_ref(a)) || self.nullable(schema_ref(a), depth + 1))
-                    }
-                    _ => false,
+                if let Some(arm) = view.single_all_of() {
+                    return self.nullable(schema_ref(arm), depth + 1);
                 }
+                view.bare_union().is_some_and(|arms| {
+                    arms.iter().any(|a| self.is_null(schema_ref(a)) || self.nullable(schema_ref(a), depth + 1))
+                })
             }
         }
     }
@@ -673,19 +676,19 @@ impl<'a> Builder<'a> {
             match r {
                 SRef::Ref(reference) => r = schema_ref(self.component(reference, pointer).ok()?.1),
                 SRef::Item(s) => {
-                    if let Some(d) = &s.schema_data.description {
+                    let view = View::of(s);
+                    if let Some(d) = &view.data.description {
                         return Some(d.clone());
                     }
-                    match &s.schema_kind {
-                        SchemaKind::AllOf { all_of } if all_of.len() == 1 => r = schema_ref(&all_of[0]),
-                        SchemaKind::OneOf { one_of: arms } | SchemaKind::AnyOf { any_of: arms } => {
-                            let rest: Vec<_> = arms.iter().filter(|a| !self.is_null(schema_ref(a))).collect();
-                            if rest.len() != 1 {
-                                return None;
-                            }
-                            r = schema_ref(rest[0]);
+                    if let Some(arm) = view.single_all_of() {
+                        r = schema_ref(arm);
+                    } else {
+                        let arms = view.bare_union()?;
+                        let rest: Vec<_> = arms.iter().filter(|a| !self.is_null(schema_ref(a))).collect();
+                        if rest.len() != 1 {
+                            return None;
                         }
-                        _ => return None,
+                        r = schema_ref(rest[0]);
                     }
                 }
             }
@@ -817,7 +820,7 @@ impl<'a> Builder<'a> {
                 self.fallback(pointer, "`not` schema: any JSON but the excluded");
                 not_null(self.plain(slot, Ty::Value, data))
             }
-            Form::Constraints | Form::Untyped => {
+            Form::Constraints { .. } | Form::Untyped => {
                 self.fallback(pointer, "schema without a type: any JSON");
                 not_null(self.plain(slot, Ty::Value, data))
             }
@@ -972,15 +975,15 @@ impl<'a> Builder<'a> {
 
     /// The values of a property that is a string enum (none for anything else).
     fn string_values(&self, prop: SRef<'a>, pointer: &JsonPointer) -> Result<Vec<String>> {
-        let (schema, _, _) = self.peel(prop, pointer)?;
-        let values: Vec<String> = match &schema.schema_kind {
-            SchemaKind::Type(OaType::String(st)) => st.enumeration.iter().flatten().cloned().collect(),
-            SchemaKind::Any(any)
-                if any.typ.as_deref().is_none_or(|t| t == "string")
-                    && any.properties.is_empty()
-                    && any.enumeration.iter().all(|v| v.is_string()) =>
+        let (view, _, _) = self.peel(prop, pointer)?;
+        let values: Vec<String> = match view.listed {
+            // A typed string: its values, a listed null aside.
+            Listed::Strings(values) => values.iter().flatten().cloned().collect(),
+            // A mixed schema: an enum of strings and nothing else, with no other type and no properties.
+            Listed::Json(values)
+                if view.typ.is_none_or(|t| t == "string") && !view.has_properties() && values.iter().all(|v| v.is_string()) =>
             {
-                any.enumeration.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect()
+                values.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect()
             }
             _ => vec![],
         };
@@ -1053,31 +1056,30 @@ impl<'a> Builder<'a> {
             SRef::Item(schema) => (schema, None, pointer.clone(), module, parent.to_owned()),
         };
         let _ = component;
-        match &schema.schema_kind {
-            SchemaKind::Type(OaType::Object(ot)) => {
-                self.add_properties(parts, ObjectSpec::of_object(ot), &base_pointer, module, &parent);
-                Ok(true)
-            }
-            SchemaKind::AllOf { all_of } => {
-                for (i, arm) in all_of.iter().enumerate() {
+        let view = View::of(schema);
+        match view.form {
+            Form::AllOf { arms, own: None } => {
+                for (i, arm) in arms.iter().enumerate() {
                     if !self.merge_into(parts, schema_ref(arm), &base_pointer.join("allOf").join(i), module, &parent, depth + 1)? {
                         return Ok(false);
                     }
                 }
                 Ok(true)
             }
-            SchemaKind::Any(any) if !any.properties.is_empty() || (any.typ.as_deref() == Some("object") && any.one_of.is_empty() && any.any_of.is_empty()) => {
-                if !any.all_of.is_empty() {
-                    for (i, arm) in any.all_of.iter().enumerate() {
-                        self.merge_into(parts, schema_ref(arm), &base_pointer.join("allOf").join(i), module, &parent, depth + 1)?;
-                    }
+            // Object-like: properties, or `type: object` without a union. The
+            // arms of an allOf beside them are merged as far as they go.
+            _ if view.has_properties() || (view.typ == Some("object") && !view.unions) => {
+                for (i, arm) in view.all_of.iter().enumerate() {
+                    self.merge_into(parts, schema_ref(arm), &base_pointer.join("allOf").join(i), module, &parent, depth + 1)?;
                 }
-                self.add_properties(parts, ObjectSpec::of_any(any), &base_pointer, module, &parent);
+                if let Some(object) = view.object {
+                    self.add_properties(parts, object, &base_pointer, module, &parent);
+                }
                 Ok(true)
             }
             // Constraint-only arms (`required: [...]`, a description) add nothing to the shape.
-            SchemaKind::Any(any) if is_constraint_only(any) => {
-                for r in &any.required {
+            Form::Constraints { required } => {
+                for r in required {
                     if !parts.required.contains(r) {
                         parts.required.push(r.clone());
                     }
@@ -1116,32 +1118,6 @@ fn component_name(reference: &str, kind: &str) -> std::result::Result<String, Re
         (Some(_), Some(_)) => Err(RefProblem::Inside),
         (None, _) => Err(RefProblem::Elsewhere),
     }
-}
-
-fn union_arms(schema: &Schema) -> Option<&Vec<ReferenceOr<Schema>>> {
-    match &schema.schema_kind {
-        SchemaKind::OneOf { one_of } => Some(one_of),
-        SchemaKind::AnyOf { any_of } => Some(any_of),
-        _ => None,
-    }
-}
-
-fn is_null_schema(s: &Schema) -> bool {
-    match &s.schema_kind {
-        SchemaKind::Any(any) => any.typ.as_deref() == Some("null") || (any.typ.is_none() && !any.enumeration.is_empty() && any.enumeration.iter().all(|v| v.is_null())),
-        _ => false,
-    }
-}
-
-fn is_constraint_only(any: &openapiv3::AnySchema) -> bool {
-    any.typ.is_none()
-        && any.properties.is_empty()
-        && any.items.is_none()
-        && any.enumeration.is_empty()
-        && any.one_of.is_empty()
-        && any.any_of.is_empty()
-        && any.all_of.is_empty()
-        && any.additional_properties.is_none()
 }
 
 /// Follow aliases: the type a `Ty` finally names (boxes kept). A cycle of

@@ -30,7 +30,7 @@
 //!
 //! | `AnySchema` | [`Form`] |
 //! |---|---|
-//! | no `typ`, and no `properties`, `items`, `enumeration`, `one_of`, `any_of`, `all_of` or `additional_properties` (only `required`, validation, docs, `not`) | `Constraints` |
+//! | no `typ`, and no `properties`, `items`, `enumeration`, `one_of`, `any_of`, `all_of` or `additional_properties` (only `required`, validation, docs, `not`) | `Constraints { required }` |
 //! | `typ: "null"` (whatever else it says) | `Null` |
 //! | `typ: "string"`, no `properties`, no union | `String`: the `enumeration`'s strings (others and `null` dropped, not `nullable`); `binary` for `format: "binary"` |
 //! | `typ: "integer"`, no `properties`, no union | `Integer`: the `enumeration`'s integers (not `nullable`), 64 bits whatever the `format` |
@@ -44,6 +44,17 @@
 //! | `enumeration` | `Enum(values)`: strings, integers or mixed, `null` allowed |
 //! | `typ: "string"` / `"integer"` | `String` / `Integer` without values |
 //! | anything else (a union of only constraints, `typ: "number"` beside one) | `Untyped` |
+//!
+//! # The keywords beside the form
+//!
+//! Some rules read a keyword whatever the form: an allOf merges any schema
+//! with `properties`; a constant is any schema whose `enum` lists one string;
+//! an untagged arm is named after its `type`. The view keeps those as
+//! written: [`View::typ`], [`View::object`], [`View::all_of`],
+//! [`View::unions`] and [`View::listed`]. [`View::mixed`] says that
+//! `openapiv3` read the schema as `AnySchema`: a union with sibling keywords
+//! is not looked through as a bare one is, and only a fixed-form object with
+//! no properties names an untagged arm `Object`.
 //!
 //! Where a typed schema and a mixed one with the same type differ above (a
 //! listed `null`, an integer `format`), the view keeps the difference the
@@ -63,6 +74,20 @@ pub(crate) struct View<'a> {
     pub data: &'a SchemaData,
     /// What it builds as.
     pub form: Form<'a>,
+    /// The `type` keyword: the type of a typed fixed form, `None` for a bare
+    /// allOf/oneOf/anyOf/not, as written for a mixed schema.
+    pub typ: Option<&'a str>,
+    /// `openapiv3` read it as `AnySchema`: keywords of more than one form.
+    pub mixed: bool,
+    /// Its object keywords: a typed object's, or a mixed schema's (possibly
+    /// empty); `None` for the other fixed forms.
+    pub object: Option<ObjectSpec<'a>>,
+    /// The `allOf` arms, whatever the form (empty without `allOf`).
+    pub all_of: &'a [ReferenceOr<Schema>],
+    /// It has `oneOf` or `anyOf` arms, whatever the form.
+    pub unions: bool,
+    /// Its `enum`, as `openapiv3` read it.
+    pub listed: Listed<'a>,
     /// A mixed schema with `properties` beside a union: the union is left
     /// out (the model records a fallback) and the form is the object's.
     pub union_beside_properties: bool,
@@ -121,7 +146,10 @@ pub(crate) enum Form<'a> {
     /// A bare `not`.
     Not,
     /// Only constraints (`required`, validation, docs): no shape of its own.
-    Constraints,
+    Constraints {
+        /// Its `required` list.
+        required: &'a [String],
+    },
     /// No type to go by.
     Untyped,
     /// A `type` that is none of JSON Schema's.
@@ -172,6 +200,11 @@ impl<'a> Listed<'a> {
             Listed::None | Listed::Strings(_) => vec![],
         }
     }
+
+    /// A mixed schema's `enum` that lists `null` and nothing else.
+    fn only_null(self) -> bool {
+        matches!(self, Listed::Json(values) if !values.is_empty() && values.iter().all(Value::is_null))
+    }
 }
 
 /// The object keywords of one schema.
@@ -186,13 +219,11 @@ pub(crate) struct ObjectSpec<'a> {
 }
 
 impl<'a> ObjectSpec<'a> {
-    /// A typed object's keywords.
-    pub(crate) fn of_object(ot: &'a ObjectType) -> Self {
+    fn of_object(ot: &'a ObjectType) -> Self {
         ObjectSpec { properties: &ot.properties, required: &ot.required, additional: ot.additional_properties.as_ref() }
     }
 
-    /// A mixed schema's object keywords (possibly none).
-    pub(crate) fn of_any(any: &'a AnySchema) -> Self {
+    fn of_any(any: &'a AnySchema) -> Self {
         ObjectSpec { properties: &any.properties, required: &any.required, additional: any.additional_properties.as_ref() }
     }
 }
@@ -200,33 +231,74 @@ impl<'a> ObjectSpec<'a> {
 impl<'a> View<'a> {
     /// The view of a schema.
     pub(crate) fn of(schema: &'a Schema) -> View<'a> {
-        let form = match &schema.schema_kind {
-            SchemaKind::Type(Type::String(st)) => Form::String {
-                values: Listed::Strings(&st.enumeration),
-                nullable: st.enumeration.iter().any(Option::is_none),
-                binary: matches!(st.format, VariantOrUnknownOrEmpty::Item(StringFormat::Binary)),
-            },
-            SchemaKind::Type(Type::Integer(it)) => Form::Integer {
-                values: Listed::Integers(&it.enumeration),
-                nullable: it.enumeration.iter().any(Option::is_none),
-                width: match &it.format {
+        let data = &schema.schema_data;
+        // A fixed form has its own keywords and no others.
+        let mut view = View {
+            data,
+            form: Form::Not,
+            typ: None,
+            mixed: false,
+            object: None,
+            all_of: &[],
+            unions: false,
+            listed: Listed::None,
+            union_beside_properties: false,
+        };
+        match &schema.schema_kind {
+            SchemaKind::Type(Type::String(st)) => {
+                view.typ = Some("string");
+                view.listed = Listed::Strings(&st.enumeration);
+                view.form = Form::String {
+                    values: view.listed,
+                    nullable: st.enumeration.iter().any(Option::is_none),
+                    binary: matches!(st.format, VariantOrUnknownOrEmpty::Item(StringFormat::Binary)),
+                };
+            }
+            SchemaKind::Type(Type::Integer(it)) => {
+                view.typ = Some("integer");
+                view.listed = Listed::Integers(&it.enumeration);
+                let width = match &it.format {
                     VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32) => Width::I32,
                     VariantOrUnknownOrEmpty::Unknown(f) if f == "uint32" => Width::U32,
                     VariantOrUnknownOrEmpty::Unknown(f) if f == "uint64" || f == "uint" => Width::U64,
                     _ => Width::I64,
-                },
-            },
-            SchemaKind::Type(Type::Number(_)) => Form::Number,
-            SchemaKind::Type(Type::Boolean(_)) => Form::Boolean,
-            SchemaKind::Type(Type::Array(at)) => Form::Array { items: at.items.as_ref() },
-            SchemaKind::Type(Type::Object(ot)) => Form::Object(ObjectSpec::of_object(ot)),
-            SchemaKind::AllOf { all_of } => Form::AllOf { arms: all_of, own: None },
-            SchemaKind::OneOf { one_of } => Form::Union { word: "oneOf", arms: one_of },
-            SchemaKind::AnyOf { any_of } => Form::Union { word: "anyOf", arms: any_of },
-            SchemaKind::Not { .. } => Form::Not,
-            SchemaKind::Any(any) => return View::of_any(&schema.schema_data, any),
-        };
-        View { data: &schema.schema_data, form, union_beside_properties: false }
+                };
+                view.form = Form::Integer { values: view.listed, nullable: it.enumeration.iter().any(Option::is_none), width };
+            }
+            SchemaKind::Type(Type::Number(_)) => {
+                view.typ = Some("number");
+                view.form = Form::Number;
+            }
+            SchemaKind::Type(Type::Boolean(_)) => {
+                view.typ = Some("boolean");
+                view.form = Form::Boolean;
+            }
+            SchemaKind::Type(Type::Array(at)) => {
+                view.typ = Some("array");
+                view.form = Form::Array { items: at.items.as_ref() };
+            }
+            SchemaKind::Type(Type::Object(ot)) => {
+                let object = ObjectSpec::of_object(ot);
+                view.typ = Some("object");
+                view.object = Some(object);
+                view.form = Form::Object(object);
+            }
+            SchemaKind::AllOf { all_of } => {
+                view.all_of = all_of;
+                view.form = Form::AllOf { arms: all_of, own: None };
+            }
+            SchemaKind::OneOf { one_of: arms } => {
+                view.unions = !arms.is_empty();
+                view.form = Form::Union { word: "oneOf", arms };
+            }
+            SchemaKind::AnyOf { any_of: arms } => {
+                view.unions = !arms.is_empty();
+                view.form = Form::Union { word: "anyOf", arms };
+            }
+            SchemaKind::Not { .. } => {}
+            SchemaKind::Any(any) => return View::of_any(data, any),
+        }
+        view
     }
 
     /// The view of a mixed schema: the second table of the module docs.
@@ -245,7 +317,7 @@ impl<'a> View<'a> {
         let mut union_beside_properties = false;
         let form = 'form: {
             if constraints_only(any) {
-                break 'form Form::Constraints;
+                break 'form Form::Constraints { required: &any.required };
             }
             match typ {
                 Some("null") => break 'form Form::Null,
@@ -290,10 +362,47 @@ impl<'a> View<'a> {
                 _ => Form::Untyped,
             }
         };
-        View { data, form, union_beside_properties }
+        View {
+            data,
+            form,
+            typ,
+            mixed: true,
+            object: Some(object),
+            all_of: &any.all_of,
+            unions: union.is_some(),
+            listed,
+            union_beside_properties,
+        }
     }
 
+    /// It admits only `null`: `type: 'null'`, or (unnormalized) an `enum`
+    /// listing only `null` with no `type`.
+    pub(crate) fn is_null(&self) -> bool {
+        matches!(self.form, Form::Null) || (self.typ.is_none() && self.listed.only_null())
+    }
 
+    /// It names `properties`.
+    pub(crate) fn has_properties(&self) -> bool {
+        self.object.is_some_and(|o| !o.properties.is_empty())
+    }
+
+    /// The arm of a one-arm `allOf` with no other keywords (what `$ref` with
+    /// sibling keys becomes in `normalize`): the schema is that arm, with
+    /// these docs.
+    pub(crate) fn single_all_of(&self) -> Option<&'a ReferenceOr<Schema>> {
+        match self.form {
+            Form::AllOf { arms: [arm], own: None } => Some(arm),
+            _ => None,
+        }
+    }
+
+    /// The arms of a `oneOf`/`anyOf` with no other keywords.
+    pub(crate) fn bare_union(&self) -> Option<&'a [ReferenceOr<Schema>]> {
+        match self.form {
+            Form::Union { arms, .. } if !self.mixed => Some(arms),
+            _ => None,
+        }
+    }
 }
 
 /// A mixed schema with no type and no keyword that shapes a value.
@@ -333,7 +442,7 @@ mod tests {
             Form::Union { word, arms } => format!("Union {word} {}", arms.len()),
             Form::Enum(values) => format!("Enum{}", values.len()),
             Form::Not => "Not".into(),
-            Form::Constraints => "Constraints".into(),
+            Form::Constraints { required } => format!("Constraints{required:?}"),
             Form::Untyped => "Untyped".into(),
             Form::BadType(t) => format!("BadType {t}"),
         };
@@ -361,8 +470,8 @@ mod tests {
 
     #[test]
     fn mixed_schemas_map_by_the_first_row_that_applies() {
-        assert_eq!(form(json!({})), "Constraints");
-        assert_eq!(form(json!({"required": ["a"], "not": {}})), "Constraints");
+        assert_eq!(form(json!({})), "Constraints[]");
+        assert_eq!(form(json!({"required": ["a"], "not": {}})), "Constraints[\"a\"]");
         assert_eq!(form(json!({"type": "null", "properties": {"a": {}}})), "Null");
         // A listed null does not make a mixed string nullable; an integer's format is not read.
         assert_eq!(form(json!({"type": "string", "enum": ["a", null, 1], "minimum": 1})), "String[\"a\"]");
@@ -382,5 +491,23 @@ mod tests {
         assert_eq!(form(json!({"enum": ["a", 1]})), "Enum2");
         assert_eq!(form(json!({"type": "string", "oneOf": [{"required": ["a"]}]})), "String[]");
         assert_eq!(form(json!({"type": "number", "oneOf": [{"required": ["a"]}]})), "Untyped");
+    }
+
+    #[test]
+    fn keywords_beside_the_form() {
+        let s = schema(json!({"type": "object", "allOf": [{}], "anyOf": [{"required": ["a"]}], "enum": [null]}));
+        let view = View::of(&s);
+        assert!(view.mixed && view.unions && view.all_of.len() == 1 && !view.has_properties());
+        assert_eq!(view.typ, Some("object"));
+        assert!(matches!(view.form, Form::AllOf { own: Some(_), .. }));
+        // `null`-only: `type: 'null'`, or an untyped enum of null; never a typed form.
+        assert!(View::of(&schema(json!({"type": "null"}))).is_null());
+        assert!(View::of(&schema(json!({"enum": [null], "allOf": [{}]}))).is_null());
+        assert!(!View::of(&schema(json!({"type": "string", "enum": [null]}))).is_null());
+        // Bare composites are looked through; mixed ones are not.
+        assert!(View::of(&schema(json!({"allOf": [{}]}))).single_all_of().is_some());
+        assert!(View::of(&schema(json!({"allOf": [{}], "required": ["a"]}))).single_all_of().is_none());
+        assert!(View::of(&schema(json!({"anyOf": [{}, {"type": "null"}]}))).bare_union().is_some());
+        assert!(View::of(&schema(json!({"anyOf": [{"type": "string"}], "type": "object"}))).bare_union().is_none());
     }
 }
