@@ -5,6 +5,13 @@
 //! [`Kind`]s below; inline parts that need a type of their own are named after
 //! their place (see "Names" below) and live in their component's module.
 //!
+//! The rules read a schema through `schema::View`: what it builds as (its
+//! form) and the keywords some rules read whatever the form, the same whether
+//! `openapiv3` read it as a typed schema or as its catch-all `AnySchema`; the
+//! mapping is documented there. `model::object` makes structs and merges
+//! allOf, `model::union` makes unions, `model::follow` looks through
+//! references, one-arm allOfs and null arms.
+//!
 //! # Rules, in the order they are tried
 //!
 //! **Constants.** A one-value string enum (`enum: [batch]`, `const: batch`, usually
@@ -103,9 +110,12 @@ use crate::pointer::{JsonPointer, PointerError};
 use crate::schema::{Form, Listed, ObjectSpec, View, Width};
 
 mod cycles;
+mod follow;
+mod object;
 mod operations;
 mod union;
 
+use object::ObjectParts;
 pub use operations::{Body, Choice, Encoding, Location, Media, Operation, Param, ResponseCase, Status, Style};
 
 /// Index of a type in [`Model::types`].
@@ -474,17 +484,6 @@ struct Built {
     nullable: bool,
 }
 
-/// Properties gathered from an object-like schema (or several, for allOf).
-#[derive(Default)]
-struct ObjectParts<'a> {
-    /// name → (schema, pointer, module and parent for naming its inline types)
-    properties: IndexMap<String, (SRef<'a>, JsonPointer, usize, String)>,
-    required: Vec<String>,
-    additional: Option<(&'a AdditionalProperties, JsonPointer)>,
-    /// allOf arms that are not objects (unions): flattened fields, with their pointers.
-    flattened: Vec<(SRef<'a>, JsonPointer)>,
-}
-
 struct Builder<'a> {
     spec: &'a OpenAPI,
     schemas: &'a IndexMap<String, ReferenceOr<Schema>>,
@@ -584,116 +583,6 @@ impl<'a> Builder<'a> {
                 id
             }
         }
-    }
-
-    fn component(&self, reference: &str, pointer: &JsonPointer) -> Result<(&'a str, &'a ReferenceOr<Schema>)> {
-        let unresolved = || Error::spec(pointer, format!("unresolved $ref {reference:?}: no such schema"));
-        let name = component_name(reference, "schemas").map_err(|problem| match problem {
-            RefProblem::Elsewhere => Error::spec(pointer, format!("unsupported $ref {reference:?}: only #/components/schemas/... can be resolved")),
-            RefProblem::Malformed(e) => Error::spec(pointer, format!("malformed $ref {reference:?}: {e}")),
-            RefProblem::Inside => unresolved(),
-        })?;
-        self.schemas.get_full(&name).map(|(_, k, v)| (k.as_str(), v)).ok_or_else(unresolved)
-    }
-
-    /// Follow references (and one-arm allOfs) down to a schema.
-    fn resolve(&self, mut r: SRef<'a>, pointer: &JsonPointer) -> Result<(View<'a>, Option<&'a str>)> {
-        let mut name = None;
-        for _ in 0..64 {
-            match r {
-                SRef::Ref(reference) => {
-                    let (n, target) = self.component(reference, pointer)?;
-                    name = Some(n);
-                    r = schema_ref(target);
-                }
-                SRef::Item(schema) => {
-                    let view = View::of(schema);
-                    match view.single_all_of() {
-                        Some(arm) => r = schema_ref(arm),
-                        None => return Ok((view, name)),
-                    }
-                }
-            }
-        }
-        Err(Error::spec(pointer, "$ref chain does not end (a schema that is only a reference to itself)"))
-    }
-
-    /// Peel null arms and one-arm allOfs: the schema that carries the meaning.
-    fn peel(&self, r: SRef<'a>, pointer: &JsonPointer) -> Result<(View<'a>, Option<&'a str>, bool)> {
-        let (view, name) = self.resolve(r, pointer)?;
-        if let Some(arms) = view.bare_union() {
-            let rest: Vec<_> = arms.iter().filter(|a| !self.is_null(schema_ref(a))).collect();
-            if rest.len() == 1 && rest.len() < arms.len() {
-                let (inner, inner_name) = self.resolve(schema_ref(rest[0]), pointer)?;
-                return Ok((inner, inner_name.or(name), true));
-            }
-        }
-        Ok((view, name, view.data.nullable))
-    }
-
-    fn is_null(&self, r: SRef<'a>) -> bool {
-        match r {
-            SRef::Item(s) => View::of(s).is_null(),
-            SRef::Ref(_) => false,
-        }
-    }
-
-    /// Whether a reference's target admits null.
-    fn nullable(&mut self, r: SRef<'a>, depth: usize) -> bool {
-        if depth > 32 {
-            return false;
-        }
-        match r {
-            SRef::Ref(reference) => {
-                if let Some(&n) = self.nullable_memo.get(reference) {
-                    return n;
-                }
-                let Ok((_, target)) = self.component(reference, &JsonPointer::root()) else { return false };
-                self.nullable_memo.insert(reference.to_owned(), false);
-                let n = self.nullable(schema_ref(target), depth + 1);
-                self.nullable_memo.insert(reference.to_owned(), n);
-                n
-            }
-            SRef::Item(s) => {
-                let view = View::of(s);
-                if view.data.nullable || view.is_null() {
-                    return true;
-                }
-                if let Some(arm) = view.single_all_of() {
-                    return self.nullable(schema_ref(arm), depth + 1);
-                }
-                view.bare_union().is_some_and(|arms| {
-                    arms.iter().any(|a| self.is_null(schema_ref(a)) || self.nullable(schema_ref(a), depth + 1))
-                })
-            }
-        }
-    }
-
-    /// A schema's description, looking through null arms and references.
-    fn description(&self, r: SRef<'a>, pointer: &JsonPointer) -> Option<String> {
-        let mut r = r;
-        for _ in 0..16 {
-            match r {
-                SRef::Ref(reference) => r = schema_ref(self.component(reference, pointer).ok()?.1),
-                SRef::Item(s) => {
-                    let view = View::of(s);
-                    if let Some(d) = &view.data.description {
-                        return Some(d.clone());
-                    }
-                    if let Some(arm) = view.single_all_of() {
-                        r = schema_ref(arm);
-                    } else {
-                        let arms = view.bare_union()?;
-                        let rest: Vec<_> = arms.iter().filter(|a| !self.is_null(schema_ref(a))).collect();
-                        if rest.len() != 1 {
-                            return None;
-                        }
-                        r = schema_ref(rest[0]);
-                    }
-                }
-            }
-        }
-        None
     }
 
     fn finish(&mut self, id: TypeId, kind: Kind, data: &SchemaData) -> Ty {
@@ -858,237 +747,6 @@ impl<'a> Builder<'a> {
         Ok(Ty::Vec(Box::new(ty)))
     }
 
-    fn add_properties(&self, parts: &mut ObjectParts<'a>, object: ObjectSpec<'a>, pointer: &JsonPointer, module: usize, parent: &str) {
-        let ObjectSpec { properties, required, additional } = object;
-        for (name, prop) in properties {
-            let p = pointer.join("properties").join(name);
-            parts.properties.insert(name.clone(), (boxed_ref(prop), p, module, parent.to_owned()));
-        }
-        for r in required {
-            if !parts.required.contains(r) {
-                parts.required.push(r.clone());
-            }
-        }
-        if let Some(a) = additional {
-            parts.additional = Some((a, pointer.join("additionalProperties")));
-        }
-    }
-
-    fn object(&mut self, parts: ObjectParts<'a>, data: &SchemaData, pointer: &JsonPointer, slot: &Slot) -> Result<Ty> {
-        if parts.properties.is_empty() && parts.flattened.is_empty() {
-            let ty = match parts.additional {
-                Some((AdditionalProperties::Schema(s), p)) => {
-                    let (module, parent) = self.naming_context(slot, pointer);
-                    let value_slot = Slot::Suggest { module, name: format!("{parent}Value"), parent: parent.clone() };
-                    let built = self.build(schema_ref(s), &p, value_slot)?;
-                    Ty::Map(Box::new(if built.nullable { built.ty.option() } else { built.ty }))
-                }
-                Some((AdditionalProperties::Any(false), _)) => {
-                    let id = self.alloc(slot, pointer);
-                    return Ok(self.finish(id, Kind::Struct { fields: vec![], extra: None, new_args: vec![] }, data));
-                }
-                _ => {
-                    self.fallback(pointer, "free-form object: no properties, no additionalProperties schema");
-                    Ty::Map(Box::new(Ty::Value))
-                }
-            };
-            return Ok(self.plain(slot, ty, data));
-        }
-        let id = self.alloc(slot, pointer);
-        let module = self.types[id].module;
-        let struct_name = self.types[id].name.clone();
-        let mut fields = Vec::new();
-        let mut scope = Scope::new(Case::Field);
-        for (name, (prop, p, prop_module, parent)) in &parts.properties {
-            let required = parts.required.contains(name);
-            let doc = self.description(*prop, p);
-            let deprecated = matches!(prop, SRef::Item(s) if s.schema_data.deprecated);
-            let rust_name = scope.claim(name);
-            if let Some((value, _)) = self.constant(*prop, p)? {
-                // A constant is a `String` that starts as the spec's value and
-                // keeps what is sent; optional, an `Option` that stays `None`
-                // when left out.
-                let ty = if required { Ty::String } else { Ty::String.option() };
-                fields.push(Field { json: name.clone(), name: rust_name, ty, required, doc, deprecated, flatten: false, constant: Some(value) });
-                continue;
-            }
-            let prop_slot = Slot::Suggest { module: *prop_module, name: name.clone(), parent: parent.clone() };
-            let built = self.build(*prop, p, prop_slot)?;
-            let ty = if built.nullable || !required { built.ty.option() } else { built.ty };
-            fields.push(Field { json: name.clone(), name: rust_name, ty, required, doc, deprecated, flatten: false, constant: None });
-        }
-        for (arm, p) in &parts.flattened {
-            let component = match arm {
-                SRef::Ref(reference) => Some(self.component(reference, p)?.0),
-                SRef::Item(_) => None,
-            };
-            let hint = component.unwrap_or("Variant").to_owned();
-            let arm_slot = Slot::Suggest { module, name: hint.clone(), parent: struct_name.clone() };
-            let built = self.build(*arm, p, arm_slot)?;
-            let object_like = |ty: &Ty, types: &[TypeDef]| {
-                let mut ty = ty.clone();
-                for _ in 0..types.len() {
-                    match ty {
-                        Ty::Named(t) => match &types[t].kind {
-                            Kind::Struct { .. } | Kind::Tagged { .. } | Kind::Untagged { .. } => return true,
-                            Kind::Alias(inner) => ty = inner.clone(),
-                            _ => return false,
-                        },
-                        _ => return false,
-                    }
-                }
-                false
-            };
-            if !object_like(&built.ty, &self.types) {
-                self.fallback(p, "allOf arm that is neither an object nor a union of objects: its constraint is not modelled");
-                continue;
-            }
-            let doc = self.description(*arm, p);
-            let rust_name = scope.claim(&hint);
-            fields.push(Field { json: String::new(), name: rust_name, ty: built.ty, required: true, doc, deprecated: false, flatten: true, constant: None });
-        }
-        let flattens = fields.iter().any(|f| f.flatten);
-        let extra = match parts.additional {
-            Some((AdditionalProperties::Schema(s), p)) => {
-                let value_slot = Slot::Suggest { module, name: format!("{struct_name}Value"), parent: struct_name.clone() };
-                let built = self.build(schema_ref(s), &p, value_slot)?;
-                let ty = if built.nullable { built.ty.option() } else { built.ty };
-                Some(Extra { name: scope.claim("additional_properties"), ty, unknown: false })
-            }
-            // The spec rules other properties out; a flattened union's arm keeps them itself.
-            Some((AdditionalProperties::Any(false), _)) => None,
-            _ if flattens || !self.settings.keep_unknown => None,
-            _ => Some(Extra { name: scope.claim("extra"), ty: Ty::Value, unknown: true }),
-        };
-        let new_args = constructor(&fields, &parts.required);
-        Ok(self.finish(id, Kind::Struct { fields, extra, new_args }, data))
-    }
-
-    /// If a property is a one-value string enum: its value and doc.
-    fn constant(&self, prop: SRef<'a>, pointer: &JsonPointer) -> Result<Option<(String, Option<String>)>> {
-        let values = self.string_values(prop, pointer)?;
-        Ok(match values.as_slice() {
-            [single] => Some((single.clone(), self.description(prop, pointer))),
-            _ => None,
-        })
-    }
-
-    /// The values of a property that is a string enum (none for anything else).
-    fn string_values(&self, prop: SRef<'a>, pointer: &JsonPointer) -> Result<Vec<String>> {
-        let (view, _, _) = self.peel(prop, pointer)?;
-        let values: Vec<String> = match view.listed {
-            // A typed string: its values, a listed null aside.
-            Listed::Strings(values) => values.iter().flatten().cloned().collect(),
-            // A mixed schema: an enum of strings and nothing else, with no other type and no properties.
-            Listed::Json(values)
-                if view.typ.is_none_or(|t| t == "string") && !view.has_properties() && values.iter().all(|v| v.is_string()) =>
-            {
-                values.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect()
-            }
-            _ => vec![],
-        };
-        Ok(values)
-    }
-
-    fn all_of(
-        &mut self,
-        arms: &'a [ReferenceOr<Schema>],
-        data: &SchemaData,
-        pointer: &JsonPointer,
-        slot: &Slot,
-        own_object: Option<ObjectSpec<'a>>,
-    ) -> Result<Built> {
-        if arms.len() == 1 && own_object.is_none_or(|o| o.properties.is_empty()) {
-            let built = self.build(schema_ref(&arms[0]), &pointer.join("allOf").join(0usize), slot.clone())?;
-            if let Slot::Named(id) = slot {
-                if self.types[*id].doc.is_none() {
-                    self.types[*id].doc = data.description.clone();
-                }
-            }
-            return Ok(built);
-        }
-        let (module, parent) = self.naming_context(slot, pointer);
-        let mut parts = ObjectParts::default();
-        let mut others = Vec::new();
-        for (i, arm) in arms.iter().enumerate() {
-            let arm_pointer = pointer.join("allOf").join(i);
-            if !self.merge_into(&mut parts, schema_ref(arm), &arm_pointer, module, &parent, 0)? {
-                others.push((i, arm));
-            }
-        }
-        if let Some(own) = own_object {
-            self.add_properties(&mut parts, own, pointer, module, &parent);
-        }
-        if parts.properties.is_empty() && others.len() == 1 {
-            let (i, arm) = others[0];
-            return self.build(schema_ref(arm), &pointer.join("allOf").join(i), slot.clone());
-        }
-        // A union among the arms: its variant is flattened beside the merged properties.
-        for (i, arm) in others {
-            parts.flattened.push((schema_ref(arm), pointer.join("allOf").join(i)));
-        }
-        let data = if data.description.is_none() {
-            let mut d = data.clone();
-            d.description = arms.iter().find_map(|a| self.description(schema_ref(a), pointer));
-            d
-        } else {
-            data.clone()
-        };
-        let ty = self.object(parts, &data, pointer, slot)?;
-        Ok(Built { ty, nullable: false })
-    }
-
-    /// Add an allOf arm's properties; false if the arm is not object-like.
-    fn merge_into(&self, parts: &mut ObjectParts<'a>, r: SRef<'a>, pointer: &JsonPointer, module: usize, parent: &str, depth: usize) -> Result<bool> {
-        if depth > 32 {
-            return Err(Error::spec(pointer, "allOf nests too deep (a cycle of allOf references?)"));
-        }
-        let (schema, component, base_pointer, module, parent) = match r {
-            SRef::Ref(reference) => {
-                let (name, target) = self.component(reference, pointer)?;
-                let SRef::Item(schema) = schema_ref(target) else {
-                    return self.merge_into(parts, schema_ref(target), pointer, module, parent, depth + 1);
-                };
-                let id = self.components[name];
-                let base = JsonPointer::component_schema(name);
-                (schema, Some(name), base, self.types[id].module, self.types[id].name.clone())
-            }
-            SRef::Item(schema) => (schema, None, pointer.clone(), module, parent.to_owned()),
-        };
-        let _ = component;
-        let view = View::of(schema);
-        match view.form {
-            Form::AllOf { arms, own: None } => {
-                for (i, arm) in arms.iter().enumerate() {
-                    if !self.merge_into(parts, schema_ref(arm), &base_pointer.join("allOf").join(i), module, &parent, depth + 1)? {
-                        return Ok(false);
-                    }
-                }
-                Ok(true)
-            }
-            // Object-like: properties, or `type: object` without a union. The
-            // arms of an allOf beside them are merged as far as they go.
-            _ if view.has_properties() || (view.typ == Some("object") && !view.unions) => {
-                for (i, arm) in view.all_of.iter().enumerate() {
-                    self.merge_into(parts, schema_ref(arm), &base_pointer.join("allOf").join(i), module, &parent, depth + 1)?;
-                }
-                if let Some(object) = view.object {
-                    self.add_properties(parts, object, &base_pointer, module, &parent);
-                }
-                Ok(true)
-            }
-            // Constraint-only arms (`required: [...]`, a description) add nothing to the shape.
-            Form::Constraints { required } => {
-                for r in required {
-                    if !parts.required.contains(r) {
-                        parts.required.push(r.clone());
-                    }
-                }
-                Ok(true)
-            }
-            _ => Ok(false),
-        }
-    }
 }
 
 /// Why a `$ref` names no component of the kind asked for.
@@ -1135,17 +793,6 @@ pub fn resolve_alias<'t>(types: &'t [TypeDef], ty: &'t Ty) -> &'t Ty {
         }
     }
     ty
-}
-
-/// `new`'s arguments (see [`Kind::Struct`]): indices of the required fields
-/// that are not constants, in `required` order, then the flattened unions.
-fn constructor(fields: &[Field], required: &[String]) -> Vec<usize> {
-    let mut args: Vec<usize> = required
-        .iter()
-        .filter_map(|name| fields.iter().position(|f| !f.flatten && &f.json == name && f.constant.is_none()))
-        .collect();
-    args.extend(fields.iter().enumerate().filter(|(_, f)| f.flatten).map(|(i, _)| i));
-    args
 }
 
 /// Keep the first of values listed more than once (`enum: [a, b, a]`): one
