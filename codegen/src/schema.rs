@@ -35,7 +35,7 @@
 //! | `typ: "string"`, no `properties`, no union | `String`: the `enumeration`'s strings (others and `null` dropped, not `nullable`); `binary` for `format: "binary"` |
 //! | `typ: "integer"`, no `properties`, no union | `Integer`: the `enumeration`'s integers (not `nullable`), 64 bits whatever the `format` |
 //! | `typ: "number"` / `"boolean"` / `"array"`, no union | `Number` / `Boolean` / `Array { items }` (`properties` ignored) |
-//! | any other `typ` but `"object"` | `BadType` |
+//! | a `typ` that is no JSON Schema type (`"thing"`) | `BadType` |
 //! | a union with an arm that is not an inline `Constraints` schema, no `properties` | `Union { word, arms }` |
 //! | the same beside `properties` | the rows below, with [`View::union_beside_properties`] set (the union is not modelled) |
 //! | `all_of` | `AllOf { arms, own: Some(its object keywords) }` |
@@ -48,8 +48,9 @@
 //! # The keywords beside the form
 //!
 //! Some rules read a keyword whatever the form: an allOf merges any schema
-//! with `properties`; a constant is any schema whose `enum` lists one string;
-//! an untagged arm is named after its `type`. The view keeps those as
+//! with `properties`, an `allOf` beside them included; a property whose
+//! `enum` lists one string is a constant, whatever else the schema says; an
+//! untagged arm is named after its `type`. The view keeps those as
 //! written: [`View::typ`], [`View::object`], [`View::all_of`],
 //! [`View::unions`] and [`View::listed`]. [`View::mixed`] says that
 //! `openapiv3` read the schema as `AnySchema`: a union with sibling keywords
