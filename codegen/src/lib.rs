@@ -26,7 +26,8 @@
 //! [`load`] (text → JSON value) → [`refs`] (every `$ref`, in this file or
 //! another, made a reference to a component) → [`normalize`] (3.1 → the 3.0 shape
 //! `openapiv3` reads) → [`parse_openapi`] → [`model`] (the type graph, names
-//! included, via [`naming`] and [`docs`]) → [`emit`] (tokens) → [`format()`]
+//! included, via [`naming`] and [`docs`]; it reads each schema through the
+//! view in `schema`) → [`emit`] (tokens) → [`format()`]
 //! (prettyplease). Reading the spec and writing the output happen only in
 //! [`Config::generate`].
 
@@ -42,6 +43,7 @@ pub mod normalize;
 pub mod pointer;
 pub mod refs;
 mod runtime;
+mod schema;
 
 use std::collections::BTreeMap;
 use std::fmt;

@@ -5,6 +5,13 @@
 //! [`Kind`]s below; inline parts that need a type of their own are named after
 //! their place (see "Names" below) and live in their component's module.
 //!
+//! The rules read a schema through `schema::View`: what it builds as (its
+//! form) and the keywords some rules read whatever the form, the same whether
+//! `openapiv3` read it as a typed schema or as its catch-all `AnySchema`; the
+//! mapping is documented there. `model::object` makes structs and merges
+//! allOf, `model::union` makes unions, `model::follow` looks through
+//! references, one-arm allOfs and null arms.
+//!
 //! # Rules, in the order they are tried
 //!
 //! **Constants.** A one-value string enum (`enum: [batch]`, `const: batch`, usually
@@ -96,19 +103,21 @@
 //! module of its own (see `Config::name_schema`).
 
 use indexmap::IndexMap;
-use openapiv3::{
-    AdditionalProperties, OpenAPI, ReferenceOr, Schema, SchemaData, SchemaKind, Type as OaType,
-};
+use openapiv3::{AdditionalProperties, OpenAPI, ReferenceOr, Schema, SchemaData};
 use std::collections::{BTreeMap, HashMap};
 
 use crate::error::{Error, Result};
 use crate::naming::{self, Case, Scope};
 use crate::pointer::{JsonPointer, PointerError};
+use crate::schema::{Form, Listed, ObjectSpec, View, Width};
 
 mod cycles;
+mod follow;
+mod object;
 mod operations;
 mod union;
 
+use object::ObjectParts;
 pub use operations::{Body, Choice, Encoding, Location, Media, Operation, Param, ResponseCase, Status, Style};
 
 /// Index of a type in [`Model::types`].
@@ -480,34 +489,6 @@ struct Built {
     nullable: bool,
 }
 
-/// The object keywords of one schema.
-#[derive(Clone, Copy)]
-struct ObjectSpec<'a> {
-    properties: &'a IndexMap<String, ReferenceOr<Box<Schema>>>,
-    required: &'a [String],
-    additional: Option<&'a AdditionalProperties>,
-}
-
-impl<'a> ObjectSpec<'a> {
-    fn of_object(ot: &'a openapiv3::ObjectType) -> Self {
-        ObjectSpec { properties: &ot.properties, required: &ot.required, additional: ot.additional_properties.as_ref() }
-    }
-    fn of_any(any: &'a openapiv3::AnySchema) -> Self {
-        ObjectSpec { properties: &any.properties, required: &any.required, additional: any.additional_properties.as_ref() }
-    }
-}
-
-/// Properties gathered from an object-like schema (or several, for allOf).
-#[derive(Default)]
-struct ObjectParts<'a> {
-    /// name → (schema, pointer, module and parent for naming its inline types)
-    properties: IndexMap<String, (SRef<'a>, JsonPointer, usize, String)>,
-    required: Vec<String>,
-    additional: Option<(&'a AdditionalProperties, JsonPointer)>,
-    /// allOf arms that are not objects (unions): flattened fields, with their pointers.
-    flattened: Vec<(SRef<'a>, JsonPointer)>,
-}
-
 struct Builder<'a> {
     spec: &'a OpenAPI,
     schemas: &'a IndexMap<String, ReferenceOr<Schema>>,
@@ -609,113 +590,6 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn component(&self, reference: &str, pointer: &JsonPointer) -> Result<(&'a str, &'a ReferenceOr<Schema>)> {
-        let unresolved = || Error::spec(pointer, format!("unresolved $ref {reference:?}: no such schema"));
-        let name = component_name(reference, "schemas").map_err(|problem| match problem {
-            RefProblem::Elsewhere => Error::spec(pointer, format!("unsupported $ref {reference:?}: only #/components/schemas/... can be resolved")),
-            RefProblem::Malformed(e) => Error::spec(pointer, format!("malformed $ref {reference:?}: {e}")),
-            RefProblem::Inside => unresolved(),
-        })?;
-        self.schemas.get_full(&name).map(|(_, k, v)| (k.as_str(), v)).ok_or_else(unresolved)
-    }
-
-    /// Follow references (and one-arm allOfs) down to a schema.
-    fn resolve(&self, mut r: SRef<'a>, pointer: &JsonPointer) -> Result<(&'a Schema, Option<&'a str>)> {
-        let mut name = None;
-        for _ in 0..64 {
-            match r {
-                SRef::Ref(reference) => {
-                    let (n, target) = self.component(reference, pointer)?;
-                    name = Some(n);
-                    r = schema_ref(target);
-                }
-                SRef::Item(schema) => match &schema.schema_kind {
-                    SchemaKind::AllOf { all_of } if all_of.len() == 1 => r = schema_ref(&all_of[0]),
-                    _ => return Ok((schema, name)),
-                },
-            }
-        }
-        Err(Error::spec(pointer, "$ref chain does not end (a schema that is only a reference to itself)"))
-    }
-
-    /// Peel null arms and one-arm allOfs: the schema that carries the meaning.
-    fn peel(&self, r: SRef<'a>, pointer: &JsonPointer) -> Result<(&'a Schema, Option<&'a str>, bool)> {
-        let (schema, name) = self.resolve(r, pointer)?;
-        if let Some(arms) = union_arms(schema) {
-            let rest: Vec<_> = arms.iter().filter(|a| !self.is_null(schema_ref(a))).collect();
-            if rest.len() == 1 && rest.len() < arms.len() {
-                let (inner, inner_name) = self.resolve(schema_ref(rest[0]), pointer)?;
-                return Ok((inner, inner_name.or(name), true));
-            }
-        }
-        Ok((schema, name, schema.schema_data.nullable))
-    }
-
-    fn is_null(&self, r: SRef<'a>) -> bool {
-        match r {
-            SRef::Item(s) => is_null_schema(s),
-            SRef::Ref(_) => false,
-        }
-    }
-
-    /// Whether a reference's target admits null.
-    fn nullable(&mut self, r: SRef<'a>, depth: usize) -> bool {
-        if depth > 32 {
-            return false;
-        }
-        match r {
-            SRef::Ref(reference) => {
-                if let Some(&n) = self.nullable_memo.get(reference) {
-                    return n;
-                }
-                let Ok((_, target)) = self.component(reference, &JsonPointer::root()) else { return false };
-                self.nullable_memo.insert(reference.to_owned(), false);
-                let n = self.nullable(schema_ref(target), depth + 1);
-                self.nullable_memo.insert(reference.to_owned(), n);
-                n
-            }
-            SRef::Item(s) => {
-                if s.schema_data.nullable || is_null_schema(s) {
-                    return true;
-                }
-                match &s.schema_kind {
-                    SchemaKind::AllOf { all_of } if all_of.len() == 1 => self.nullable(schema_ref(&all_of[0]), depth + 1),
-                    SchemaKind::OneOf { one_of: arms } | SchemaKind::AnyOf { any_of: arms } => {
-                        arms.iter().any(|a| self.is_null(schema_ref(a)) || self.nullable(schema_ref(a), depth + 1))
-                    }
-                    _ => false,
-                }
-            }
-        }
-    }
-
-    /// A schema's description, looking through null arms and references.
-    fn description(&self, r: SRef<'a>, pointer: &JsonPointer) -> Option<String> {
-        let mut r = r;
-        for _ in 0..16 {
-            match r {
-                SRef::Ref(reference) => r = schema_ref(self.component(reference, pointer).ok()?.1),
-                SRef::Item(s) => {
-                    if let Some(d) = &s.schema_data.description {
-                        return Some(d.clone());
-                    }
-                    match &s.schema_kind {
-                        SchemaKind::AllOf { all_of } if all_of.len() == 1 => r = schema_ref(&all_of[0]),
-                        SchemaKind::OneOf { one_of: arms } | SchemaKind::AnyOf { any_of: arms } => {
-                            let rest: Vec<_> = arms.iter().filter(|a| !self.is_null(schema_ref(a))).collect();
-                            if rest.len() != 1 {
-                                return None;
-                            }
-                            r = schema_ref(rest[0]);
-                        }
-                        _ => return None,
-                    }
-                }
-            }
-        }
-        None
-    }
-
     fn finish(&mut self, id: TypeId, kind: Kind, data: &SchemaData) -> Ty {
         let def = &mut self.types[id];
         def.kind = kind;
@@ -773,57 +647,81 @@ impl<'a> Builder<'a> {
     }
 
     fn build_schema(&mut self, schema: &'a Schema, pointer: &JsonPointer, slot: &Slot) -> Result<Built> {
-        let data = &schema.schema_data;
+        let view = View::of(schema);
+        let data = view.data;
         let not_null = |ty| Ok(Built { ty, nullable: false });
-        match &schema.schema_kind {
-            SchemaKind::Type(OaType::String(st)) => {
-                let values: Vec<&str> = st.enumeration.iter().flatten().map(String::as_str).collect();
-                let nullable = st.enumeration.iter().any(Option::is_none);
+        if view.union_beside_properties {
+            // Properties beside a union: each arm is the shared properties plus its own.
+            self.fallback(pointer, "properties beside oneOf/anyOf: the shared properties are merged into the struct, the union arms are not modelled");
+        }
+        match view.form {
+            Form::Null => Ok(Built { ty: self.plain(slot, Ty::Unit, data), nullable: true }),
+            Form::String { values, nullable, binary } => {
+                let values = values.strings();
                 let ty = if values.is_empty() {
-                    let binary = matches!(st.format, openapiv3::VariantOrUnknownOrEmpty::Item(openapiv3::StringFormat::Binary));
                     self.plain(slot, if binary { Ty::File } else { Ty::String }, data)
                 } else {
                     let id = self.alloc(slot, pointer);
-                    let kind = string_enum(values.iter().map(|v| (v.to_string(), None)));
-                    self.finish(id, kind, data)
+                    self.finish(id, string_enum(values.into_iter().map(|v| (v.to_owned(), None))), data)
                 };
                 Ok(Built { ty, nullable })
             }
-            SchemaKind::Type(OaType::Integer(it)) => {
-                if it.enumeration.iter().flatten().next().is_some() {
-                    let id = self.alloc(slot, pointer);
-                    let kind = int_enum(it.enumeration.iter().flatten().map(|v| (*v, None, None)));
-                    let nullable = it.enumeration.iter().any(Option::is_none);
-                    return Ok(Built { ty: self.finish(id, kind, data), nullable });
+            Form::Integer { values, nullable, width } => {
+                let values = values.integers();
+                if values.is_empty() {
+                    let ty = match width {
+                        Width::I64 => Ty::I64,
+                        Width::I32 => Ty::I32,
+                        Width::U32 => Ty::U32,
+                        Width::U64 => Ty::U64,
+                    };
+                    return not_null(self.plain(slot, ty, data));
                 }
-                let ty = match &it.format {
-                    openapiv3::VariantOrUnknownOrEmpty::Item(openapiv3::IntegerFormat::Int32) => Ty::I32,
-                    openapiv3::VariantOrUnknownOrEmpty::Unknown(f) if f == "uint32" => Ty::U32,
-                    openapiv3::VariantOrUnknownOrEmpty::Unknown(f) if f == "uint64" || f == "uint" => Ty::U64,
-                    _ => Ty::I64,
-                };
+                let id = self.alloc(slot, pointer);
+                let ty = self.finish(id, int_enum(values.into_iter().map(|v| (v, None, None))), data);
+                Ok(Built { ty, nullable })
+            }
+            Form::Number => not_null(self.plain(slot, Ty::F64, data)),
+            Form::Boolean => not_null(self.plain(slot, Ty::Bool, data)),
+            Form::Array { items } => {
+                let ty = self.array(items.map(boxed_ref), pointer, slot)?;
                 not_null(self.plain(slot, ty, data))
             }
-            SchemaKind::Type(OaType::Number(_)) => not_null(self.plain(slot, Ty::F64, data)),
-            SchemaKind::Type(OaType::Boolean(_)) => not_null(self.plain(slot, Ty::Bool, data)),
-            SchemaKind::Type(OaType::Array(at)) => {
-                let ty = self.array(at.items.as_ref().map(boxed_ref), pointer, slot)?;
-                not_null(self.plain(slot, ty, data))
-            }
-            SchemaKind::Type(OaType::Object(ot)) => {
+            Form::Object(object) => {
                 let mut parts = ObjectParts::default();
                 let (module, parent) = self.naming_context(slot, pointer);
-                self.add_properties(&mut parts, ObjectSpec::of_object(ot), pointer, module, &parent);
+                self.add_properties(&mut parts, object, pointer, module, &parent);
                 not_null(self.object(parts, data, pointer, slot)?)
             }
-            SchemaKind::AllOf { all_of } => self.all_of(all_of, data, pointer, slot, None),
-            SchemaKind::OneOf { one_of: arms } => self.union(arms, "oneOf", data, pointer, slot),
-            SchemaKind::AnyOf { any_of: arms } => self.union(arms, "anyOf", data, pointer, slot),
-            SchemaKind::Not { .. } => {
+            Form::AllOf { arms, own } => self.all_of(arms, data, pointer, slot, own),
+            Form::Union { word, arms } => self.union(arms, word, data, pointer, slot),
+            Form::Enum(values) => {
+                let nullable = values.iter().any(|v| v.is_null());
+                if values.iter().all(|v| v.is_string() || v.is_null()) {
+                    let id = self.alloc(slot, pointer);
+                    let kind = string_enum(values.iter().filter_map(|v| v.as_str()).map(|v| (v.to_owned(), None)));
+                    return Ok(Built { ty: self.finish(id, kind, data), nullable });
+                }
+                if values.iter().all(|v| v.is_i64() || v.is_null()) {
+                    let id = self.alloc(slot, pointer);
+                    let kind = int_enum(values.iter().filter_map(|v| v.as_i64()).map(|v| (v, None, None)));
+                    return Ok(Built { ty: self.finish(id, kind, data), nullable });
+                }
+                self.fallback(pointer, "enum of mixed JSON types");
+                Ok(Built { ty: self.plain(slot, Ty::Value, data), nullable })
+            }
+            Form::Not => {
                 self.fallback(pointer, "`not` schema: any JSON but the excluded");
                 not_null(self.plain(slot, Ty::Value, data))
             }
-            SchemaKind::Any(any) => self.any(any, data, pointer, slot),
+            Form::Constraints { .. } | Form::Untyped => {
+                self.fallback(pointer, "schema without a type: any JSON");
+                not_null(self.plain(slot, Ty::Value, data))
+            }
+            Form::BadType(other) => Err(Error::spec(
+                pointer,
+                format!("unknown type {other:?}: expected one of string, integer, number, boolean, array, object, null"),
+            )),
         }
     }
 
@@ -852,323 +750,6 @@ impl<'a> Builder<'a> {
         let built = self.build(items, &pointer.join("items"), item_slot)?;
         let ty = if built.nullable { built.ty.option() } else { built.ty };
         Ok(Ty::Vec(Box::new(ty)))
-    }
-
-    fn add_properties(&self, parts: &mut ObjectParts<'a>, object: ObjectSpec<'a>, pointer: &JsonPointer, module: usize, parent: &str) {
-        let ObjectSpec { properties, required, additional } = object;
-        for (name, prop) in properties {
-            let p = pointer.join("properties").join(name);
-            parts.properties.insert(name.clone(), (boxed_ref(prop), p, module, parent.to_owned()));
-        }
-        for r in required {
-            if !parts.required.contains(r) {
-                parts.required.push(r.clone());
-            }
-        }
-        if let Some(a) = additional {
-            parts.additional = Some((a, pointer.join("additionalProperties")));
-        }
-    }
-
-    fn object(&mut self, parts: ObjectParts<'a>, data: &SchemaData, pointer: &JsonPointer, slot: &Slot) -> Result<Ty> {
-        if parts.properties.is_empty() && parts.flattened.is_empty() {
-            let ty = match parts.additional {
-                Some((AdditionalProperties::Schema(s), p)) => {
-                    let (module, parent) = self.naming_context(slot, pointer);
-                    let value_slot = Slot::Suggest { module, name: format!("{parent}Value"), parent: parent.clone() };
-                    let built = self.build(schema_ref(s), &p, value_slot)?;
-                    Ty::Map(Box::new(if built.nullable { built.ty.option() } else { built.ty }))
-                }
-                Some((AdditionalProperties::Any(false), _)) => {
-                    let id = self.alloc(slot, pointer);
-                    return Ok(self.finish(id, Kind::Struct { fields: vec![], extra: None, new_args: vec![] }, data));
-                }
-                _ => {
-                    self.fallback(pointer, "free-form object: no properties, no additionalProperties schema");
-                    Ty::Map(Box::new(Ty::Value))
-                }
-            };
-            return Ok(self.plain(slot, ty, data));
-        }
-        let id = self.alloc(slot, pointer);
-        let module = self.types[id].module;
-        let struct_name = self.types[id].name.clone();
-        let mut fields = Vec::new();
-        let mut scope = Scope::new(Case::Field);
-        for (name, (prop, p, prop_module, parent)) in &parts.properties {
-            let required = parts.required.contains(name);
-            let doc = self.description(*prop, p);
-            let deprecated = matches!(prop, SRef::Item(s) if s.schema_data.deprecated);
-            let rust_name = scope.claim(name);
-            if let Some((value, _)) = self.constant(*prop, p)? {
-                // A constant is a `String` that starts as the spec's value and
-                // keeps what is sent; optional, an `Option` that stays `None`
-                // when left out.
-                let ty = if required { Ty::String } else { Ty::String.option() };
-                fields.push(Field { json: name.clone(), name: rust_name, ty, required, doc, deprecated, flatten: false, constant: Some(value) });
-                continue;
-            }
-            let prop_slot = Slot::Suggest { module: *prop_module, name: name.clone(), parent: parent.clone() };
-            let built = self.build(*prop, p, prop_slot)?;
-            let ty = if built.nullable || !required { built.ty.option() } else { built.ty };
-            fields.push(Field { json: name.clone(), name: rust_name, ty, required, doc, deprecated, flatten: false, constant: None });
-        }
-        for (arm, p) in &parts.flattened {
-            let component = match arm {
-                SRef::Ref(reference) => Some(self.component(reference, p)?.0),
-                SRef::Item(_) => None,
-            };
-            let hint = component.unwrap_or("Variant").to_owned();
-            let arm_slot = Slot::Suggest { module, name: hint.clone(), parent: struct_name.clone() };
-            let built = self.build(*arm, p, arm_slot)?;
-            let object_like = |ty: &Ty, types: &[TypeDef]| {
-                let mut ty = ty.clone();
-                for _ in 0..types.len() {
-                    match ty {
-                        Ty::Named(t) => match &types[t].kind {
-                            Kind::Struct { .. } | Kind::Tagged { .. } | Kind::Untagged { .. } => return true,
-                            Kind::Alias(inner) => ty = inner.clone(),
-                            _ => return false,
-                        },
-                        _ => return false,
-                    }
-                }
-                false
-            };
-            if !object_like(&built.ty, &self.types) {
-                self.fallback(p, "allOf arm that is neither an object nor a union of objects: its constraint is not modelled");
-                continue;
-            }
-            let doc = self.description(*arm, p);
-            let rust_name = scope.claim(&hint);
-            fields.push(Field { json: String::new(), name: rust_name, ty: built.ty, required: true, doc, deprecated: false, flatten: true, constant: None });
-        }
-        let flattens = fields.iter().any(|f| f.flatten);
-        let extra = match parts.additional {
-            Some((AdditionalProperties::Schema(s), p)) => {
-                let value_slot = Slot::Suggest { module, name: format!("{struct_name}Value"), parent: struct_name.clone() };
-                let built = self.build(schema_ref(s), &p, value_slot)?;
-                let ty = if built.nullable { built.ty.option() } else { built.ty };
-                Some(Extra { name: scope.claim("additional_properties"), ty, unknown: false })
-            }
-            // The spec rules other properties out; a flattened union's arm keeps them itself.
-            Some((AdditionalProperties::Any(false), _)) => None,
-            _ if flattens || !self.settings.keep_unknown => None,
-            _ => Some(Extra { name: scope.claim("extra"), ty: Ty::Value, unknown: true }),
-        };
-        let new_args = constructor(&fields, &parts.required);
-        Ok(self.finish(id, Kind::Struct { fields, extra, new_args }, data))
-    }
-
-    /// If a property is a one-value string enum: its value and doc.
-    fn constant(&self, prop: SRef<'a>, pointer: &JsonPointer) -> Result<Option<(String, Option<String>)>> {
-        let values = self.string_values(prop, pointer)?;
-        Ok(match values.as_slice() {
-            [single] => Some((single.clone(), self.description(prop, pointer))),
-            _ => None,
-        })
-    }
-
-    /// The values of a property that is a string enum (none for anything else).
-    fn string_values(&self, prop: SRef<'a>, pointer: &JsonPointer) -> Result<Vec<String>> {
-        let (schema, _, _) = self.peel(prop, pointer)?;
-        let values: Vec<String> = match &schema.schema_kind {
-            SchemaKind::Type(OaType::String(st)) => st.enumeration.iter().flatten().cloned().collect(),
-            SchemaKind::Any(any)
-                if any.typ.as_deref().is_none_or(|t| t == "string")
-                    && any.properties.is_empty()
-                    && any.enumeration.iter().all(|v| v.is_string()) =>
-            {
-                any.enumeration.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect()
-            }
-            _ => vec![],
-        };
-        Ok(values)
-    }
-
-    fn all_of(
-        &mut self,
-        arms: &'a [ReferenceOr<Schema>],
-        data: &SchemaData,
-        pointer: &JsonPointer,
-        slot: &Slot,
-        own_object: Option<ObjectSpec<'a>>,
-    ) -> Result<Built> {
-        if arms.len() == 1 && own_object.is_none_or(|o| o.properties.is_empty()) {
-            let built = self.build(schema_ref(&arms[0]), &pointer.join("allOf").join(0usize), slot.clone())?;
-            if let Slot::Named(id) = slot {
-                if self.types[*id].doc.is_none() {
-                    self.types[*id].doc = data.description.clone();
-                }
-            }
-            return Ok(built);
-        }
-        let (module, parent) = self.naming_context(slot, pointer);
-        let mut parts = ObjectParts::default();
-        let mut others = Vec::new();
-        for (i, arm) in arms.iter().enumerate() {
-            let arm_pointer = pointer.join("allOf").join(i);
-            if !self.merge_into(&mut parts, schema_ref(arm), &arm_pointer, module, &parent, 0)? {
-                others.push((i, arm));
-            }
-        }
-        if let Some(own) = own_object {
-            self.add_properties(&mut parts, own, pointer, module, &parent);
-        }
-        if parts.properties.is_empty() && others.len() == 1 {
-            let (i, arm) = others[0];
-            return self.build(schema_ref(arm), &pointer.join("allOf").join(i), slot.clone());
-        }
-        // A union among the arms: its variant is flattened beside the merged properties.
-        for (i, arm) in others {
-            parts.flattened.push((schema_ref(arm), pointer.join("allOf").join(i)));
-        }
-        let data = if data.description.is_none() {
-            let mut d = data.clone();
-            d.description = arms.iter().find_map(|a| self.description(schema_ref(a), pointer));
-            d
-        } else {
-            data.clone()
-        };
-        let ty = self.object(parts, &data, pointer, slot)?;
-        Ok(Built { ty, nullable: false })
-    }
-
-    /// Add an allOf arm's properties; false if the arm is not object-like.
-    fn merge_into(&self, parts: &mut ObjectParts<'a>, r: SRef<'a>, pointer: &JsonPointer, module: usize, parent: &str, depth: usize) -> Result<bool> {
-        if depth > 32 {
-            return Err(Error::spec(pointer, "allOf nests too deep (a cycle of allOf references?)"));
-        }
-        let (schema, component, base_pointer, module, parent) = match r {
-            SRef::Ref(reference) => {
-                let (name, target) = self.component(reference, pointer)?;
-                let SRef::Item(schema) = schema_ref(target) else {
-                    return self.merge_into(parts, schema_ref(target), pointer, module, parent, depth + 1);
-                };
-                let id = self.components[name];
-                let base = JsonPointer::component_schema(name);
-                (schema, Some(name), base, self.types[id].module, self.types[id].name.clone())
-            }
-            SRef::Item(schema) => (schema, None, pointer.clone(), module, parent.to_owned()),
-        };
-        let _ = component;
-        match &schema.schema_kind {
-            SchemaKind::Type(OaType::Object(ot)) => {
-                self.add_properties(parts, ObjectSpec::of_object(ot), &base_pointer, module, &parent);
-                Ok(true)
-            }
-            SchemaKind::AllOf { all_of } => {
-                for (i, arm) in all_of.iter().enumerate() {
-                    if !self.merge_into(parts, schema_ref(arm), &base_pointer.join("allOf").join(i), module, &parent, depth + 1)? {
-                        return Ok(false);
-                    }
-                }
-                Ok(true)
-            }
-            SchemaKind::Any(any) if !any.properties.is_empty() || (any.typ.as_deref() == Some("object") && any.one_of.is_empty() && any.any_of.is_empty()) => {
-                if !any.all_of.is_empty() {
-                    for (i, arm) in any.all_of.iter().enumerate() {
-                        self.merge_into(parts, schema_ref(arm), &base_pointer.join("allOf").join(i), module, &parent, depth + 1)?;
-                    }
-                }
-                self.add_properties(parts, ObjectSpec::of_any(any), &base_pointer, module, &parent);
-                Ok(true)
-            }
-            // Constraint-only arms (`required: [...]`, a description) add nothing to the shape.
-            SchemaKind::Any(any) if is_constraint_only(any) => {
-                for r in &any.required {
-                    if !parts.required.contains(r) {
-                        parts.required.push(r.clone());
-                    }
-                }
-                Ok(true)
-            }
-            _ => Ok(false),
-        }
-    }
-
-    fn any(&mut self, any: &'a openapiv3::AnySchema, data: &SchemaData, pointer: &JsonPointer, slot: &Slot) -> Result<Built> {
-        let not_null = |ty| Ok(Built { ty, nullable: false });
-        let union_arms = if !any.one_of.is_empty() { Some((&any.one_of, "oneOf")) } else if !any.any_of.is_empty() { Some((&any.any_of, "anyOf")) } else { None };
-        let arms_are_constraints = |arms: &'a Vec<ReferenceOr<Schema>>| {
-            arms.iter().all(|a| matches!(a, ReferenceOr::Item(Schema { schema_kind: SchemaKind::Any(x), .. }) if is_constraint_only(x)))
-        };
-        match any.typ.as_deref() {
-            Some("null") => return Ok(Built { ty: self.plain(slot, Ty::Unit, data), nullable: true }),
-            Some("string") if any.properties.is_empty() && union_arms.is_none() => {
-                let values: Vec<String> = any.enumeration.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect();
-                if values.is_empty() {
-                    let ty = if any.format.as_deref() == Some("binary") { Ty::File } else { Ty::String };
-                    return not_null(self.plain(slot, ty, data));
-                }
-                let id = self.alloc(slot, pointer);
-                return not_null(self.finish(id, string_enum(values.into_iter().map(|v| (v, None))), data));
-            }
-            Some("integer") if any.properties.is_empty() && union_arms.is_none() => {
-                let values: Vec<i64> = any.enumeration.iter().filter_map(|v| v.as_i64()).collect();
-                if values.is_empty() {
-                    return not_null(self.plain(slot, Ty::I64, data));
-                }
-                let id = self.alloc(slot, pointer);
-                return not_null(self.finish(id, int_enum(values.into_iter().map(|v| (v, None, None))), data));
-            }
-            Some("number") if union_arms.is_none() => return not_null(self.plain(slot, Ty::F64, data)),
-            Some("boolean") if union_arms.is_none() => return not_null(self.plain(slot, Ty::Bool, data)),
-            Some("array") if union_arms.is_none() => {
-                let ty = self.array(any.items.as_ref().map(boxed_ref), pointer, slot)?;
-                return not_null(self.plain(slot, ty, data));
-            }
-            Some("object") | Some("array") | Some("string") | Some("integer") | Some("number") | Some("boolean") | None => {}
-            Some(other) => {
-                return Err(Error::spec(pointer, format!("unknown type {other:?}: expected one of string, integer, number, boolean, array, object, null")));
-            }
-        }
-        if let Some((arms, word)) = union_arms {
-            if !arms_are_constraints(arms) {
-                if !any.properties.is_empty() {
-                    // Properties beside a union: each arm is the shared properties plus its own.
-                    self.fallback(pointer, "properties beside oneOf/anyOf: the shared properties are merged into the struct, the union arms are not modelled");
-                } else {
-                    return self.union(arms, word, data, pointer, slot);
-                }
-            }
-        }
-        if !any.all_of.is_empty() {
-            return self.all_of(&any.all_of, data, pointer, slot, Some(ObjectSpec::of_any(any)));
-        }
-        if !any.properties.is_empty() || any.typ.as_deref() == Some("object") || any.additional_properties.is_some() {
-            let mut parts = ObjectParts::default();
-            let (module, parent) = self.naming_context(slot, pointer);
-            self.add_properties(&mut parts, ObjectSpec::of_any(any), pointer, module, &parent);
-            return not_null(self.object(parts, data, pointer, slot)?);
-        }
-        if any.items.is_some() {
-            let ty = self.array(any.items.as_ref().map(boxed_ref), pointer, slot)?;
-            return not_null(self.plain(slot, ty, data));
-        }
-        if !any.enumeration.is_empty() {
-            let nullable = any.enumeration.iter().any(|v| v.is_null());
-            if any.enumeration.iter().all(|v| v.is_string() || v.is_null()) {
-                let id = self.alloc(slot, pointer);
-                let kind = string_enum(any.enumeration.iter().filter_map(|v| v.as_str()).map(|v| (v.to_owned(), None)));
-                return Ok(Built { ty: self.finish(id, kind, data), nullable });
-            }
-            if any.enumeration.iter().all(|v| v.is_i64() || v.is_null()) {
-                let id = self.alloc(slot, pointer);
-                let kind = int_enum(any.enumeration.iter().filter_map(|v| v.as_i64()).map(|v| (v, None, None)));
-                return Ok(Built { ty: self.finish(id, kind, data), nullable });
-            }
-            self.fallback(pointer, "enum of mixed JSON types");
-            return Ok(Built { ty: self.plain(slot, Ty::Value, data), nullable });
-        }
-        match any.typ.as_deref() {
-            Some("string") => not_null(self.plain(slot, Ty::String, data)),
-            Some("integer") => not_null(self.plain(slot, Ty::I64, data)),
-            _ => {
-                self.fallback(pointer, "schema without a type: any JSON");
-                not_null(self.plain(slot, Ty::Value, data))
-            }
-        }
     }
 
 }
@@ -1202,32 +783,6 @@ fn component_name(reference: &str, kind: &str) -> std::result::Result<String, Re
     }
 }
 
-fn union_arms(schema: &Schema) -> Option<&Vec<ReferenceOr<Schema>>> {
-    match &schema.schema_kind {
-        SchemaKind::OneOf { one_of } => Some(one_of),
-        SchemaKind::AnyOf { any_of } => Some(any_of),
-        _ => None,
-    }
-}
-
-fn is_null_schema(s: &Schema) -> bool {
-    match &s.schema_kind {
-        SchemaKind::Any(any) => any.typ.as_deref() == Some("null") || (any.typ.is_none() && !any.enumeration.is_empty() && any.enumeration.iter().all(|v| v.is_null())),
-        _ => false,
-    }
-}
-
-fn is_constraint_only(any: &openapiv3::AnySchema) -> bool {
-    any.typ.is_none()
-        && any.properties.is_empty()
-        && any.items.is_none()
-        && any.enumeration.is_empty()
-        && any.one_of.is_empty()
-        && any.any_of.is_empty()
-        && any.all_of.is_empty()
-        && any.additional_properties.is_none()
-}
-
 /// Follow aliases: the type a `Ty` finally names (boxes kept). A cycle of
 /// aliases, which `cycles` turns into `Value`, cannot loop here; the bound
 /// is for safety.
@@ -1243,17 +798,6 @@ pub fn resolve_alias<'t>(types: &'t [TypeDef], ty: &'t Ty) -> &'t Ty {
         }
     }
     ty
-}
-
-/// `new`'s arguments (see [`Kind::Struct`]): indices of the required fields
-/// that are not constants, in `required` order, then the flattened unions.
-fn constructor(fields: &[Field], required: &[String]) -> Vec<usize> {
-    let mut args: Vec<usize> = required
-        .iter()
-        .filter_map(|name| fields.iter().position(|f| !f.flatten && &f.json == name && f.constant.is_none()))
-        .collect();
-    args.extend(fields.iter().enumerate().filter(|(_, f)| f.flatten).map(|(i, _)| i));
-    args
 }
 
 /// Keep the first of values listed more than once (`enum: [a, b, a]`): one

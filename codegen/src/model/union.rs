@@ -3,9 +3,16 @@
 
 use super::*;
 
-/// A union arm: its index, the arm as written, the schema it resolves to, and
-/// the component it names, if any.
-type Resolved<'a> = (usize, SRef<'a>, &'a Schema, Option<&'a str>);
+/// A union arm: its index, the arm as written, the view of the schema it
+/// resolves to, and the component it names, if any.
+type Resolved<'a> = (usize, SRef<'a>, View<'a>, Option<&'a str>);
+
+/// The scalar type of rule 2.
+#[derive(Clone, Copy, PartialEq)]
+enum Scalar {
+    String,
+    Integer,
+}
 
 /// A tagged arm's tag values, and whether the arm declares the tag property.
 type ArmTag = (Vec<String>, bool);
@@ -36,11 +43,11 @@ impl<'a> Builder<'a> {
         }
         let mut resolved = Vec::new();
         for (i, arm) in &live {
-            let (schema, name) = self.resolve(*arm, &arm_pointer(*i))?;
-            resolved.push((*i, *arm, schema, name));
+            let (view, name) = self.resolve(*arm, &arm_pointer(*i))?;
+            resolved.push((*i, *arm, view, name));
         }
         // Rule 2: all strings, or all integers.
-        if let Some(values) = self.scalar_values(&resolved, |k| matches!(k, SchemaKind::Type(OaType::String(_))), "string", 0) {
+        if let Some(values) = self.scalar_values(&resolved, Scalar::String, 0) {
             let ty = if values.is_empty() {
                 self.plain(slot, Ty::String, data)
             } else {
@@ -50,11 +57,11 @@ impl<'a> Builder<'a> {
             };
             return Ok(Built { ty, nullable: had_null });
         }
-        if let Some(values) = self.scalar_values(&resolved, |k| matches!(k, SchemaKind::Type(OaType::Integer(_))), "integer", 0) {
+        if let Some(values) = self.scalar_values(&resolved, Scalar::Integer, 0) {
             let ty = if values.is_empty() {
                 self.plain(slot, Ty::I64, data)
             } else {
-                let titles: Vec<Option<String>> = resolved.iter().map(|(_, _, s, _)| s.schema_data.title.clone()).collect();
+                let titles: Vec<Option<String>> = resolved.iter().map(|(_, _, v, _)| v.data.title.clone()).collect();
                 let single_titles = resolved.len() == values.len();
                 let id = self.alloc(slot, pointer);
                 let kind = int_enum(values.into_iter().enumerate().map(|(k, (v, d))| {
@@ -72,8 +79,8 @@ impl<'a> Builder<'a> {
             let mut scope = Scope::new(Case::Variant);
             let unknown = scope.claim("Unknown");
             let mut variants = Vec::new();
-            for ((i, arm, schema, comp), (tags, carries_tag)) in resolved.iter().zip(tags) {
-                let hint = schema.schema_data.title.clone().or(comp.map(str::to_owned)).unwrap_or_else(|| tags[0].clone());
+            for ((i, arm, view, comp), (tags, carries_tag)) in resolved.iter().zip(tags) {
+                let hint = view.data.title.clone().or(comp.map(str::to_owned)).unwrap_or_else(|| tags[0].clone());
                 let vname = scope.claim(comp.unwrap_or(&hint));
                 let arm_slot = Slot::Suggest { module, name: hint, parent: union_name.clone() };
                 let built = self.build(*arm, &arm_pointer(*i), arm_slot)?;
@@ -86,8 +93,8 @@ impl<'a> Builder<'a> {
         let mut scope = Scope::new(Case::Variant);
         let unknown = scope.claim("Unknown");
         let mut variants = Vec::new();
-        for (k, (i, arm, schema, comp)) in resolved.iter().enumerate() {
-            let hint = self.untagged_hint(*comp, schema, k);
+        for (k, (i, arm, view, comp)) in resolved.iter().enumerate() {
+            let hint = self.untagged_hint(*comp, view, k);
             let vname = scope.claim(&hint);
             let arm_slot = Slot::Suggest { module, name: hint, parent: union_name.clone() };
             let built = self.build(*arm, &arm_pointer(*i), arm_slot)?;
@@ -98,28 +105,21 @@ impl<'a> Builder<'a> {
         Ok(Built { ty, nullable: had_null })
     }
 
-    fn untagged_hint(&self, comp: Option<&str>, schema: &Schema, k: usize) -> String {
+    fn untagged_hint(&self, comp: Option<&str>, view: &View<'a>, k: usize) -> String {
         if let Some(c) = comp {
             return naming::type_name(c);
         }
-        if let Some(t) = &schema.schema_data.title {
+        if let Some(t) = &view.data.title {
             return naming::type_name(t);
         }
-        let kind = match &schema.schema_kind {
-            SchemaKind::Type(OaType::String(_)) => "String",
-            SchemaKind::Type(OaType::Integer(_)) => "Integer",
-            SchemaKind::Type(OaType::Number(_)) => "Number",
-            SchemaKind::Type(OaType::Boolean(_)) => "Boolean",
-            SchemaKind::Type(OaType::Array(_)) => "Array",
-            SchemaKind::Type(OaType::Object(o)) if o.properties.is_empty() => "Object",
-            SchemaKind::Any(a) => match a.typ.as_deref() {
-                Some("string") => "String",
-                Some("integer") => "Integer",
-                Some("number") => "Number",
-                Some("boolean") => "Boolean",
-                Some("array") => "Array",
-                _ => "",
-            },
+        // Named after its `type`; an object only in the fixed form, without properties.
+        let kind = match view.typ {
+            Some("string") => "String",
+            Some("integer") => "Integer",
+            Some("number") => "Number",
+            Some("boolean") => "Boolean",
+            Some("array") => "Array",
+            Some("object") if !view.mixed && !view.has_properties() => "Object",
             _ => "",
         };
         if kind.is_empty() {
@@ -207,39 +207,39 @@ impl<'a> Builder<'a> {
     /// (with each one-value arm's description) in order; an empty list means
     /// "any value". An arm that is itself such a union counts with its values
     /// (`anyOf [$ref ModelIdsShared, enum [...]]` is one open enum).
-    fn scalar_values(
-        &self,
-        resolved: &[Resolved<'a>],
-        is_kind: impl Fn(&SchemaKind) -> bool + Copy,
-        typ: &str,
-        depth: usize,
-    ) -> Option<Vec<(serde_json::Value, Option<String>)>> {
+    fn scalar_values(&self, resolved: &[Resolved<'a>], want: Scalar, depth: usize) -> Option<Vec<(serde_json::Value, Option<String>)>> {
+        let (typ, of_type): (&str, fn(&serde_json::Value) -> bool) = match want {
+            Scalar::String => ("string", serde_json::Value::is_string),
+            Scalar::Integer => ("integer", serde_json::Value::is_i64),
+        };
         let mut values: Vec<(serde_json::Value, Option<String>)> = Vec::new();
-        for (_, _, schema, _) in resolved {
-            let arm_values: Vec<serde_json::Value> = match &schema.schema_kind {
-                SchemaKind::Type(OaType::String(st)) if is_kind(&schema.schema_kind) => st.enumeration.iter().flatten().map(|v| serde_json::Value::from(v.as_str())).collect(),
-                SchemaKind::Type(OaType::Integer(it)) if is_kind(&schema.schema_kind) => it.enumeration.iter().flatten().map(|v| serde_json::Value::from(*v)).collect(),
-                SchemaKind::Any(any) if any.typ.as_deref() == Some(typ) && any.properties.is_empty() && any.one_of.is_empty() && any.any_of.is_empty() && any.all_of.is_empty() => {
-                    any.enumeration.iter().filter(|v| !v.is_null()).cloned().collect()
+        for (_, _, view, _) in resolved {
+            let arm_values: Vec<serde_json::Value> = match view.listed {
+                Listed::Strings(listed) if want == Scalar::String => listed.iter().flatten().map(|v| serde_json::Value::from(v.as_str())).collect(),
+                Listed::Integers(listed) if want == Scalar::Integer => listed.iter().flatten().map(|v| serde_json::Value::from(*v)).collect(),
+                // A mixed schema of the type, with nothing that makes it an object or a composite.
+                Listed::Json(listed) if view.typ == Some(typ) && !view.has_properties() && !view.unions && view.all_of.is_empty() => {
+                    listed.iter().filter(|v| !v.is_null()).cloned().collect()
                 }
-                SchemaKind::Any(any) if any.typ.is_none() && !any.enumeration.is_empty() && any.properties.is_empty() && any.enumeration.iter().all(|v| if typ == "string" { v.is_string() } else { v.is_i64() }) => {
-                    any.enumeration.clone()
-                }
-                SchemaKind::OneOf { one_of: arms } | SchemaKind::AnyOf { any_of: arms } if depth < 8 => {
-                    let mut inner = Vec::new();
-                    for (i, arm) in arms.iter().enumerate() {
-                        let arm = schema_ref(arm);
-                        if self.is_null(arm) {
-                            continue;
+                // An enum of the type's values, with no type.
+                Listed::Json(listed) if view.typ.is_none() && !listed.is_empty() && !view.has_properties() && listed.iter().all(of_type) => listed.to_vec(),
+                _ => match view.bare_union() {
+                    Some(arms) if depth < 8 => {
+                        let mut inner = Vec::new();
+                        for (i, arm) in arms.iter().enumerate() {
+                            let arm = schema_ref(arm);
+                            if self.is_null(arm) {
+                                continue;
+                            }
+                            let (view, name) = self.resolve(arm, &JsonPointer::root()).ok()?;
+                            inner.push((i, arm, view, name));
                         }
-                        let (schema, name) = self.resolve(arm, &JsonPointer::root()).ok()?;
-                        inner.push((i, arm, schema, name));
+                        self.scalar_values(&inner, want, depth + 1)?.into_iter().map(|(v, _)| v).collect()
                     }
-                    self.scalar_values(&inner, is_kind, typ, depth + 1)?.into_iter().map(|(v, _)| v).collect()
-                }
-                _ => return None,
+                    _ => return None,
+                },
             };
-            let doc = if arm_values.len() == 1 { schema.schema_data.description.clone() } else { None };
+            let doc = if arm_values.len() == 1 { view.data.description.clone() } else { None };
             for v in arm_values {
                 if !values.iter().any(|(seen, _)| *seen == v) {
                     values.push((v, doc.clone()));
