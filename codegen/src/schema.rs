@@ -32,8 +32,8 @@
 //! |---|---|
 //! | no `typ`, and no `properties`, `items`, `enumeration`, `one_of`, `any_of`, `all_of` or `additional_properties` (only `required`, validation, docs, `not`) | `Constraints { required }` |
 //! | `typ: "null"` (whatever else it says) | `Null` |
-//! | `typ: "string"`, no `properties`, no union | `String`: the `enumeration`'s strings (others and `null` dropped, not `nullable`); `binary` for `format: "binary"` |
-//! | `typ: "integer"`, no `properties`, no union | `Integer`: the `enumeration`'s integers (not `nullable`), 64 bits whatever the `format` |
+//! | `typ: "string"`, no `properties`, no union | `String`: the `enumeration`'s strings (others dropped); `nullable` if it lists `null`; `binary` for `format: "binary"` |
+//! | `typ: "integer"`, no `properties`, no union | `Integer`: the `enumeration`'s integers (others dropped); `nullable` if it lists `null`; the width from `format`, as for `Type(Integer)` |
 //! | `typ: "number"` / `"boolean"` / `"array"`, no union | `Number` / `Boolean` / `Array { items }` (`properties` ignored) |
 //! | a `typ` that is no JSON Schema type (`"thing"`) | `BadType` |
 //! | a union with an arm that is not an inline `Constraints` schema, no `properties` | `Union { word, arms }` |
@@ -57,9 +57,10 @@
 //! is not looked through as a bare one is, and only a fixed-form object with
 //! no properties names an untagged arm `Object`.
 //!
-//! Where a typed schema and a mixed one with the same type differ above (a
-//! listed `null`, an integer `format`), the view keeps the difference the
-//! model has always made, so that the output does not change.
+//! A mixed string or integer reads its `enum` and `format` as the fixed form
+//! does: a keyword of another type beside them (`type: integer, format:
+//! int32, pattern: ...`) changes how `openapiv3` reads the schema, not what
+//! it is.
 
 use indexmap::IndexMap;
 use openapiv3::{
@@ -170,6 +171,18 @@ pub(crate) enum Width {
     U64,
 }
 
+impl Width {
+    /// The width a `format` asks for.
+    fn of(format: Option<&str>) -> Width {
+        match format {
+            Some("int32") => Width::I32,
+            Some("uint32") => Width::U32,
+            Some("uint64" | "uint") => Width::U64,
+            _ => Width::I64,
+        }
+    }
+}
+
 /// A schema's `enum`, as `openapiv3` read it.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Listed<'a> {
@@ -200,6 +213,11 @@ impl<'a> Listed<'a> {
             Listed::Json(values) => values.iter().filter_map(Value::as_i64).collect(),
             Listed::None | Listed::Strings(_) => vec![],
         }
+    }
+
+    /// A mixed schema's `enum` that lists `null`.
+    fn lists_null(self) -> bool {
+        matches!(self, Listed::Json(values) if values.iter().any(Value::is_null))
     }
 
     /// A mixed schema's `enum` that lists `null` and nothing else.
@@ -260,9 +278,8 @@ impl<'a> View<'a> {
                 view.listed = Listed::Integers(&it.enumeration);
                 let width = match &it.format {
                     VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32) => Width::I32,
-                    VariantOrUnknownOrEmpty::Unknown(f) if f == "uint32" => Width::U32,
-                    VariantOrUnknownOrEmpty::Unknown(f) if f == "uint64" || f == "uint" => Width::U64,
-                    _ => Width::I64,
+                    VariantOrUnknownOrEmpty::Item(IntegerFormat::Int64) | VariantOrUnknownOrEmpty::Empty => Width::I64,
+                    VariantOrUnknownOrEmpty::Unknown(f) => Width::of(Some(f)),
                 };
                 view.form = Form::Integer { values: view.listed, nullable: it.enumeration.iter().any(Option::is_none), width };
             }
@@ -323,10 +340,10 @@ impl<'a> View<'a> {
             match typ {
                 Some("null") => break 'form Form::Null,
                 Some("string") if !has_properties && union.is_none() => {
-                    break 'form Form::String { values: listed, nullable: false, binary: any.format.as_deref() == Some("binary") };
+                    break 'form Form::String { values: listed, nullable: listed.lists_null(), binary: any.format.as_deref() == Some("binary") };
                 }
                 Some("integer") if !has_properties && union.is_none() => {
-                    break 'form Form::Integer { values: listed, nullable: false, width: Width::I64 };
+                    break 'form Form::Integer { values: listed, nullable: listed.lists_null(), width: Width::of(any.format.as_deref()) };
                 }
                 Some("number") if union.is_none() => break 'form Form::Number,
                 Some("boolean") if union.is_none() => break 'form Form::Boolean,
@@ -359,7 +376,7 @@ impl<'a> View<'a> {
             }
             match typ {
                 Some("string") => Form::String { values: Listed::None, nullable: false, binary: false },
-                Some("integer") => Form::Integer { values: Listed::None, nullable: false, width: Width::I64 },
+                Some("integer") => Form::Integer { values: Listed::None, nullable: false, width: Width::of(any.format.as_deref()) },
                 _ => Form::Untyped,
             }
         };
@@ -474,10 +491,11 @@ mod tests {
         assert_eq!(form(json!({})), "Constraints[]");
         assert_eq!(form(json!({"required": ["a"], "not": {}})), "Constraints[\"a\"]");
         assert_eq!(form(json!({"type": "null", "properties": {"a": {}}})), "Null");
-        // A listed null does not make a mixed string nullable; an integer's format is not read.
-        assert_eq!(form(json!({"type": "string", "enum": ["a", null, 1], "minimum": 1})), "String[\"a\"]");
+        // A mixed string or integer reads `enum` and `format` as a typed one does.
+        assert_eq!(form(json!({"type": "string", "enum": ["a", null, 1], "minimum": 1})), "String[\"a\"]?");
         assert_eq!(form(json!({"type": "string", "format": "binary", "minimum": 1})), "String[] binary");
-        assert_eq!(form(json!({"type": "integer", "format": "int32", "required": []})), "Integer[]I64");
+        assert_eq!(form(json!({"type": "integer", "format": "int32", "required": []})), "Integer[]I32");
+        assert_eq!(form(json!({"type": "integer", "format": "uint64", "enum": [1, null, "a"], "pattern": "x"})), "Integer[1]?U64");
         assert_eq!(form(json!({"type": "number", "properties": {"a": {}}})), "Number");
         assert_eq!(form(json!({"type": "array", "required": ["a"]})), "Array without items");
         assert_eq!(form(json!({"type": "thing"})), "BadType thing");

@@ -1410,3 +1410,19 @@ mod long_chains {
         assert_eq!(d.children.as_ref().unwrap()["e"].label.as_deref(), Some("leaf"));
     }
 }
+
+/// A keyword of another type beside `type` (which `openapiv3` reads as a
+/// mixed schema) changes nothing: `format` and a listed `null` still count.
+mod mixed_keywords {
+    use super::*;
+    use g::mixed_keywords::{mixed::Level, Mixed};
+
+    #[test]
+    fn format_and_a_listed_null_are_read_as_for_a_plain_schema() {
+        let m: Mixed = round_trip(json!({"small": 7, "big": 18_446_744_073_709_551_615u64, "level": null}));
+        let small: i32 = m.small;
+        assert_eq!((small, m.big, m.level), (7, Some(u64::MAX), None));
+        assert!(parse_err::<Mixed>(&json!({"small": 3_000_000_000u64, "level": "low"})).contains("invalid value"));
+        assert_eq!(parse::<Mixed>(&json!({"small": 1, "level": "high"})).level, Some(Level::High));
+    }
+}
