@@ -34,18 +34,22 @@ trait Held<T>: Send + Sync + UnwindSafe + RefUnwindSafe {
     fn clone_box(&self) -> Box<dyn Held<T>>;
 }
 
-impl<T: Clone + Send + Sync + UnwindSafe + RefUnwindSafe + 'static> Held<T> for T {
+/// The one implementation of `Held`: on a wrapper, not on every `T`, so that
+/// its methods never stand in for a `T`'s own (`Vec::get`) in this module.
+struct Slot<T>(T);
+
+impl<T: Clone + Send + Sync + UnwindSafe + RefUnwindSafe + 'static> Held<T> for Slot<T> {
     fn get(&self) -> &T {
-        self
+        &self.0
     }
     fn get_mut(&mut self) -> &mut T {
-        self
+        &mut self.0
     }
     fn take(self: Box<Self>) -> T {
-        *self
+        self.0
     }
     fn clone_box(&self) -> Box<dyn Held<T>> {
-        Box::new(self.clone())
+        Box::new(Slot(self.0.clone()))
     }
 }
 
@@ -53,7 +57,7 @@ impl<T: Clone + Send + Sync + UnwindSafe + RefUnwindSafe + 'static> Link<T> {
     /// Put `value` on the heap, behind a link.
     #[inline]
     pub fn new(value: T) -> Self {
-        Link(Box::new(value))
+        Link(Box::new(Slot(value)))
     }
 }
 
@@ -104,7 +108,7 @@ impl<T: Clone + Send + Sync + UnwindSafe + RefUnwindSafe + 'static> From<T> for 
 impl<T: Clone + Send + Sync + UnwindSafe + RefUnwindSafe + 'static> From<Box<T>> for Link<T> {
     #[inline]
     fn from(value: Box<T>) -> Self {
-        Link(value)
+        Link::new(*value)
     }
 }
 
