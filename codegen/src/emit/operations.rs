@@ -300,9 +300,8 @@ impl Emitter<'_> {
                     #(#cookies)*
                     out
                 };
-                if !cookies.is_empty() {
-                    let pairs: Vec<String> = cookies.into_iter().map(|(k, v)| format!("{k}={v}")).collect();
-                    out.push(("cookie".to_owned(), pairs.join("; ")));
+                if let Some(value) = super::api::cookie_header(&cookies) {
+                    out.push(("cookie".to_owned(), value));
                 }
             }
         });

@@ -724,13 +724,48 @@ pub fn path_segment<T: ::serde::Serialize + ?Sized>(value: &T) -> String {
     }
 }
 
-/// A header parameter, `simple` style, not encoded: as [`path_segment`]
-/// writes it, but `None` for `null` (send no header).
+/// A header parameter, `simple` style, not percent-encoded: as
+/// [`path_segment`] writes it, but `None` for `null` (send no header).
+///
+/// A header value cannot hold control characters but tab (RFC 9110, 5.5):
+/// each of them, CR and LF first, is written as a space, as that RFC tells a
+/// recipient to do, so a value can never end the header and start another.
 pub fn header_value<T: ::serde::Serialize + ?Sized>(value: &T) -> Option<String> {
     match Tree::of(value) {
         Tree::Null => None,
-        value => Some(simple(value, false)),
+        value => Some(simple(value, false).chars().map(|c| if c.is_ascii_control() && c != '\t' { ' ' } else { c }).collect()),
     }
+}
+
+/// The `Cookie` header of the cookie parameters' pairs, `a=1; b=2`; `None`
+/// when there are none.
+///
+/// A name or value keeps the bytes a cookie may hold (RFC 6265's
+/// `cookie-octet`, which leaves out controls, space, `"`, `,`, `;` and `\`),
+/// so a token, a number or base64 is sent as it is; those other bytes, `%`
+/// and, in names, `=` are percent-encoded (`%3B`), so a value can never end
+/// its pair or the header.
+pub fn cookie_header(pairs: &[(String, String)]) -> Option<String> {
+    if pairs.is_empty() {
+        return None;
+    }
+    let text: Vec<String> = pairs.iter().map(|(name, value)| format!("{}={}", cookie_octets(name, true), cookie_octets(value, false))).collect();
+    Some(text.join("; "))
+}
+
+/// `s` with the bytes outside `cookie-octet`, `%` and, for a name, `=`
+/// written `%XX`.
+fn cookie_octets(s: &str, name: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    for byte in s.bytes() {
+        let keep = matches!(byte, 0x21 | 0x23..=0x2B | 0x2D..=0x3A | 0x3C..=0x5B | 0x5D..=0x7E) && byte != b'%' && !(name && byte == b'=');
+        if keep {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
 }
 
 /// `s` with every byte but the unreserved characters of RFC 3986

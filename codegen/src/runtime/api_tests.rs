@@ -167,6 +167,23 @@ fn header_values_are_simple_and_not_encoded() {
     assert_eq!(header_value(&Some("")).as_deref(), Some(""));
 }
 
+#[test]
+fn header_values_cannot_end_the_header() {
+    assert_eq!(header_value("a\r\nX-Injected: 1").as_deref(), Some("a  X-Injected: 1"));
+    assert_eq!(header_value("nul\0 bell\u{7} del\u{7f} tab\t").as_deref(), Some("nul  bell  del  tab\t"));
+    assert_eq!(header_value(&["x\n", "é"]).as_deref(), Some("x ,é"));
+}
+
+#[test]
+fn cookie_headers_keep_cookie_octets_and_encode_the_rest() {
+    assert_eq!(cookie_header(&[]), None);
+    assert_eq!(cookie_header(&pairs(&[("session", "s1"), ("b64", "a+b/c==")])).as_deref(), Some("session=s1; b64=a+b/c=="));
+    assert_eq!(
+        cookie_header(&pairs(&[("k", "a; evil=1"), ("q", "\"x,y\\\r\n%"), ("n=m", "é")])).as_deref(),
+        Some("k=a%3B%20evil=1; q=%22x%2Cy%5C%0D%0A%25; n%3Dm=%C3%A9")
+    );
+}
+
 fn text_and_file() -> Vec<Part> {
     vec![
         Part { name: "purpose".into(), filename: None, content_type: None, bytes: b"fine-tune".to_vec() },

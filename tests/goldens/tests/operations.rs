@@ -55,6 +55,12 @@ fn headers_and_cookies() {
         op.headers(),
         vec![("X-Trace-Id".to_owned(), "t-1".to_owned()), ("X-Flags".to_owned(), "a,b".to_owned()), ("cookie".to_owned(), "session=s1".to_owned())]
     );
+    // Values from outside cannot end a header or a cookie pair.
+    let op = ops::ListPets { x_trace_id: Some("t\r\nX-Admin: yes".into()), session: Some("s; admin=1".into()), ..ops::ListPets::new(vec![]) };
+    assert_eq!(
+        op.headers(),
+        vec![("X-Trace-Id".to_owned(), "t  X-Admin: yes".to_owned()), ("X-Flags".to_owned(), String::new()), ("cookie".to_owned(), "session=s%3B%20admin=1".to_owned())]
+    );
 }
 
 #[test]
