@@ -316,29 +316,9 @@ impl fmt::Display for Report {
 }
 
 /// Deserialize a normalized document into `openapiv3`'s model. On failure,
-/// the error names the first component schema or path that fails alone.
+/// the error names the smallest part that fails alone ([`load::typed`]).
 pub fn parse_openapi(value: &serde_json::Value) -> Result<openapiv3::OpenAPI> {
-    use serde::Deserialize;
-    match openapiv3::OpenAPI::deserialize(value) {
-        Ok(spec) => Ok(spec),
-        Err(whole) => {
-            if let Some(schemas) = value.pointer("/components/schemas").and_then(|s| s.as_object()) {
-                for (name, schema) in schemas {
-                    if let Err(e) = openapiv3::ReferenceOr::<openapiv3::Schema>::deserialize(schema) {
-                        return Err(Error::spec(pointer::JsonPointer::component_schema(name), e.to_string()));
-                    }
-                }
-            }
-            if let Some(paths) = value.get("paths").and_then(|s| s.as_object()) {
-                for (path, item) in paths {
-                    if let Err(e) = openapiv3::ReferenceOr::<openapiv3::PathItem>::deserialize(item) {
-                        return Err(Error::spec(pointer::JsonPointer::root().join("paths").join(path), e.to_string()));
-                    }
-                }
-            }
-            Err(Error::spec("#", format!("not an OpenAPI document: {whole}")))
-        }
-    }
+    load::typed(value)
 }
 
 /// The stack of each formatting thread of [`emit_and_format`]. Emitting,

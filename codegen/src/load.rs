@@ -155,6 +155,96 @@ pub fn check_version(doc: &Value) -> Result<()> {
     }
 }
 
+/// Read a normalized document as `openapiv3`'s model.
+///
+/// serde reports a failure inside an untagged enum (a path item, a `$ref`
+/// or an object) at the enum, so its message would name only the document,
+/// or a whole path item. On failure this looks for the smallest part that
+/// fails alone, down to a component, an operation, a parameter, a request
+/// body or a response, and names that part's pointer; serde's words for an
+/// enum that matched nothing become the keywords the spec expected there
+/// ([`spec_words`]).
+pub fn typed(value: &Value) -> Result<openapiv3::OpenAPI> {
+    let whole = match openapiv3::OpenAPI::deserialize(value) {
+        Ok(spec) => return Ok(spec),
+        Err(e) => e,
+    };
+    let root = JsonPointer::root();
+    let found = narrow_components(value, &root).or_else(|| {
+        let paths = value.get("paths")?.as_object()?;
+        paths.iter().find_map(|(path, item)| narrow_path_item(item, &root.join("paths").join(path)))
+    });
+    Err(match found {
+        Some((at, message)) => Error::spec(at, spec_words(&message)),
+        None => Error::spec("#", format!("not an OpenAPI document: {}", spec_words(&whole.to_string()))),
+    })
+}
+
+/// The error of reading `value` as a `T`, at `at`.
+fn fails<T: de::DeserializeOwned>(value: &Value, at: &JsonPointer) -> Option<(JsonPointer, String)> {
+    T::deserialize(value).err().map(|e| (at.clone(), e.to_string()))
+}
+
+/// The first component (schema, parameter, request body, response) that
+/// does not read.
+fn narrow_components(doc: &Value, root: &JsonPointer) -> Option<(JsonPointer, String)> {
+    type Ref<T> = openapiv3::ReferenceOr<T>;
+    let at = root.join("components");
+    let components = doc.get("components")?;
+    let each = |kind: &str, read: fn(&Value, &JsonPointer) -> Option<(JsonPointer, String)>| {
+        let map = components.get(kind)?.as_object()?;
+        map.iter().find_map(|(name, value)| read(value, &at.join(kind).join(name)))
+    };
+    each("schemas", fails::<Ref<openapiv3::Schema>>)
+        .or_else(|| each("parameters", fails::<Ref<openapiv3::Parameter>>))
+        .or_else(|| each("requestBodies", fails::<Ref<openapiv3::RequestBody>>))
+        .or_else(|| each("responses", fails::<Ref<openapiv3::Response>>))
+}
+
+/// The smallest part of a path item that does not read: one of its
+/// parameters, or one of its operations (narrowed by [`narrow_operation`]),
+/// or else the item.
+fn narrow_path_item(item: &Value, at: &JsonPointer) -> Option<(JsonPointer, String)> {
+    const METHODS: [&str; 8] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+    let parameters = item.get("parameters").and_then(Value::as_array).into_iter().flatten().enumerate();
+    parameters
+        .map(|(i, p)| (p, at.join("parameters").join(i)))
+        .find_map(|(p, at)| fails::<openapiv3::ReferenceOr<openapiv3::Parameter>>(p, &at))
+        .or_else(|| METHODS.iter().find_map(|m| narrow_operation(item.get(*m)?, &at.join(*m))))
+        .or_else(|| fails::<openapiv3::ReferenceOr<openapiv3::PathItem>>(item, at))
+}
+
+/// The smallest part of an operation that does not read: a parameter, its
+/// request body or a response, or else the operation.
+fn narrow_operation(op: &Value, at: &JsonPointer) -> Option<(JsonPointer, String)> {
+    type Ref<T> = openapiv3::ReferenceOr<T>;
+    let parameters = op.get("parameters").and_then(Value::as_array).into_iter().flatten().enumerate();
+    let responses = op.get("responses").and_then(Value::as_object).into_iter().flatten();
+    parameters
+        .map(|(i, p)| (p, at.join("parameters").join(i)))
+        .find_map(|(p, at)| fails::<Ref<openapiv3::Parameter>>(p, &at))
+        .or_else(|| fails::<Ref<openapiv3::RequestBody>>(op.get("requestBody")?, &at.join("requestBody")))
+        .or_else(|| responses.filter(|(code, _)| !code.starts_with("x-")).find_map(|(code, r)| fails::<Ref<openapiv3::Response>>(r, &at.join("responses").join(code))))
+        .or_else(|| fails::<openapiv3::Operation>(op, at))
+}
+
+/// serde's message for an enum none of whose forms matched, in the spec's
+/// words: "no variant of enum ParameterSchemaOrContent found in flattened
+/// data" becomes "expected a `schema` or a `content`". Other messages are
+/// kept as they are.
+pub fn spec_words(message: &str) -> String {
+    let enum_name = message
+        .strip_prefix("data did not match any variant of untagged enum ")
+        .or_else(|| message.strip_prefix("no variant of enum ").and_then(|rest| rest.strip_suffix(" found in flattened data")));
+    let expected = match enum_name {
+        Some("ParameterSchemaOrContent") => "a `schema` or a `content`",
+        Some("AdditionalProperties") => "`additionalProperties` as a schema or a boolean",
+        Some("ReferenceOr") => "a `$ref` or an object of the kind this place holds",
+        _ => return message.to_owned(),
+    };
+    format!("expected {expected}")
+}
+
 /// The 1-based line where the object at `pointer` starts, found by scanning the
 /// text: for YAML by indentation, for JSON by the next `"key":` after the
 /// parent's. Best effort: array indices keep the parent's line, and the deepest
