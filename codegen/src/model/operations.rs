@@ -14,6 +14,14 @@
 //!   and cookie, `simple` for path and header); `matrix` and `label` path
 //!   styles are written as `simple`. A parameter given by `content` instead
 //!   of `schema` takes that media type's schema and the default style.
+//! - **What parameters must be**, as OpenAPI says: each `{variable}` of the
+//!   path template has a path parameter of that name, and each path
+//!   parameter names a variable; a header parameter's name is an HTTP field
+//!   name (an RFC 9110 token). Anything else is an error at the parameter
+//!   or operation, since the request it gives could not be right. Header
+//!   parameters named `Accept`, `Content-Type` or `Authorization` are
+//!   ignored, as OpenAPI says: the body, the client and the security
+//!   schemes set those.
 //! - **Request body**: one choice per media type ([`Media`]): JSON, multipart
 //!   and form bodies take their schema's type, `text/*` a `String`, any other
 //!   media type raw bytes. The `encoding` of a multipart body gives its
@@ -367,6 +375,17 @@ impl<'a> Builder<'a> {
             let (param, at) = self.follow(p, &at, "parameters", "parameters", |c| &c.parameters)?;
             let data = param.parameter_data_ref();
             let place = location(param);
+            if place == Location::Header {
+                if IGNORED_HEADERS.iter().any(|h| h.eq_ignore_ascii_case(&data.name)) {
+                    continue;
+                }
+                if !is_token(&data.name) {
+                    return Err(Error::spec(
+                        at.join("name"),
+                        format!("header parameter name {:?} is not an HTTP field name (letters, digits and !#$%&'*+-.^_`|~ only)", data.name),
+                    ));
+                }
+            }
             // The operation's own parameter replaces the path item's of that name and place.
             all.retain(|(q, _)| !(q.parameter_data_ref().name == data.name && location(q) == place));
             all.push((param, at));
@@ -375,6 +394,19 @@ impl<'a> Builder<'a> {
             Location::Path => path.find(&format!("{{{}}}", p.parameter_data_ref().name)).unwrap_or(usize::MAX),
             _ => usize::MAX,
         };
+        let variables = template_variables(path);
+        if let Some(var) = variables.iter().find(|v| !all.iter().any(|(p, _)| location(p) == Location::Path && p.parameter_data_ref().name == **v)) {
+            return Err(Error::spec(
+                pointer.clone(),
+                format!("the path template's `{{{var}}}` has no path parameter: every template variable needs a parameter with `in: path` and `name: {var:?}`"),
+            ));
+        }
+        if let Some((p, at)) = all.iter().find(|(p, _)| location(p) == Location::Path && !variables.contains(&p.parameter_data_ref().name.as_str())) {
+            return Err(Error::spec(
+                at.join("name"),
+                format!("path parameter `{}` is not in the path template {path:?}: a path parameter names one of its `{{variables}}`", p.parameter_data_ref().name),
+            ));
+        }
         let mut indexed: Vec<(usize, usize, &'a openapiv3::Parameter, JsonPointer)> = all
             .into_iter()
             .enumerate()
@@ -603,4 +635,28 @@ fn location(p: &openapiv3::Parameter) -> Location {
         openapiv3::Parameter::Header { .. } => Location::Header,
         openapiv3::Parameter::Cookie { .. } => Location::Cookie,
     }
+}
+
+/// Header parameters that OpenAPI says to ignore: `Content-Type` comes with
+/// the request body, `Accept` and `Authorization` with the client and the
+/// security schemes (matched without regard to case).
+const IGNORED_HEADERS: [&str; 3] = ["Accept", "Content-Type", "Authorization"];
+
+/// Whether `name` is an HTTP field name: an RFC 9110 token.
+fn is_token(name: &str) -> bool {
+    !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
+/// The variables of a path template, in order: `/a/{id}/b/{x}?q={y}` gives
+/// `id` and `x` (a query the template carries is fixed text). A `{` without
+/// a `}` after it ends the template's variables.
+fn template_variables(path: &str) -> Vec<&str> {
+    let mut rest = path.split_once('?').map_or(path, |(p, _)| p);
+    let mut out = Vec::new();
+    while let Some(open) = rest.find('{') {
+        let Some(len) = rest[open..].find('}') else { break };
+        out.push(&rest[open + 1..open + len]);
+        rest = &rest[open + len + 1..];
+    }
+    out
 }
