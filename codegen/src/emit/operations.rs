@@ -569,22 +569,19 @@ impl Emitter<'_> {
                 statuses.push(c.status);
             }
         }
+        let codes: Vec<u16> = statuses.iter().filter_map(|s| if let Status::Code(c) = s { Some(*c) } else { None }).collect();
         let mut has_default = false;
         let mut arm_bodies = Vec::new();
         let arms: Vec<TokenStream> = statuses
             .iter()
-            .map(|&status| {
+            .filter_map(|&status| {
                 let cases: Vec<&ResponseCase> = op.cases.iter().filter(|c| c.status == status).collect();
                 let pattern = match status {
                     Status::Code(code) => {
                         let code = Literal::u16_unsuffixed(code);
                         quote! { #code }
                     }
-                    Status::Range(r) => {
-                        let lo = Literal::u32_unsuffixed(u32::from(r) * 100);
-                        let hi = Literal::u32_unsuffixed(u32::from(r) * 100 + 99);
-                        quote! { #lo..=#hi }
-                    }
+                    Status::Range(r) => range_pattern(r, &codes)?,
                     Status::Default => {
                         has_default = true;
                         quote! { _ }
@@ -614,7 +611,7 @@ impl Emitter<'_> {
                     }
                 };
                 arm_bodies.push(body.clone());
-                quote! { #pattern => #body, }
+                Some(quote! { #pattern => #body, })
             })
             .collect();
         let rest = (!has_default).then(|| quote! { _ => super::api::other(status, content_type, body), });
@@ -709,6 +706,24 @@ fn pairs_of(owner: TokenStream, json: &str, style: Style, explode: bool, field: 
     quote! { super::api::query(&mut out, #json, super::api::Style::#style, #explode, &#owner.#f); }
 }
 
+/// The pattern of a status range (`2XX`) without the codes given on their
+/// own, which take precedence as OpenAPI says: `2XX` beside `200` and `204`
+/// is `201..=203 | 205..=299`, so no two arms overlap. `None` when every
+/// code of the range is given.
+fn range_pattern(r: u16, codes: &[u16]) -> Option<TokenStream> {
+    let (lo, hi) = (r * 100, r * 100 + 99);
+    let mut pieces = Vec::new();
+    let mut start = lo;
+    for code in (lo..=hi).filter(|c| codes.contains(c)).chain([hi + 1]) {
+        if code > start {
+            let (a, b) = (Literal::u16_unsuffixed(start), Literal::u16_unsuffixed(code - 1));
+            pieces.push(if start == code - 1 { quote! { #a } } else { quote! { #a..=#b } });
+        }
+        start = code + 1;
+    }
+    (!pieces.is_empty()).then(|| quote! { #(#pieces)|* })
+}
+
 /// Whether `ty` may hold a file, without implementing anything.
 fn has_file_shallow(e: &Emitter<'_>, ty: &Ty) -> bool {
     fn walk(e: &Emitter<'_>, ty: &Ty, depth: usize) -> bool {
@@ -740,4 +755,21 @@ struct Done {
     no_file: HashSet<TypeId>,
     /// Those impls.
     items: TokenStream,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::range_pattern;
+
+    fn pattern(r: u16, codes: &[u16]) -> Option<String> {
+        range_pattern(r, codes).map(|p| p.to_string().replace(' ', ""))
+    }
+
+    #[test]
+    fn a_range_leaves_out_the_codes_given_on_their_own() {
+        assert_eq!(pattern(2, &[]).as_deref(), Some("200..=299"));
+        assert_eq!(pattern(2, &[200, 204, 404]).as_deref(), Some("201..=203|205..=299"));
+        assert_eq!(pattern(4, &[400, 402, 499]).as_deref(), Some("401|403..=498"));
+        assert_eq!(pattern(5, &(500..=599).collect::<Vec<_>>()), None);
+    }
 }

@@ -178,6 +178,18 @@ fn several_statuses_each_a_variant() {
 }
 
 #[test]
+fn a_code_takes_precedence_over_its_range() {
+    assert_eq!(ops::PostForms::decode(200, "", b"").unwrap(), Reply::Ok { status: 200, body: ops::PostFormsOutput::Status200(()) });
+    for status in [201, 299] {
+        match ops::PostForms::decode(status, "application/json", br#"{"url": "u"}"#).unwrap() {
+            Reply::Ok { status: s, body: ops::PostFormsOutput::Status2xx(photo) } => assert_eq!((s, photo.url.as_deref()), (status, Some("u"))),
+            other => panic!("{other:?}"),
+        }
+    }
+    assert!(matches!(ops::PostForms::decode(300, "", b"").unwrap(), Reply::Other(_)));
+}
+
+#[test]
 fn several_media_types_chosen_by_content_type() {
     match ops::GetPhoto::decode(200, "image/png", &[137, 80]).unwrap() {
         Reply::Ok { body: ops::GetPhotoOutput::Png(bytes), .. } => assert_eq!(bytes, vec![137, 80]),
