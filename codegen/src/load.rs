@@ -164,9 +164,18 @@ pub fn check_version(doc: &Value) -> Result<()> {
 /// body or a response, and names that part's pointer; serde's words for an
 /// enum that matched nothing become the keywords the spec expected there
 /// ([`spec_words`]).
+///
+/// `openapiv3` also skips a response whose key is not a status (`99`,
+/// `20x`), without a word. Such a key is an error here, so that nothing the
+/// spec documents is dropped.
 pub fn typed(value: &Value) -> Result<openapiv3::OpenAPI> {
     let whole = match openapiv3::OpenAPI::deserialize(value) {
-        Ok(spec) => return Ok(spec),
+        Ok(spec) => {
+            return match unread_response(value) {
+                Some(at) => Err(Error::spec(at, "a response key is a status code (`200`), a range of them (`4XX`) or `default`")),
+                None => Ok(spec),
+            }
+        }
         Err(e) => e,
     };
     let root = JsonPointer::root();
@@ -177,6 +186,22 @@ pub fn typed(value: &Value) -> Result<openapiv3::OpenAPI> {
     Err(match found {
         Some((at, message)) => Error::spec(at, spec_words(&message)),
         None => Error::spec("#", format!("not an OpenAPI document: {}", spec_words(&whole.to_string()))),
+    })
+}
+
+/// The methods a path item may hold an operation under.
+const METHODS: [&str; 8] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+/// The first response of an operation in `paths` whose key `openapiv3`
+/// would skip: neither `default`, an `x-` extension nor a status.
+fn unread_response(doc: &Value) -> Option<JsonPointer> {
+    let paths = doc.get("paths")?.as_object()?;
+    paths.iter().find_map(|(path, item)| {
+        METHODS.iter().find_map(|method| {
+            let responses = item.get(*method)?.get("responses")?.as_object()?;
+            let key = responses.keys().find(|k| *k != "default" && !k.starts_with("x-") && openapiv3::StatusCode::deserialize(Value::String((*k).clone())).is_err())?;
+            Some(JsonPointer::root().join("paths").join(path).join(*method).join("responses").join(key))
+        })
     })
 }
 
@@ -205,7 +230,6 @@ fn narrow_components(doc: &Value, root: &JsonPointer) -> Option<(JsonPointer, St
 /// parameters, or one of its operations (narrowed by [`narrow_operation`]),
 /// or else the item.
 fn narrow_path_item(item: &Value, at: &JsonPointer) -> Option<(JsonPointer, String)> {
-    const METHODS: [&str; 8] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
     let parameters = item.get("parameters").and_then(Value::as_array).into_iter().flatten().enumerate();
     parameters
         .map(|(i, p)| (p, at.join("parameters").join(i)))
@@ -296,10 +320,10 @@ fn yaml_line_of(text: &str, segments: &[String]) -> Option<usize> {
     let mut parent_indent: isize = -1;
     let mut found = None;
     for seg in segments {
-        if seg.parse::<usize>().is_ok() {
-            continue;
-        }
+        // Digits are an array index, or a key such as a status code.
+        let index = seg.parse::<usize>().is_ok();
         let mut hit = None;
+        let mut child_indent = None;
         for (i, line) in lines.iter().enumerate().skip(start) {
             let body = line.trim_start();
             if body.is_empty() || body.starts_with('#') {
@@ -313,7 +337,9 @@ fn yaml_line_of(text: &str, segments: &[String]) -> Option<usize> {
             let key_matches = [seg.to_string(), format!("\"{seg}\""), format!("'{seg}'")]
                 .iter()
                 .any(|k| body.strip_prefix(k.as_str()).is_some_and(|rest| rest.starts_with(':')));
-            if key_matches && indent > parent_indent {
+            let child = *child_indent.get_or_insert(indent);
+            // Digits are a key only among the parent's own keys, not deeper.
+            if key_matches && indent > parent_indent && (!index || indent == child) {
                 hit = Some((i, indent));
                 break;
             }
@@ -324,6 +350,7 @@ fn yaml_line_of(text: &str, segments: &[String]) -> Option<usize> {
                 start = i + 1;
                 parent_indent = indent;
             }
+            None if index => continue,
             None => break,
         }
     }
@@ -364,6 +391,11 @@ mod tests {
         assert_eq!(line_of(yaml, "#/components/schemas/B/properties/x~1y"), Some(7));
         // A missing leaf keeps its deepest known ancestor.
         assert_eq!(line_of(yaml, "#/components/schemas/A/properties"), Some(3));
+        // Digits are a key where the parent has one (a status code), else an index.
+        let yaml = "paths:\n  /a:\n    get:\n      parameters:\n        - name: x\n          0: {}\n      responses:\n        '200':\n          description: ok\n        99: {}\n";
+        assert_eq!(line_of(yaml, "#/paths/~1a/get/responses/99"), Some(10));
+        assert_eq!(line_of(yaml, "#/paths/~1a/get/responses/200/description"), Some(9));
+        assert_eq!(line_of(yaml, "#/paths/~1a/get/parameters/0/name"), Some(5));
         let json = "{\n \"components\": {\n  \"schemas\": {\n   \"A\": {},\n   \"B\": {\"type\": \"string\"}\n  }\n }\n}";
         assert_eq!(line_of(json, "#/components/schemas/B/type"), Some(5));
     }
