@@ -118,7 +118,7 @@ mod operations;
 mod union;
 
 use object::ObjectParts;
-pub use operations::{Body, Choice, Encoding, Location, Media, Operation, Param, ResponseCase, Status, Style};
+pub use operations::{template_parts, template_path, Body, Choice, Encoding, Location, Media, Operation, Param, ResponseCase, Status, Style, TemplatePart};
 
 /// Index of a type in [`Model::types`].
 pub type TypeId = usize;

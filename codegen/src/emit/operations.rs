@@ -32,7 +32,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::{ident, Emitter};
-use crate::model::{Body, Choice, Encoding, Kind, Location, Media, Operation, ResponseCase, Status, Style, Ty, TypeId};
+use crate::model::{template_parts, template_path, Body, Choice, Encoding, Kind, Location, Media, Operation, ResponseCase, Status, Style, TemplatePart, Ty, TypeId};
 
 impl Emitter<'_> {
     /// Every operation's items, for the `operations` module `m`.
@@ -200,32 +200,26 @@ impl Emitter<'_> {
     }
 
     fn path_fn(&self, op: &Operation) -> TokenStream {
-        let mut pieces = Vec::new();
-        let template = template(&op.path);
-        let mut rest = template;
-        while let Some(open) = rest.find('{') {
-            let Some(len) = rest[open..].find('}') else { break };
-            let var = &rest[open + 1..open + len];
-            match op.params.iter().find(|p| p.location == Location::Path && p.json == var) {
-                Some(p) => {
-                    let literal = &rest[..open];
-                    if !literal.is_empty() {
-                        pieces.push(quote! { #literal });
+        let template = template_path(&op.path);
+        let mut filled = false;
+        let pieces: Vec<TokenStream> = template_parts(&op.path)
+            .into_iter()
+            .map(|part| match part {
+                TemplatePart::Text(text) => quote! { #text },
+                TemplatePart::Variable(var) => match op.params.iter().find(|p| p.location == Location::Path && p.json == var) {
+                    Some(p) => {
+                        filled = true;
+                        let f = ident(&p.field);
+                        quote! { &super::api::path_segment(&self.#f) }
                     }
-                    let f = ident(&p.field);
-                    pieces.push(quote! { &super::api::path_segment(&self.#f) });
-                }
-                None => {
-                    let literal = &rest[..open + len + 1];
-                    pieces.push(quote! { #literal });
-                }
-            }
-            rest = &rest[open + len + 1..];
-        }
-        if !rest.is_empty() {
-            pieces.push(quote! { #rest });
-        }
-        let body = if op.params.iter().any(|p| p.location == Location::Path && template.contains(&format!("{{{}}}", p.json))) {
+                    None => {
+                        let text = format!("{{{var}}}");
+                        quote! { #text }
+                    }
+                },
+            })
+            .collect();
+        let body = if filled {
             quote! { [#(#pieces),*].concat() }
         } else if template.len() == op.path.len() {
             quote! { Self::PATH.to_owned() }
@@ -681,11 +675,6 @@ impl Emitter<'_> {
             }
         }
     }
-}
-
-/// The path part of a template: up to a `?` the spec may put in it.
-fn template(path: &str) -> &str {
-    path.split_once('?').map_or(path, |(p, _)| p)
 }
 
 /// Query (or cookie) pairs of one parameter.

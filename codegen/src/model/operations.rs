@@ -394,7 +394,7 @@ impl<'a> Builder<'a> {
             Location::Path => path.find(&format!("{{{}}}", p.parameter_data_ref().name)).unwrap_or(usize::MAX),
             _ => usize::MAX,
         };
-        let variables = template_variables(path);
+        let variables: Vec<&str> = template_parts(path).into_iter().filter_map(|part| if let TemplatePart::Variable(v) = part { Some(v) } else { None }).collect();
         if let Some(var) = variables.iter().find(|v| !all.iter().any(|(p, _)| location(p) == Location::Path && p.parameter_data_ref().name == **v)) {
             return Err(Error::spec(
                 pointer.clone(),
@@ -647,16 +647,37 @@ fn is_token(name: &str) -> bool {
     !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
-/// The variables of a path template, in order: `/a/{id}/b/{x}?q={y}` gives
-/// `id` and `x` (a query the template carries is fixed text). A `{` without
-/// a `}` after it ends the template's variables.
-fn template_variables(path: &str) -> Vec<&str> {
-    let mut rest = path.split_once('?').map_or(path, |(p, _)| p);
+/// One piece of a path template.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TemplatePart<'p> {
+    /// Text, sent as written.
+    Text(&'p str),
+    /// A `{variable}`, filled from the path parameter of that name.
+    Variable(&'p str),
+}
+
+/// The path part of a template: up to a `?` the spec may put in it (a query
+/// the template carries is fixed text, sent as query pairs).
+pub fn template_path(path: &str) -> &str {
+    path.split_once('?').map_or(path, |(p, _)| p)
+}
+
+/// The path part of a template in pieces: `/a/{id}/b?q={y}` gives the text
+/// `/a/`, the variable `id` and the text `/b`. A `{` without a `}` after it
+/// is text, and so is all that follows it; empty text is left out.
+pub fn template_parts(path: &str) -> Vec<TemplatePart<'_>> {
+    let mut rest = template_path(path);
     let mut out = Vec::new();
     while let Some(open) = rest.find('{') {
         let Some(len) = rest[open..].find('}') else { break };
-        out.push(&rest[open + 1..open + len]);
+        if open > 0 {
+            out.push(TemplatePart::Text(&rest[..open]));
+        }
+        out.push(TemplatePart::Variable(&rest[open + 1..open + len]));
         rest = &rest[open + len + 1..];
+    }
+    if !rest.is_empty() {
+        out.push(TemplatePart::Text(rest));
     }
     out
 }

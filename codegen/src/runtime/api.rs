@@ -756,24 +756,20 @@ pub fn cookie_header(pairs: &[(String, String)]) -> Option<String> {
 /// `s` with the bytes outside `cookie-octet`, `%` and, for a name, `=`
 /// written `%XX`.
 fn cookie_octets(s: &str, name: bool) -> String {
-    let mut out = String::with_capacity(s.len());
-    for byte in s.bytes() {
-        let keep = matches!(byte, 0x21 | 0x23..=0x2B | 0x2D..=0x3A | 0x3C..=0x5B | 0x5D..=0x7E) && byte != b'%' && !(name && byte == b'=');
-        if keep {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
+    escape(s, |byte| matches!(byte, 0x21 | 0x23..=0x2B | 0x2D..=0x3A | 0x3C..=0x5B | 0x5D..=0x7E) && byte != b'%' && !(name && byte == b'='))
 }
 
 /// `s` with every byte but the unreserved characters of RFC 3986
 /// (`A-Z a-z 0-9 - . _ ~`) written `%XX`: `"a/b c"` gives `"a%2Fb%20c"`.
 pub fn percent_encode(s: &str) -> String {
+    escape(s, |byte| byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~'))
+}
+
+/// `s` with every byte that `keep` refuses written `%XX`.
+fn escape(s: &str, keep: impl Fn(u8) -> bool) -> String {
     let mut out = String::with_capacity(s.len());
     for byte in s.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+        if keep(byte) {
             out.push(char::from(byte));
         } else {
             out.push_str(&format!("%{byte:02X}"));
