@@ -230,10 +230,7 @@ fn narrow_components(doc: &Value, root: &JsonPointer) -> Option<(JsonPointer, St
 /// parameters, or one of its operations (narrowed by [`narrow_operation`]),
 /// or else the item.
 fn narrow_path_item(item: &Value, at: &JsonPointer) -> Option<(JsonPointer, String)> {
-    let parameters = item.get("parameters").and_then(Value::as_array).into_iter().flatten().enumerate();
-    parameters
-        .map(|(i, p)| (p, at.join("parameters").join(i)))
-        .find_map(|(p, at)| fails::<openapiv3::ReferenceOr<openapiv3::Parameter>>(p, &at))
+    narrow_parameters(item, at)
         .or_else(|| METHODS.iter().find_map(|m| narrow_operation(item.get(*m)?, &at.join(*m))))
         .or_else(|| fails::<openapiv3::ReferenceOr<openapiv3::PathItem>>(item, at))
 }
@@ -242,14 +239,17 @@ fn narrow_path_item(item: &Value, at: &JsonPointer) -> Option<(JsonPointer, Stri
 /// request body or a response, or else the operation.
 fn narrow_operation(op: &Value, at: &JsonPointer) -> Option<(JsonPointer, String)> {
     type Ref<T> = openapiv3::ReferenceOr<T>;
-    let parameters = op.get("parameters").and_then(Value::as_array).into_iter().flatten().enumerate();
     let responses = op.get("responses").and_then(Value::as_object).into_iter().flatten();
-    parameters
-        .map(|(i, p)| (p, at.join("parameters").join(i)))
-        .find_map(|(p, at)| fails::<Ref<openapiv3::Parameter>>(p, &at))
+    narrow_parameters(op, at)
         .or_else(|| fails::<Ref<openapiv3::RequestBody>>(op.get("requestBody")?, &at.join("requestBody")))
         .or_else(|| responses.filter(|(code, _)| !code.starts_with("x-")).find_map(|(code, r)| fails::<Ref<openapiv3::Response>>(r, &at.join("responses").join(code))))
         .or_else(|| fails::<openapiv3::Operation>(op, at))
+}
+
+/// The first of the `parameters` of a path item or operation that does not read.
+fn narrow_parameters(holder: &Value, at: &JsonPointer) -> Option<(JsonPointer, String)> {
+    let mut parameters = holder.get("parameters").and_then(Value::as_array).into_iter().flatten().enumerate();
+    parameters.find_map(|(i, p)| fails::<openapiv3::ReferenceOr<openapiv3::Parameter>>(p, &at.join("parameters").join(i)))
 }
 
 /// serde's message for an enum none of whose forms matched, in the spec's
