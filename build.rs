@@ -2,6 +2,8 @@
 
 fn main() {
     let result = openapi_codegen::Config::new()
+        // Only what the enabled Cargo features turn on (default: everything).
+        .cargo_features()
         // Stainless names the inline `usage` object `BatchUsage`; so do we.
         .name_schema("#/components/schemas/Batch/properties/usage", "BatchUsage")
         .doc_base_url("https://platform.openai.com")

@@ -37,6 +37,8 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
+    /// A setting names something the spec does not have.
+    Config(String),
     /// The generated code did not parse as Rust: a bug in the generator.
     Internal(String),
 }
@@ -85,6 +87,7 @@ impl fmt::Display for Error {
                 write_place(f, file, line)?;
                 write!(f, "{}: {}", pointer, message)
             }
+            Error::Config(message) => write!(f, "{message}"),
             Error::Internal(message) => write!(f, "internal generator error (please report): {}", message),
         }
     }

@@ -37,6 +37,7 @@ pub mod docs;
 pub mod emit;
 pub mod error;
 pub mod load;
+pub mod manifest;
 pub mod model;
 pub mod naming;
 pub mod normalize;
@@ -50,7 +51,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub use error::{Error, Result};
-use model::{Fallback, Model};
+use model::{Enabled, Fallback, Feature, Model};
 
 /// Settings for a generation run, prost-build style: create, chain setters, call
 /// [`Config::generate`].
@@ -62,6 +63,8 @@ pub struct Config {
     keep_unknown: bool,
     out_file: String,
     out_dir: Option<PathBuf>,
+    features: Enabled,
+    cargo_features: bool,
 }
 
 impl Default for Config {
@@ -73,6 +76,8 @@ impl Default for Config {
             keep_unknown: true,
             out_file: "openapi.rs".into(),
             out_dir: None,
+            features: Enabled::Ungated,
+            cargo_features: false,
         }
     }
 }
@@ -170,6 +175,38 @@ impl Config {
         self
     }
 
+    /// Generate only what these Cargo features turn on: the operations with
+    /// those tags and the types they reach (see `model::features` for the
+    /// rules and names; `full` is everything). Each item's docs then say
+    /// which features turn it on. A name that is no feature of the spec is
+    /// an error.
+    ///
+    /// ```no_run
+    /// openapi_codegen::Config::new().features(["chat"]).out_dir("target/chat").generate("spec/openapi.yaml").unwrap();
+    /// ```
+    pub fn features<S: Into<String>>(&mut self, names: impl IntoIterator<Item = S>) -> &mut Self {
+        self.features = Enabled::Only(names.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Generate what the crate's enabled Cargo features turn on, from
+    /// `build.rs`: [`Config::generate`] reads them from cargo's
+    /// `CARGO_FEATURE_*` variables, as [`Config::features`] would take them
+    /// (other names, `default` among them, are ignored), and warns
+    /// (`cargo:warning`) when the `[features]` table of the crate's
+    /// `Cargo.toml` is out of step with the spec, naming the command that
+    /// refreshes it ([`manifest`]). The table's default, `full`, generates
+    /// everything, new tags included, so a plain build needs no other step.
+    ///
+    /// ```no_run
+    /// // build.rs
+    /// openapi_codegen::Config::new().cargo_features().generate("spec/openapi.yaml").unwrap();
+    /// ```
+    pub fn cargo_features(&mut self) -> &mut Self {
+        self.cargo_features = true;
+        self
+    }
+
     /// Read the spec, generate, and write `<out_dir>/<out_file>` if its content
     /// changed. Prints `cargo:rerun-if-changed` for the spec. On error nothing is
     /// written; the error names the file, the line where known, and the JSON
@@ -179,7 +216,15 @@ impl Config {
         let spec = spec.as_ref();
         println!("cargo:rerun-if-changed={}", spec.display());
         println!("cargo:rerun-if-env-changed=OPENAPI_CODEGEN_REPORT");
-        let output = self.generate_file(spec)?;
+        let mut config = self.clone();
+        if self.cargo_features {
+            config.features = Enabled::Only(
+                std::env::vars_os()
+                    .filter_map(|(k, _)| k.to_str()?.strip_prefix("CARGO_FEATURE_").map(|f| f.to_ascii_lowercase().replace('_', "-")))
+                    .collect(),
+            );
+        }
+        let output = config.generate_file(spec)?;
         for file in &output.files {
             println!("cargo:rerun-if-changed={}", file.display());
         }
@@ -191,6 +236,9 @@ impl Config {
             })?,
         };
         write_if_changed(&dir.join(&self.out_file), &output.code)?;
+        if self.cargo_features {
+            check_features_table(spec, &output.report.features)?;
+        }
         if std::env::var_os("OPENAPI_CODEGEN_REPORT").is_some_and(|v| v != "0") {
             for line in output.report.to_string().lines() {
                 println!("cargo:warning={line}");
@@ -232,6 +280,12 @@ impl Config {
         normalize::normalize(&mut value);
         let spec = parse_openapi(&value)?;
         let model = model::build(&spec, &self.model_settings())?;
+        if !self.cargo_features {
+            if let Some(name) = model.features.unknown(&self.features) {
+                let known: Vec<&str> = model.features.list.iter().map(|f| f.name.as_str()).collect();
+                return Err(Error::Config(format!("no feature {name:?} in the spec; its features are `full`, {}", known.join(", "))));
+            }
+        }
         let code = emit_and_format(&model, &self.emit_settings(), source_name)?;
         Ok(Output { code, report: Report::new(&model), files: Vec::new() })
     }
@@ -243,8 +297,37 @@ impl Config {
 
     /// The settings the emit stage takes.
     pub fn emit_settings(&self) -> emit::EmitSettings {
-        emit::EmitSettings { doc_base_url: self.doc_base_url.clone(), strict: self.strict }
+        emit::EmitSettings { doc_base_url: self.doc_base_url.clone(), strict: self.strict, features: self.features.clone() }
     }
+}
+
+/// From `build.rs` with [`Config::cargo_features`]: warn when the crate's
+/// `Cargo.toml` declares other features than the spec has. Cargo runs a
+/// build script in its package's directory and sets `CARGO_MANIFEST_DIR`.
+fn check_features_table(spec: &Path, features: &[Feature]) -> Result<()> {
+    let dir = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from).unwrap_or_default();
+    let path = dir.join("Cargo.toml");
+    println!("cargo:rerun-if-changed={}", path.display());
+    let text = std::fs::read_to_string(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
+    if let Some((missing, gone)) = manifest::stale(&text, features) {
+        let spec = spec.strip_prefix(&dir).unwrap_or(spec).display().to_string();
+        let mut what = Vec::new();
+        if !missing.is_empty() {
+            what.push(format!("it lacks {}", missing.join(", ")));
+        }
+        if !gone.is_empty() {
+            what.push(format!("the spec no longer has {}", gone.join(", ")));
+        }
+        if what.is_empty() {
+            what.push("it has no `default` or `full`".into());
+        }
+        println!(
+            "cargo:warning=the [features] table of Cargo.toml is out of step with {spec} ({}); `full` builds everything meanwhile. Refresh it: {}",
+            what.join("; "),
+            manifest::refresh_command(&spec, "Cargo.toml")
+        );
+    }
+    Ok(())
 }
 
 /// Generate with default settings: `Config::new().generate(spec)`.
@@ -276,6 +359,8 @@ pub struct Report {
     pub responses: Vec<(String, String)>,
     /// `(operationId, path of the request type)` for every operation with a JSON request body.
     pub requests: Vec<(String, String)>,
+    /// The spec's Cargo features (all of them, whichever were enabled).
+    pub features: Vec<Feature>,
 }
 
 impl Report {
@@ -290,6 +375,7 @@ impl Report {
             fallbacks: model.fallbacks.clone(),
             responses: model.operations.iter().filter_map(|o| o.response.map(|r| (o.id.clone(), path(r)))).collect(),
             requests: model.operations.iter().filter_map(|o| o.request.map(|r| (o.id.clone(), path(r)))).collect(),
+            features: model.features.list.clone(),
         }
     }
 

@@ -1,15 +1,26 @@
-//! `openapi-codegen SPEC [-o FILE] [--report] [--name POINTER=NAME] [--doc-base-url URL]`:
-//! print (or write) the Rust generated for any spec.
+//! `openapi-codegen SPEC [-o FILE] [--report] [--name POINTER=NAME] [--doc-base-url URL] [--features A,B]`:
+//! print (or write) the Rust generated for any spec, or only what some of
+//! its Cargo features turn on.
+//!
+//! `openapi-codegen features SPEC [--write CARGO_TOML]`: print the spec's
+//! `[features]` table, or put it in place of the one in `CARGO_TOML`,
+//! keeping the rest of that file as it was.
 
+use std::path::Path;
 use std::process::ExitCode;
 
 fn usage() -> ExitCode {
-    eprintln!("usage: openapi-codegen SPEC [-o FILE] [--report] [--name POINTER=NAME]... [--doc-base-url URL]");
+    eprintln!("usage: openapi-codegen SPEC [-o FILE] [--report] [--name POINTER=NAME]... [--doc-base-url URL] [--features A,B]");
+    eprintln!("       openapi-codegen features SPEC [--write CARGO_TOML]");
     ExitCode::from(2)
 }
 
 fn main() -> ExitCode {
-    let mut args = std::env::args().skip(1);
+    let mut args = std::env::args().skip(1).peekable();
+    if args.peek().map(String::as_str) == Some("features") {
+        args.next();
+        return features(args);
+    }
     let mut spec = None;
     let mut out = None;
     let mut report = false;
@@ -24,6 +35,12 @@ fn main() -> ExitCode {
             "--name" => match args.next().as_deref().and_then(|a| a.split_once('=')) {
                 Some((pointer, name)) => {
                     config.name_schema(pointer, name);
+                }
+                None => return usage(),
+            },
+            "--features" => match args.next() {
+                Some(list) => {
+                    config.features(list.split(',').map(str::trim).filter(|f| !f.is_empty()));
                 }
                 None => return usage(),
             },
@@ -64,5 +81,48 @@ fn main() -> ExitCode {
         }
         None => print!("{}", output.code),
     }
+    ExitCode::SUCCESS
+}
+
+/// `features SPEC [--write CARGO_TOML]`.
+fn features(mut args: impl Iterator<Item = String>) -> ExitCode {
+    let (Some(spec), write) = (args.next(), args.next()) else { return usage() };
+    let manifest = match (write.as_deref(), args.next(), args.next()) {
+        (None, None, None) => None,
+        (Some("--write"), Some(path), None) => Some(path),
+        _ => return usage(),
+    };
+    if spec.starts_with('-') {
+        return usage();
+    }
+    let report = match openapi_codegen::Config::new().generate_file(Path::new(&spec)) {
+        Ok(o) => o.report,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let table = openapi_codegen::manifest::table(&report.features, &spec, manifest.as_deref().unwrap_or("Cargo.toml"));
+    let Some(path) = manifest else {
+        print!("{table}");
+        return ExitCode::SUCCESS;
+    };
+    let old = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("error: {path}: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let new = openapi_codegen::manifest::replace_table(&old, &table);
+    if new != old {
+        // Written beside it and renamed into place: never half a manifest.
+        let tmp = format!("{path}.tmp");
+        if let Err(e) = std::fs::write(&tmp, &new).and_then(|()| std::fs::rename(&tmp, &path)) {
+            eprintln!("error: {path}: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    eprintln!("{path}: {} features ({})", report.features.len(), if new == old { "unchanged" } else { "written" });
     ExitCode::SUCCESS
 }

@@ -112,11 +112,13 @@ use crate::pointer::{JsonPointer, PointerError};
 use crate::schema::{Form, Listed, ObjectSpec, View, Width};
 
 mod cycles;
+mod features;
 mod follow;
 mod object;
 mod operations;
 mod union;
 
+pub use features::{tag_feature, Enabled, Feature, Features, Selection, FULL, OTHER_OPERATIONS, OTHER_SCHEMAS};
 use object::ObjectParts;
 pub use operations::{template_parts, template_path, Body, Choice, Encoding, Location, Media, Operation, Param, ResponseCase, Status, Style, TemplatePart};
 
@@ -394,6 +396,9 @@ pub struct Model {
     pub operations_module: Option<usize>,
     /// Every fallback taken.
     pub fallbacks: Vec<Fallback>,
+    /// The Cargo features, and which reach each type and operation
+    /// (`model::features`).
+    pub features: Features,
 }
 
 /// What the model needs from the settings.
@@ -446,9 +451,10 @@ pub fn build(spec: &OpenAPI, settings: &ModelSettings) -> Result<Model> {
     }
     let (operations, operations_module) = b.operations()?;
     b.check_unused_names()?;
-    let mut model = Model { types: b.types, modules: b.modules, operations, operations_module, fallbacks: b.fallbacks };
+    let mut model = Model { types: b.types, modules: b.modules, operations, operations_module, fallbacks: b.fallbacks, features: Features::default() };
     cycles::break_cycles(&mut model);
     union::plan(&mut model);
+    model.features = features::features(&model);
     Ok(model)
 }
 

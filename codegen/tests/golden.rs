@@ -3,9 +3,10 @@
 //!
 //! A case may have a `config.json` beside its spec, every key optional:
 //! `{"names": {"<json pointer>": "<Name>"}, "doc_base_url": "https://...",
-//! "strict_reading": true, "keep_unknown_properties": false}`, mapping to
-//! [`Config::name_schema`], [`Config::doc_base_url`],
-//! [`Config::strict_reading`] and [`Config::keep_unknown_properties`].
+//! "strict_reading": true, "keep_unknown_properties": false, "features":
+//! ["pets"]}`, mapping to [`Config::name_schema`], [`Config::doc_base_url`],
+//! [`Config::strict_reading`], [`Config::keep_unknown_properties`] and
+//! [`Config::features`].
 //!
 //! To accept the current output after an intended change of the generator:
 //! `UPDATE_GOLDENS=1 cargo test -p openapi-codegen --test golden`, then read
@@ -48,6 +49,10 @@ fn config(case: &Path) -> Config {
     let object = json.as_object().unwrap_or_else(|| panic!("{}: expected a JSON object", path.display()));
     for (key, value) in object {
         match key.as_str() {
+            "features" => {
+                let names = value.as_array().unwrap_or_else(|| panic!("{}: `features` must be a list", path.display()));
+                config.features(names.iter().map(|n| n.as_str().unwrap_or_else(|| panic!("{}: a feature is a string", path.display()))));
+            }
             "names" => {
                 let names =
                     value.as_object().unwrap_or_else(|| panic!("{}: `names` must be an object", path.display()));

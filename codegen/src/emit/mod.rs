@@ -78,7 +78,7 @@ use quote::quote;
 
 use crate::docs;
 use crate::error::Result;
-use crate::model::{Kind, Model, Ty, TypeId};
+use crate::model::{Enabled, Kind, Model, Selection, Ty, TypeId};
 use crate::runtime;
 
 mod enums;
@@ -94,6 +94,9 @@ pub struct EmitSettings {
     /// Read strictly: absent required fields, unexpected nulls and constants
     /// sent with another value are errors.
     pub strict: bool,
+    /// Which Cargo features are on: only the types and operations they
+    /// reach are emitted (`model::features`).
+    pub features: Enabled,
 }
 
 /// Emit every module, the root re-exports, and the operations module.
@@ -107,7 +110,8 @@ pub fn emit(model: &Model, settings: &EmitSettings) -> Result<TokenStream> {
 /// holding exactly the parts they call (nothing when none does, as in a spec
 /// without structs): see `crate::runtime`. It comes first in the output.
 pub fn support(model: &Model, settings: &EmitSettings) -> Result<TokenStream> {
-    let parts = model.types.iter().fold(runtime::Parts::default(), |parts, t| {
+    let e = Emitter::new(model, settings);
+    let parts = e.types().fold(runtime::Parts::default(), |parts, (_, t)| {
         parts.or(match &t.kind {
             Kind::Struct { fields, extra, .. } => structs::support_parts(fields, extra.as_ref()),
             Kind::Tagged { .. } | Kind::Untagged { .. } => unions::support_parts(&t.kind),
@@ -115,14 +119,14 @@ pub fn support(model: &Model, settings: &EmitSettings) -> Result<TokenStream> {
         })
     });
     let mut out = runtime::support_module(&parts, settings.strict)?;
-    let operations = model.operations_module.is_some() || uses(model, &|ty| matches!(ty, Ty::File));
-    out.extend(runtime::api_module(operations, uses(model, &|ty| matches!(ty, Ty::Linked(_))))?);
+    let operations = (0..model.operations.len()).any(|i| e.has_operation(i)) || uses(&e, &|ty| matches!(ty, Ty::File));
+    out.extend(runtime::api_module(operations, uses(&e, &|ty| matches!(ty, Ty::Linked(_))))?);
     Ok(out)
 }
 
-/// Whether some type holds, at any depth of its fields' types, a `Ty` that
-/// `is` picks out (an `api::File`, an `api::Link`).
-fn uses(model: &Model, is: &dyn Fn(&Ty) -> bool) -> bool {
+/// Whether some emitted type holds, at any depth of its fields' types, a
+/// `Ty` that `is` picks out (an `api::File`, an `api::Link`).
+fn uses(e: &Emitter, is: &dyn Fn(&Ty) -> bool) -> bool {
     fn walk(ty: &Ty, is: &dyn Fn(&Ty) -> bool) -> bool {
         is(ty)
             || match ty {
@@ -130,7 +134,7 @@ fn uses(model: &Model, is: &dyn Fn(&Ty) -> bool) -> bool {
                 _ => false,
             }
     }
-    model.types.iter().any(|t| match &t.kind {
+    e.types().any(|(_, t)| match &t.kind {
         Kind::Struct { fields, extra, .. } => fields.iter().any(|f| walk(&f.ty, is)) || extra.as_ref().is_some_and(|e| walk(&e.ty, is)),
         Kind::Tagged { variants, .. } | Kind::Untagged { variants, .. } => variants.iter().any(|v| walk(&v.ty, is)),
         Kind::Alias(ty) | Kind::Newtype(ty) => walk(ty, is),
@@ -142,17 +146,19 @@ fn uses(model: &Model, is: &dyn Fn(&Ty) -> bool) -> bool {
 /// without types). Modules are independent of each other, so they can be
 /// emitted and formatted in parallel and joined in order.
 pub fn emit_module(model: &Model, settings: &EmitSettings, m: usize) -> TokenStream {
-    let e = Emitter { model, settings };
+    let e = Emitter::new(model, settings);
     let module = &model.modules[m];
     let mut out = TokenStream::new();
-    if module.types.is_empty() && model.operations_module != Some(m) {
+    let types: Vec<TypeId> = module.types.iter().copied().filter(|&id| e.has_type(id)).collect();
+    let operations_here = model.operations_module == Some(m) && (0..model.operations.len()).any(|i| e.has_operation(i));
+    if types.is_empty() && !operations_here {
         return out;
     }
     let name = ident(&module.name);
-    let items = module.types.iter().map(|&id| e.type_def(m, id));
-    let mut allows = e.allowances(m);
+    let items = types.iter().map(|&id| after_docs(e.feature_doc(&model.features.of_type[id]), e.type_def(m, id)));
+    let mut allows = e.allowances(&types);
     let mut operations = TokenStream::new();
-    if model.operations_module == Some(m) {
+    if operations_here {
         operations = e.operations(m);
         allows = quote! {
             #[allow(deprecated, reason = "the spec marks some operations, parameters or their types deprecated for users; the generated impls still handle them")]
@@ -166,7 +172,7 @@ pub fn emit_module(model: &Model, settings: &EmitSettings, m: usize) -> TokenStr
             #operations
         }
     });
-    if let Some(main) = module.main {
+    if let Some(main) = module.main.filter(|&id| e.has_type(id)) {
         let ty = ident(&model.types[main].name);
         let allow = if model.types[main].deprecated {
             quote! { #[allow(deprecated, reason = "re-exporting keeps the spec's deprecated models reachable")] }
@@ -185,12 +191,75 @@ fn ident(name: &str) -> Ident {
     }
 }
 
+/// `item` with `note` after its leading doc attributes and a blank doc
+/// line, so that the spec's own first line stays the summary rustdoc shows
+/// in lists.
+fn after_docs(note: TokenStream, item: TokenStream) -> TokenStream {
+    if note.is_empty() {
+        return item;
+    }
+    let tokens: Vec<proc_macro2::TokenTree> = item.into_iter().collect();
+    let is_doc = |pair: &[proc_macro2::TokenTree]| match pair {
+        [proc_macro2::TokenTree::Punct(p), proc_macro2::TokenTree::Group(g)] => {
+            p.as_char() == '#' && g.delimiter() == proc_macro2::Delimiter::Bracket && g.stream().into_iter().next().is_some_and(|t| t.to_string() == "doc")
+        }
+        _ => false,
+    };
+    let mut at = 0;
+    while at + 2 <= tokens.len() && is_doc(&tokens[at..at + 2]) {
+        at += 2;
+    }
+    let mut out: TokenStream = tokens[..at].iter().cloned().collect();
+    if at > 0 {
+        out.extend(quote! { #[doc = ""] });
+    }
+    out.extend(note);
+    out.extend(tokens[at..].iter().cloned());
+    out
+}
+
 struct Emitter<'a> {
     model: &'a Model,
     settings: &'a EmitSettings,
+    /// What the enabled features turn on.
+    selection: Selection,
 }
 
-impl Emitter<'_> {
+impl<'a> Emitter<'a> {
+    fn new(model: &'a Model, settings: &'a EmitSettings) -> Self {
+        Emitter { model, settings, selection: Selection::new(&model.features, &settings.features) }
+    }
+
+    /// Whether the type is emitted.
+    fn has_type(&self, id: TypeId) -> bool {
+        self.selection.has_type(&self.model.features, id)
+    }
+
+    /// Whether the operation (an index into `Model::operations`) is emitted.
+    fn has_operation(&self, op: usize) -> bool {
+        self.selection.has_operation(&self.model.features, op)
+    }
+
+    /// The emitted types.
+    fn types(&self) -> impl Iterator<Item = (TypeId, &'a crate::model::TypeDef)> + '_ {
+        self.model.types.iter().enumerate().filter(|(id, _)| self.has_type(*id))
+    }
+
+    /// The doc line that says which features turn an item on (none in a
+    /// build without features).
+    fn feature_doc(&self, features: &[usize]) -> TokenStream {
+        if !self.selection.docs || features.is_empty() {
+            return TokenStream::new();
+        }
+        let names: Vec<String> = features.iter().map(|&f| format!("`{}`", self.model.features.list[f].name)).collect();
+        let line = match names.as_slice() {
+            [one] => format!(" Needs the Cargo feature {one}."),
+            [init @ .., last] => format!(" Needs one of the Cargo features {} or {last}.", init.join(", ")),
+            [] => return TokenStream::new(),
+        };
+        quote! { #[doc = #line] }
+    }
+
     fn doc(&self, text: Option<&str>) -> TokenStream {
         let Some(text) = text else { return TokenStream::new() };
         let lines = docs::rustdoc(text, &self.settings.doc_base_url);
@@ -206,11 +275,10 @@ impl Emitter<'_> {
         }
     }
 
-    /// Lint allowances a module needs, each with its reason.
-    fn allowances(&self, m: usize) -> TokenStream {
-        let module = &self.model.modules[m];
+    /// Lint allowances a module with these types needs, each with its reason.
+    fn allowances(&self, types: &[TypeId]) -> TokenStream {
         let mut out = TokenStream::new();
-        let uses_deprecated = module.types.iter().any(|&id| {
+        let uses_deprecated = types.iter().any(|&id| {
             let t = &self.model.types[id];
             t.deprecated
                 || self.refs(&t.kind).iter().any(|&r| self.model.types[r].deprecated)
@@ -221,7 +289,7 @@ impl Emitter<'_> {
                 #[allow(deprecated, reason = "the spec marks these deprecated for users; the generated impls still handle them")]
             });
         }
-        if module.types.iter().any(|&id| matches!(self.model.types[id].kind, Kind::Tagged { .. } | Kind::Untagged { .. })) {
+        if types.iter().any(|&id| matches!(self.model.types[id].kind, Kind::Tagged { .. } | Kind::Untagged { .. })) {
             out.extend(quote! {
                 #[allow(clippy::large_enum_variant, reason = "union variants mirror the API's payloads, whose sizes differ")]
             });

@@ -38,7 +38,10 @@ impl Emitter<'_> {
     /// Every operation's items, for the `operations` module `m`.
     pub(super) fn operations(&self, m: usize) -> TokenStream {
         let mut done = Done::default();
-        let ops: Vec<TokenStream> = self.model.operations.iter().map(|op| self.operation(m, op, &mut done)).collect();
+        let ops: Vec<TokenStream> = (self.model.operations.iter().enumerate())
+            .filter(|(i, _)| self.has_operation(*i))
+            .map(|(i, op)| super::after_docs(self.feature_doc(&self.model.features.of_operation[i]), self.operation(m, op, &mut done)))
+            .collect();
         let impls = done.items;
         quote! { #(#ops)* #impls }
     }

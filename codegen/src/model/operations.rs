@@ -65,6 +65,9 @@ pub struct Operation {
     pub doc: Option<String>,
     /// `deprecated: true`.
     pub deprecated: bool,
+    /// Its `tags`, as the spec gives them: each is a Cargo feature that
+    /// turns it on (see `features`).
+    pub tags: Vec<String>,
     /// Path parameters (in template order), then the others in spec order.
     pub params: Vec<Param>,
     /// The request body, if any.
@@ -350,6 +353,7 @@ impl<'a> Builder<'a> {
             path: path.to_owned(),
             doc,
             deprecated: op.deprecated,
+            tags: op.tags.clone(),
             params,
             body,
             cases,

@@ -1,0 +1,139 @@
+//! Cargo features (`model::features`): how tags become feature names, what
+//! each feature turns on, and what a name the spec lacks does. The golden
+//! cases `features_slice` and `features_pair` pin the output of one feature
+//! and of two that share a type; `golden-check` compiles both.
+
+use openapi_codegen::model::tag_feature;
+use openapi_codegen::Config;
+
+fn fixture() -> String {
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/features_slice/spec.yaml"
+    ))
+    .unwrap()
+}
+
+#[test]
+fn tags_become_kebab_case_ascii_names() {
+    for (tag, feature) in [
+        ("Chat", "chat"),
+        ("Vector stores", "vector-stores"),
+        ("Fine-tuning", "fine-tuning"),
+        ("Audit Logs", "audit-logs"),
+        ("ChatCompletions", "chat-completions"),
+        ("  spaced   out ", "spaced-out"),
+        ("Ünïcode tag", "n-code-tag"),
+        ("2024 API", "tag-2024-api"),
+        ("日本", "tag-e697a5e69cac"),
+        ("Default", "default-tag"),
+        ("full", "full-tag"),
+        ("Other schemas", "other-schemas-tag"),
+        ("other_operations", "other-operations-tag"),
+    ] {
+        assert_eq!(tag_feature(tag), feature, "tag {tag:?}");
+    }
+}
+
+#[test]
+fn each_tag_untagged_operations_and_unreached_types_have_a_feature() {
+    let report = Config::new()
+        .generate_str(&fixture(), "spec.yaml")
+        .unwrap()
+        .report;
+    let summary: Vec<(String, Vec<String>, usize, usize)> = report
+        .features
+        .iter()
+        .map(|f| (f.name.clone(), f.tags.clone(), f.operations, f.types))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            // `audit`: `Audit` and the alias of its response.
+            ("other-operations".to_owned(), vec![], 1, 2),
+            // `Orphan`.
+            ("other-schemas".to_owned(), vec![], 0, 1),
+            // listStores and getOwner: Store, Owner, and the aliases of the two responses.
+            ("pet-stores".to_owned(), vec!["Pet stores".to_owned()], 2, 4),
+            // listPets, uploadPhoto, getOwner: Pet, PetKind, Owner, and three
+            // inline bodies.
+            ("pets".to_owned(), vec!["Pets".to_owned()], 3, 6),
+        ]
+    );
+}
+
+#[test]
+fn one_feature_generates_its_operations_and_what_they_reach() {
+    let pets = Config::new()
+        .features(["pets"])
+        .generate_str(&fixture(), "spec.yaml")
+        .unwrap()
+        .code;
+    for present in [
+        "pub struct Pet ",
+        "pub enum PetKind",
+        "pub struct Owner",
+        "pub struct ListPets",
+        "pub struct UploadPhoto",
+        "pub struct GetOwner",
+        "pub struct File",
+    ] {
+        assert!(pets.contains(present), "`pets` lacks {present}");
+    }
+    for absent in ["Store", "Audit", "Orphan"] {
+        assert!(!pets.contains(absent), "`pets` has {absent}");
+    }
+    let stores = Config::new()
+        .features(["pet-stores"])
+        .generate_str(&fixture(), "spec.yaml")
+        .unwrap()
+        .code;
+    assert!(
+        stores.contains("pub struct Store")
+            && stores.contains("pub struct Owner")
+            && !stores.contains("Pet ")
+    );
+    assert!(!stores.contains("UploadPhoto"));
+    // Each item says what turns it on.
+    assert!(stores
+        .contains("/// Needs one of the Cargo features `pet-stores` or `pets`.\n    #[derive"));
+}
+
+#[test]
+fn full_and_every_feature_generate_the_same_types() {
+    let spec = fixture();
+    let all = Config::new()
+        .features(["pets", "pet-stores", "other-operations", "other-schemas"])
+        .generate_str(&spec, "s")
+        .unwrap()
+        .code;
+    assert_eq!(
+        Config::new()
+            .features(["full"])
+            .generate_str(&spec, "s")
+            .unwrap()
+            .code,
+        all
+    );
+    // Without features: the same items, without the notes. So every type
+    // is in some feature.
+    let ungated = Config::new().generate_str(&spec, "s").unwrap().code;
+    assert!(!ungated.contains("Cargo feature"));
+    let items = |code: &str| {
+        code.lines()
+            .filter(|l| l.trim_start().starts_with("pub "))
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(items(&all), items(&ungated));
+}
+
+#[test]
+fn a_feature_the_spec_lacks_is_an_error_that_lists_them() {
+    let err = Config::new()
+        .features(["pet"])
+        .generate_str(&fixture(), "spec.yaml")
+        .unwrap_err()
+        .to_string();
+    assert_eq!(err, "no feature \"pet\" in the spec; its features are `full`, other-operations, other-schemas, pet-stores, pets");
+}
