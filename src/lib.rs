@@ -34,4 +34,10 @@
 //! }
 //! ```
 
+//!
+//! Each tag of the spec's operations is a Cargo feature (`batch` here); the
+//! default, `full`, turns on every one. With only some features on, only
+//! their operations and the types those reach are generated, and each item's
+//! docs say which features turn it on. The README says how to pick them.
+
 include!(concat!(env!("OUT_DIR"), "/openapi.rs"));

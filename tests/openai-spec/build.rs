@@ -1,4 +1,5 @@
-//! Generates `../shared/specs/openai/openapi.yaml`, exactly as published, and
+//! Generates `../shared/specs/openai/openapi.yaml`, exactly as published (in
+//! full, and the `chat` and `responses` features alone), and
 //! dispatchers from each operationId to its response type and to its JSON
 //! request body type, for the tests.
 
@@ -18,6 +19,15 @@ fn main() {
         "openai/openapi.yaml",
         "openai_strict.rs",
     );
+    // One feature each, as a crate that depends on the generated one with
+    // `default-features = false` gets them: each must compile alone.
+    for feature in ["chat", "responses"] {
+        generate(
+            openapi_codegen::Config::new().doc_base_url("https://platform.openai.com").features([feature]),
+            "openai/openapi.yaml",
+            &format!("openai_{feature}.rs"),
+        );
+    }
     let strict_responses = strict.as_ref().map_or(&[][..], |r| &r.responses[..]);
     let (responses, requests, skipped) = match &report {
         Some(report) => (&report.responses[..], &report.requests[..], "None"),

@@ -17,6 +17,16 @@ pub mod openai_strict {
     include!(concat!(env!("OUT_DIR"), "/openai_strict.rs"));
 }
 
+/// Only what the `chat` feature turns on (`Config::features`).
+pub mod openai_chat {
+    include!(concat!(env!("OUT_DIR"), "/openai_chat.rs"));
+}
+
+/// Only what the `responses` feature turns on.
+pub mod openai_responses {
+    include!(concat!(env!("OUT_DIR"), "/openai_responses.rs"));
+}
+
 include!(concat!(env!("OUT_DIR"), "/dispatch.rs"));
 
 /// What a round trip gives back.
