@@ -72,12 +72,7 @@ pub fn replace_table(manifest: &str, table: &str) -> String {
             if end < lines.len() {
                 out.push('\n');
             }
-            out.push_str(
-                &lines[end..]
-                    .concat()
-                    .trim_start_matches(['\n', '\r'])
-                    .to_string(),
-            );
+            out.push_str(lines[end..].concat().trim_start_matches(['\n', '\r']));
             out
         }
         None => {

@@ -211,7 +211,9 @@ pub(super) fn features(model: &Model) -> Features {
         }
         reached.push(types);
     }
-    let mut entries: Vec<(String, Vec<String>, Vec<usize>, Vec<TypeId>)> = by_name
+    // (name, tags, operations, types), by name.
+    type Entry = (String, Vec<String>, Vec<usize>, Vec<TypeId>);
+    let mut entries: Vec<Entry> = by_name
         .into_iter()
         .zip(reached)
         .map(|((name, (tags, ops)), types)| (name, tags.into_iter().collect(), ops, types))
