@@ -164,6 +164,15 @@ pub enum Ty {
 }
 
 impl Ty {
+    /// Push every type this names, through any wrapper, onto `out`.
+    pub fn named_into(&self, out: &mut Vec<TypeId>) {
+        match self {
+            Ty::Named(id) => out.push(*id),
+            Ty::Vec(t) | Ty::Map(t) | Ty::Option(t) | Ty::Boxed(t) | Ty::Linked(t) => t.named_into(out),
+            _ => {}
+        }
+    }
+
     fn option(self) -> Ty {
         match self {
             Ty::Option(_) => self,
@@ -244,6 +253,26 @@ pub enum Kind {
     /// becomes when it would be part of a cycle of aliases through a `Vec` or
     /// a map (see `cycles`), which Rust cannot expand.
     Newtype(Ty),
+}
+
+impl Kind {
+    /// The types a definition of this kind names, in its fields, `extra`
+    /// map, variants or aliased type.
+    pub fn refs(&self) -> Vec<TypeId> {
+        let mut out = Vec::new();
+        match self {
+            Kind::Struct { fields, extra, .. } => {
+                fields.iter().for_each(|f| f.ty.named_into(&mut out));
+                if let Some(x) = extra {
+                    x.ty.named_into(&mut out);
+                }
+            }
+            Kind::Tagged { variants, .. } | Kind::Untagged { variants, .. } => variants.iter().for_each(|v| v.ty.named_into(&mut out)),
+            Kind::Alias(t) | Kind::Newtype(t) => t.named_into(&mut out),
+            Kind::StringEnum { .. } | Kind::IntEnum { .. } => {}
+        }
+        out
+    }
 }
 
 /// The map a struct keeps its other properties in.

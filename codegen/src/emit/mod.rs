@@ -281,7 +281,7 @@ impl<'a> Emitter<'a> {
         let uses_deprecated = types.iter().any(|&id| {
             let t = &self.model.types[id];
             t.deprecated
-                || self.refs(&t.kind).iter().any(|&r| self.model.types[r].deprecated)
+                || t.kind.refs().iter().any(|&r| self.model.types[r].deprecated)
                 || matches!(&t.kind, Kind::Struct { fields, .. } if fields.iter().any(|f| f.deprecated))
         });
         if uses_deprecated {
@@ -293,29 +293,6 @@ impl<'a> Emitter<'a> {
             out.extend(quote! {
                 #[allow(clippy::large_enum_variant, reason = "union variants mirror the API's payloads, whose sizes differ")]
             });
-        }
-        out
-    }
-
-    fn refs(&self, kind: &Kind) -> Vec<TypeId> {
-        fn walk(ty: &Ty, out: &mut Vec<TypeId>) {
-            match ty {
-                Ty::Named(id) => out.push(*id),
-                Ty::Vec(t) | Ty::Map(t) | Ty::Option(t) | Ty::Boxed(t) | Ty::Linked(t) => walk(t, out),
-                _ => {}
-            }
-        }
-        let mut out = Vec::new();
-        match kind {
-            Kind::Struct { fields, extra, .. } => {
-                fields.iter().for_each(|f| walk(&f.ty, &mut out));
-                if let Some(x) = extra {
-                    walk(&x.ty, &mut out);
-                }
-            }
-            Kind::Tagged { variants, .. } | Kind::Untagged { variants, .. } => variants.iter().for_each(|v| walk(&v.ty, &mut out)),
-            Kind::Alias(t) | Kind::Newtype(t) => walk(t, &mut out),
-            _ => {}
         }
         out
     }

@@ -32,7 +32,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use heck::ToKebabCase;
 
-use super::{Kind, Model, Operation, Ty, TypeId};
+use super::{Model, Operation, TypeId};
 
 /// The feature of the operations that have no tag.
 pub const OTHER_OPERATIONS: &str = "other-operations";
@@ -125,42 +125,16 @@ pub fn tag_feature(tag: &str) -> String {
     name
 }
 
-/// Every type `ty` names, through any wrapper.
-fn named(ty: &Ty, out: &mut Vec<TypeId>) {
-    match ty {
-        Ty::Named(id) => out.push(*id),
-        Ty::Vec(t) | Ty::Map(t) | Ty::Option(t) | Ty::Boxed(t) | Ty::Linked(t) => named(t, out),
-        _ => {}
-    }
-}
-
-/// The types a type's definition names.
-pub(super) fn kind_refs(kind: &Kind, out: &mut Vec<TypeId>) {
-    match kind {
-        Kind::Struct { fields, extra, .. } => {
-            fields.iter().for_each(|f| named(&f.ty, out));
-            if let Some(x) = extra {
-                named(&x.ty, out);
-            }
-        }
-        Kind::Tagged { variants, .. } | Kind::Untagged { variants, .. } => {
-            variants.iter().for_each(|v| named(&v.ty, out))
-        }
-        Kind::Alias(t) | Kind::Newtype(t) => named(t, out),
-        Kind::StringEnum { .. } | Kind::IntEnum { .. } => {}
-    }
-}
-
 /// The types an operation names: its parameters, body, responses and events.
 fn operation_refs(op: &Operation) -> Vec<TypeId> {
     let mut out = Vec::new();
-    op.params.iter().for_each(|p| named(&p.ty, &mut out));
+    op.params.iter().for_each(|p| p.ty.named_into(&mut out));
     if let Some(body) = &op.body {
-        body.choices.iter().for_each(|c| named(&c.ty, &mut out));
+        body.choices.iter().for_each(|c| c.ty.named_into(&mut out));
     }
-    op.cases.iter().for_each(|c| named(&c.ty, &mut out));
+    op.cases.iter().for_each(|c| c.ty.named_into(&mut out));
     if let Some(events) = &op.events {
-        named(events, &mut out);
+        events.named_into(&mut out);
     }
     out.extend(op.request);
     out.extend(op.response);
@@ -191,7 +165,6 @@ pub(super) fn features(model: &Model) -> Features {
     let mut reached: Vec<Vec<TypeId>> = Vec::with_capacity(by_name.len());
     let mut mark = vec![usize::MAX; model.types.len()];
     let mut any = vec![false; model.types.len()];
-    let mut refs = Vec::new();
     for (k, (_, ops)) in by_name.values().enumerate() {
         let mut stack: Vec<TypeId> = ops
             .iter()
@@ -205,9 +178,13 @@ pub(super) fn features(model: &Model) -> Features {
             mark[id] = k;
             any[id] = true;
             types.push(id);
-            refs.clear();
-            kind_refs(&model.types[id].kind, &mut refs);
-            stack.extend(refs.iter().copied().filter(|&r| mark[r] != k));
+            stack.extend(
+                model.types[id]
+                    .kind
+                    .refs()
+                    .into_iter()
+                    .filter(|&r| mark[r] != k),
+            );
         }
         reached.push(types);
     }
