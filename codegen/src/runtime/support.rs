@@ -407,7 +407,7 @@ impl<'de> Json<'de> {
     // end part
 
     /// A deserializer that reads a type from this value, with `serde_json`'s errors.
-    pub fn reader<'a>(&'a self) -> Reader<'a, 'de> {
+    pub fn reader(&self) -> Reader<'_, 'de> {
         Reader(self)
     }
 
@@ -532,7 +532,7 @@ fn visit_text<'de, V: de::Visitor<'de>>(text: &::std::borrow::Cow<'de, str>, vis
     }
 }
 
-impl<'a, 'de> de::Deserializer<'de> for Reader<'a, 'de> {
+impl<'de> de::Deserializer<'de> for Reader<'_, 'de> {
     type Error = ::serde_json::Error;
     fn deserialize_any<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
         match self.0 {
@@ -577,7 +577,7 @@ impl<'a, 'de> de::Deserializer<'de> for Reader<'a, 'de> {
 
 struct Items<'a, 'de>(::std::slice::Iter<'a, Json<'de>>);
 
-impl<'a, 'de> de::SeqAccess<'de> for Items<'a, 'de> {
+impl<'de> de::SeqAccess<'de> for Items<'_, 'de> {
     type Error = ::serde_json::Error;
     fn next_element_seed<T: de::DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, Self::Error> {
         self.0.next().map(|item| seed.deserialize(Reader(item))).transpose()
@@ -589,7 +589,7 @@ impl<'a, 'de> de::SeqAccess<'de> for Items<'a, 'de> {
 
 struct Entries<'a, 'de>(::std::slice::Iter<'a, (::std::borrow::Cow<'de, str>, Json<'de>)>, Option<&'a Json<'de>>);
 
-impl<'a, 'de> de::MapAccess<'de> for Entries<'a, 'de> {
+impl<'de> de::MapAccess<'de> for Entries<'_, 'de> {
     type Error = ::serde_json::Error;
     fn next_key_seed<K: de::DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Self::Error> {
         match self.0.next() {
@@ -614,7 +614,7 @@ impl<'a, 'de> de::MapAccess<'de> for Entries<'a, 'de> {
 /// An object's key, as a deserializer.
 struct Key<'a, 'de>(&'a ::std::borrow::Cow<'de, str>);
 
-impl<'a, 'de> de::Deserializer<'de> for Key<'a, 'de> {
+impl<'de> de::Deserializer<'de> for Key<'_, 'de> {
     type Error = ::serde_json::Error;
     fn deserialize_any<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
         visit_text(self.0, visitor)
