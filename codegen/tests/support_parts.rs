@@ -30,6 +30,9 @@ const PARTS: &[Part] = &[
     Part { name: "check_constant", defined: &["fn check<"], called: &["__serde::constant(", "__serde::optional_constant("] },
     Part { name: "from_rest", defined: &["pub fn from_rest<"], called: &["__serde::from_rest("] },
     Part { name: "rank", defined: &["pub fn rank(", "pub struct Shape"], called: &["__serde::rank("] },
+    Part { name: "string_enum", defined: &["pub fn string_enum<"], called: &["__serde::string_enum("] },
+    Part { name: "buffer", defined: &["pub enum Json", "pub fn reader<", "pub fn to_value("], called: &["__serde::Json"] },
+    Part { name: "lookup", defined: &["pub fn get(", "pub fn as_str("], called: &["__serde::Json::as_str", "__serde::rank("] },
     // The reading mode, read by `set`, `required`, `constant` and `check`.
     Part {
         name: "STRICT",
@@ -68,7 +71,7 @@ fn check(name: &str, spec: &str, config: &Config) {
     }
     for (i, _) in rest.match_indices("__serde::") {
         let item: String = rest[i + 9..].chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
-        let defined = ["fn", "struct", "trait", "const"].iter().any(|kind| {
+        let defined = ["fn", "struct", "enum", "trait", "const"].iter().any(|kind| {
             support.contains(&format!("pub {kind} {item}<"))
                 || support.contains(&format!("pub {kind} {item}("))
                 || support.contains(&format!("pub {kind} {item} "))

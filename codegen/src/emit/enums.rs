@@ -1,5 +1,7 @@
 //! Open enums: the listed values plus `Other`, which keeps any value the spec
-//! does not list. String enums convert from `&str` and `String`.
+//! does not list. String enums convert from `&str` and `String`, and read
+//! through `__serde::string_enum`, which matches a listed value without
+//! allocating it.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -73,7 +75,7 @@ impl Emitter<'_> {
             }
             impl<'de> ::serde::Deserialize<'de> for #name {
                 fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                    <String as ::serde::Deserialize>::deserialize(deserializer).map(Self::from)
+                    super::__serde::string_enum(deserializer)
                 }
             }
         }

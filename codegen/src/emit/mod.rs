@@ -16,7 +16,8 @@
 //! - open enums (string or integer) get a hand-written `Serialize`/`Deserialize`
 //!   that matches on the value (`emit::enums`), and keep unknown values in `Other`;
 //! - unions get a hand-written `Deserialize` that reads the input once into a
-//!   `serde_json::Value` and then follows the model's plan (`emit::unions`);
+//!   `__serde::Json` (strings borrowed from the input) and then follows the
+//!   model's plan (`emit::unions`);
 //!   `Serialize` delegates to the variant;
 //! - an alias that would be part of a cycle of aliases (`model::cycles`) is a
 //!   newtype, `pub struct A(pub Vec<A>);`, that derives `Serialize` and
@@ -115,6 +116,7 @@ pub fn support(model: &Model, settings: &EmitSettings) -> Result<TokenStream> {
         parts.or(match &t.kind {
             Kind::Struct { fields, extra, .. } => structs::support_parts(fields, extra.as_ref()),
             Kind::Tagged { .. } | Kind::Untagged { .. } => unions::support_parts(&t.kind),
+            Kind::StringEnum { .. } => runtime::Parts { string_enum: true, ..Default::default() },
             _ => runtime::Parts::default(),
         })
     });

@@ -88,7 +88,7 @@ pub(super) fn support_parts(fields: &[Field], extra: Option<&Extra>) -> Parts {
         constant: fields.iter().any(|f| f.constant.is_some() && !reads_as_option(f)),
         optional_constant: fields.iter().any(|f| f.constant.is_some() && reads_as_option(f)),
         from_rest: fields.iter().any(|f| f.flatten),
-        rank: false,
+        ..Parts::default()
     }
 }
 

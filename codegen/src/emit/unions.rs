@@ -8,16 +8,18 @@ use super::{ident, Emitter};
 use crate::model::{JsonKind, Kind, Shape, TagGroup, Ty, TypeDef, TypeId, UntaggedPlan, Variant};
 use crate::runtime::Parts;
 
-/// The support parts (`crate::runtime`) a union's reader calls: `rank`
-/// (through `ranked`) where struct arms are told apart by their shapes, in
-/// a tag group of several members or an untagged union's shaped arms.
+/// The support parts (`crate::runtime`) a union's reader calls: `buffer`
+/// (`Json`, which every union reads its input into), `lookup` where it finds
+/// its tag, and `rank` (through `ranked`) where struct arms are told apart
+/// by their shapes, in a tag group of several members or an untagged union's
+/// shaped arms.
 pub(super) fn support_parts(kind: &Kind) -> Parts {
     let rank = match kind {
         Kind::Untagged { plan, .. } => !plan.shaped.is_empty(),
         Kind::Tagged { groups, .. } => groups.iter().any(|g| g.members.len() > 1),
         _ => false,
     };
-    Parts { rank, ..Parts::default() }
+    Parts { buffer: true, lookup: matches!(kind, Kind::Tagged { .. }), rank, ..Parts::default() }
 }
 
 impl Emitter<'_> {
@@ -72,13 +74,13 @@ impl Emitter<'_> {
                 // unknown tag, rather than failing the whole body.
                 return if self.settings.strict {
                     quote! {
-                        Some(#(#tags)|*) => ::serde::Deserialize::deserialize(&value).map(Self::#vname).map_err(::serde::de::Error::custom),
+                        Some(#(#tags)|*) => ::serde::Deserialize::deserialize(value.reader()).map(Self::#vname).map_err(::serde::de::Error::custom),
                     }
                 } else {
                     quote! {
-                        Some(#(#tags)|*) => match ::serde::Deserialize::deserialize(&value) {
+                        Some(#(#tags)|*) => match ::serde::Deserialize::deserialize(value.reader()) {
                             Ok(parsed) => Ok(Self::#vname(parsed)),
-                            Err(_) => Ok(Self::#unknown(value)),
+                            Err(_) => Ok(Self::#unknown(value.to_value())),
                         },
                     }
                 };
@@ -89,14 +91,14 @@ impl Emitter<'_> {
             quote! {
                 Some(#(#tags)|*) => {
                     #ranked
-                    Ok(Self::#unknown(value))
+                    Ok(Self::#unknown(value.to_value()))
                 }
             }
         });
         let body = quote! {
-            match value.get(#property).and_then(::serde_json::Value::as_str) {
+            match value.get(#property).and_then(super::__serde::Json::as_str) {
                 #(#de)*
-                _ => Ok(Self::#unknown(value)),
+                _ => Ok(Self::#unknown(value.to_value())),
             }
         };
         let froms = self.union_froms(m, id, variants);
@@ -105,7 +107,8 @@ impl Emitter<'_> {
     }
 
     /// Try the struct arms `shaped` in the order `__serde::rank` gives for
-    /// the object in `value`, returning the first that reads.
+    /// the object in `value` (none for other JSON), returning the first that
+    /// reads.
     fn ranked<'s>(&self, variants: &[Variant], shaped: impl Iterator<Item = (usize, &'s Shape)>) -> TokenStream {
         let (indices, shapes): (Vec<usize>, Vec<&Shape>) = shaped.unzip();
         let shapes = shapes.iter().map(|s| {
@@ -134,19 +137,17 @@ impl Emitter<'_> {
                 let (first, last) = (Literal::usize_unsuffixed(first), Literal::usize_unsuffixed(last));
                 quote! { #first..=#last }
             };
-            quote! { #pattern => ::serde::Deserialize::deserialize(&value).map(Self::#vname), }
+            quote! { #pattern => ::serde::Deserialize::deserialize(value.reader()).map(Self::#vname), }
         });
         quote! {
-            if let Some(object) = value.as_object() {
-                const SHAPES: &[super::__serde::Shape] = &[#(#shapes)*];
-                for candidate in super::__serde::rank(object, SHAPES) {
-                    let parsed: ::std::result::Result<Self, ::serde_json::Error> = match candidate {
-                        #(#tries)*
-                        _ => continue,
-                    };
-                    if let Ok(parsed) = parsed {
-                        return Ok(parsed);
-                    }
+            const SHAPES: &[super::__serde::Shape] = &[#(#shapes)*];
+            for candidate in super::__serde::rank(&value, SHAPES) {
+                let parsed: ::std::result::Result<Self, ::serde_json::Error> = match candidate {
+                    #(#tries)*
+                    _ => continue,
+                };
+                if let Ok(parsed) = parsed {
+                    return Ok(parsed);
                 }
             }
         }
@@ -164,30 +165,30 @@ impl Emitter<'_> {
         let attempt = |i: usize| {
             let vname = ident(&variants[i].name);
             quote! {
-                if let Ok(parsed) = ::serde::Deserialize::deserialize(&value) {
+                if let Ok(parsed) = ::serde::Deserialize::deserialize(value.reader()) {
                     return Ok(Self::#vname(parsed));
                 }
             }
         };
         let guarded = plan.guarded.iter().map(|(i, kinds)| {
-            let tests = kinds.iter().map(|k| match k {
-                JsonKind::Null => quote! { value.is_null() },
-                JsonKind::Bool => quote! { value.is_boolean() },
-                JsonKind::Integer => quote! { value.is_i64() || value.is_u64() },
-                JsonKind::Number => quote! { value.is_number() },
-                JsonKind::String => quote! { value.is_string() },
-                JsonKind::Array => quote! { value.is_array() },
-                JsonKind::Object => quote! { value.is_object() },
+            let tests = kinds.iter().flat_map(|k| match k {
+                JsonKind::Null => vec![quote! { Null }],
+                JsonKind::Bool => vec![quote! { Bool(_) }],
+                JsonKind::Integer => vec![quote! { U64(_) }, quote! { I64(_) }],
+                JsonKind::Number => vec![quote! { U64(_) }, quote! { I64(_) }, quote! { F64(_) }],
+                JsonKind::String => vec![quote! { Str(_) }],
+                JsonKind::Array => vec![quote! { Array(_) }],
+                JsonKind::Object => vec![quote! { Object(_) }],
             });
             let attempt = attempt(*i);
-            quote! { if #(#tests)||* { #attempt } }
+            quote! { if let #(super::__serde::Json::#tests)|* = value { #attempt } }
         });
         let any = plan.any.iter().map(|&i| attempt(i));
         let body = quote! {
             #ranked
             #(#guarded)*
             #(#any)*
-            Ok(Self::#unknown(value))
+            Ok(Self::#unknown(value.to_value()))
         };
         let froms = self.union_froms(m, id, variants);
         let def = self.union_type(t, decls, ser.collect(), &unknown, body);
@@ -258,7 +259,8 @@ impl Emitter<'_> {
 
     /// A union enum with its `Serialize` (the given arms, plus `Unknown`
     /// written back as it came) and its `Deserialize`, which reads the input
-    /// once into `value` and runs `body` on it.
+    /// once into `value` (a `__serde::Json`, whose strings borrow from the
+    /// input where they can) and runs `body` on it, reading arms from it.
     fn union_type(&self, t: &TypeDef, decls: TokenStream, ser: Vec<TokenStream>, unknown: &Ident, body: TokenStream) -> TokenStream {
         let name = ident(&t.name);
         let doc = self.doc(t.doc.as_deref());
@@ -280,7 +282,7 @@ impl Emitter<'_> {
             }
             impl<'de> ::serde::Deserialize<'de> for #name {
                 fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                    let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                    let value = <super::__serde::Json as ::serde::Deserialize>::deserialize(deserializer)?;
                     #body
                 }
             }

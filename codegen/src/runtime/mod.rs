@@ -44,6 +44,12 @@ pub(crate) struct Parts {
     pub keep: bool,
     /// `from_rest`: some struct flattens a union.
     pub from_rest: bool,
+    /// `string_enum`: there is an open string enum.
+    pub string_enum: bool,
+    /// `Json`: there is a union, which reads its input into one first.
+    pub buffer: bool,
+    /// `Json::get`, `Json::as_str`: some union looks a property up (its tag, or to rank arms).
+    pub lookup: bool,
     /// `Shape`/`rank`: some union tells struct arms apart by their properties.
     pub rank: bool,
 }
@@ -61,12 +67,16 @@ impl Parts {
             optional_constant: self.optional_constant || other.optional_constant,
             keep: self.keep || other.keep,
             from_rest: self.from_rest || other.from_rest,
+            string_enum: self.string_enum || other.string_enum,
+            buffer: self.buffer || other.buffer,
+            lookup: self.lookup || other.lookup,
             rank: self.rank || other.rank,
         }
     }
 
     fn wants(&self, name: &str) -> bool {
         match name {
+            "serde" => self.structs || self.buffer || self.string_enum,
             "struct" => self.structs,
             "keys" => self.keys_new || self.keep,
             "keys_new" => self.keys_new,
@@ -78,6 +88,9 @@ impl Parts {
             "check_constant" => self.constant || self.optional_constant,
             "keep" => self.keep,
             "from_rest" => self.from_rest,
+            "string_enum" => self.string_enum,
+            "buffer" => self.buffer,
+            "lookup" => self.lookup || self.rank,
             "rank" => self.rank,
             _ => false,
         }
@@ -311,17 +324,44 @@ mod tests {
             Shape { required: &["a", "c"], known: &["a", "c"], constants: &[] },
             Shape { required: &["x"], known: &["x", "b"], constants: &[("role", "user")] },
         ];
-        let object = |v: serde_json::Value| v.as_object().unwrap().clone();
+        // A union reads its input into a `Json` first, and ranks that.
+        let ranked = |v: serde_json::Value| rank(&serde::Deserialize::deserialize(&v).unwrap(), SHAPES);
         // Both 0 and 1 are complete; 1 requires more.
-        assert_eq!(rank(&object(json!({"a": 1, "c": 2})), SHAPES), vec![1, 0]);
+        assert_eq!(ranked(json!({"a": 1, "c": 2})), vec![1, 0]);
         // Nothing is complete; 0 and 2 both name `b`, and the spec's order breaks the tie.
-        assert_eq!(rank(&object(json!({"b": 1})), SHAPES), vec![0, 2]);
+        assert_eq!(ranked(json!({"b": 1})), vec![0, 2]);
         // A constant sent with another value rules its arm out.
-        assert_eq!(rank(&object(json!({"x": 1, "role": "assistant"})), SHAPES), Vec::<usize>::new());
-        assert_eq!(rank(&object(json!({"x": 1, "role": "user"})), SHAPES), vec![2]);
+        assert_eq!(ranked(json!({"x": 1, "role": "assistant"})), Vec::<usize>::new());
+        assert_eq!(ranked(json!({"x": 1, "role": "user"})), vec![2]);
         // An arm that names none of the keys is not tried; an empty object tries all.
-        assert_eq!(rank(&object(json!({"zzz": 1})), SHAPES), Vec::<usize>::new());
-        assert_eq!(rank(&object(json!({})), SHAPES), vec![0, 1, 2]);
+        assert_eq!(ranked(json!({"zzz": 1})), Vec::<usize>::new());
+        assert_eq!(ranked(json!({})), vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn a_buffered_value_reads_types_and_gives_back_the_json_as_it_came() {
+        use super::tolerant::Json;
+        let text = r#"{"id": "a", "count": 2, "tags": ["x", "y\n"], "note": null, "big": 18446744073709551615, "neg": -3, "f": 1.5, "ok": true, "new": {"k": [1, {}]}, "id": "b"}"#;
+        let mut de = serde_json::Deserializer::from_str(text);
+        let json: Json = serde::Deserialize::deserialize(&mut de).unwrap();
+        // Strings without escapes are borrowed from the input; the others are owned.
+        let Json::Object(entries) = &json else { panic!("an object") };
+        assert!(matches!(&entries[0].1, Json::Str(std::borrow::Cow::Borrowed("a"))));
+        assert!(matches!(&entries[2].1, Json::Array(tags) if matches!(&tags[1], Json::Str(std::borrow::Cow::Owned(_)))));
+        // Looked up as a `Value` would be: the last of a repeated key.
+        assert_eq!(json.get("id").and_then(Json::as_str), Some("b"));
+        assert!(json.get("nothing").is_none() && Json::Null.get("id").is_none());
+        assert_eq!(json.to_value(), serde_json::from_str::<serde_json::Value>(text).unwrap());
+        // A type reads from it as from the text.
+        let item: tolerant_item::Item = serde::Deserialize::deserialize(json.reader()).unwrap();
+        assert_eq!(item, serde_json::from_str(text).unwrap());
+        assert_eq!(item.extra["new"], json!({"k": [1, {}]}));
+        // Errors are `serde_json`'s, as from a `Value`.
+        let err = <Vec<String> as serde::Deserialize>::deserialize(json.reader()).unwrap_err();
+        assert_eq!(err.to_string(), "invalid type: map, expected a sequence");
+        let null = json!(null);
+        let empty: Json = serde::Deserialize::deserialize(&null).unwrap();
+        assert_eq!(empty.to_value(), null);
     }
 
     #[test]
@@ -339,6 +379,9 @@ mod tests {
             optional_constant: true,
             keep: true,
             from_rest: true,
+            string_enum: true,
+            buffer: true,
+            lookup: true,
             rank: true,
         };
         let text = super::support_source(&all, true);
@@ -351,9 +394,14 @@ mod tests {
         let text = super::support_source(&lookup, false);
         assert!(text.contains("pub struct Keys") && text.contains("pub fn new(") && text.contains("fn skip<"));
         assert!(!text.contains("keeps:") && !text.contains("self.keeps") && !text.contains("unknown:") && !text.contains("fn keeping("));
-        // Ranking alone (no struct) needs none of the struct machinery.
-        let rank = super::support_source(&super::Parts { rank: true, ..Default::default() }, false);
-        assert!(rank.contains("pub fn rank(") && !rank.contains("use ::serde::de;") && !rank.contains("FromMap"));
+        // Unions alone (no struct) need none of the struct machinery; the
+        // lookups only where a union finds a tag or ranks arms.
+        let unions = super::Parts { buffer: true, ..Default::default() };
+        let text = super::support_source(&unions, false);
+        assert!(text.contains("pub enum Json") && text.contains("use ::serde::de;") && !text.contains("FromMap"));
+        assert!(!text.contains("pub fn get(") && !text.contains("pub fn rank("));
+        let rank = super::support_source(&super::Parts { rank: true, ..unions }, false);
+        assert!(rank.contains("pub fn rank(") && rank.contains("pub fn get(") && !rank.contains("FromMap"));
     }
 }
 

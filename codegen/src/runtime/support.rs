@@ -14,9 +14,12 @@
 // - strict (`Config::strict_reading`): such a field is an error, as serde's
 //   derive would report it, and a constant sent with another value is one too.
 
-// part: struct
+// part: serde
 use ::serde::de;
 use ::std::fmt;
+// end part
+
+// part: struct
 use ::std::marker::PhantomData;
 
 /// A struct read from a JSON object: what its `Deserialize` impl calls.
@@ -343,6 +346,286 @@ pub fn from_rest<T: de::DeserializeOwned, E: de::Error>(rest: &::serde_json::Map
 }
 // end part
 
+// part: string_enum
+/// Reads an open string enum: a value it lists without allocating, any other
+/// kept as sent (its `From<&str>` and `From<String>`).
+pub fn string_enum<'de, T: for<'a> From<&'a str> + From<String>, D: de::Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+    deserializer.deserialize_str(StringEnum(::std::marker::PhantomData))
+}
+
+struct StringEnum<T>(::std::marker::PhantomData<T>);
+
+impl<'de, T: for<'a> From<&'a str> + From<String>> de::Visitor<'de> for StringEnum<T> {
+    type Value = T;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+        Ok(T::from(v))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<T, E> {
+        Ok(T::from(v))
+    }
+}
+// end part
+
+// part: buffer
+/// A JSON value as a union reads it, once, before choosing its arm: strings
+/// borrowed from the input where the deserializer lends them, objects as
+/// their entries in order. The arm is then read from it ([`Json::reader`]),
+/// and a body no arm takes is kept as a `serde_json::Value`
+/// ([`Json::to_value`]). Cheaper than reading a `Value` first: no map to
+/// build and no string copied twice.
+pub enum Json<'de> {
+    Null,
+    Bool(bool),
+    U64(u64),
+    I64(i64),
+    F64(f64),
+    Str(::std::borrow::Cow<'de, str>),
+    Array(Vec<Json<'de>>),
+    Object(Vec<(::std::borrow::Cow<'de, str>, Json<'de>)>),
+}
+
+impl<'de> Json<'de> {
+    // part: lookup
+    /// The value of `key` in an object (the last, if repeated).
+    pub fn get(&self, key: &str) -> Option<&Json<'de>> {
+        match self {
+            Json::Object(entries) => entries.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// The text of a string.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Json::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+    // end part
+
+    /// A deserializer that reads a type from this value, with `serde_json`'s errors.
+    pub fn reader(&self) -> Reader<'_, 'de> {
+        Reader(self)
+    }
+
+    /// The value as a `serde_json::Value`, as `serde_json` would have read it.
+    pub fn to_value(&self) -> ::serde_json::Value {
+        use ::serde_json::Value;
+        match self {
+            Json::Null => Value::Null,
+            Json::Bool(b) => Value::Bool(*b),
+            Json::U64(n) => Value::from(*n),
+            Json::I64(n) => Value::from(*n),
+            Json::F64(n) => ::serde_json::Number::from_f64(*n).map_or(Value::Null, Value::Number),
+            Json::Str(s) => Value::String(s.as_ref().to_owned()),
+            Json::Array(items) => Value::Array(items.iter().map(Json::to_value).collect()),
+            Json::Object(entries) => {
+                let mut map = ::serde_json::Map::new();
+                for (k, v) in entries {
+                    map.insert(k.as_ref().to_owned(), v.to_value());
+                }
+                Value::Object(map)
+            }
+        }
+    }
+}
+
+impl<'de> de::Deserialize<'de> for Json<'de> {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(JsonVisit)
+    }
+}
+
+struct JsonVisit;
+
+impl<'de> de::Visitor<'de> for JsonVisit {
+    type Value = Json<'de>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Json<'de>, E> {
+        Ok(Json::Bool(v))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Json<'de>, E> {
+        Ok(if v < 0 { Json::I64(v) } else { Json::U64(v as u64) })
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Json<'de>, E> {
+        Ok(Json::U64(v))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Json<'de>, E> {
+        Ok(Json::F64(v))
+    }
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Json<'de>, E> {
+        Ok(Json::Str(::std::borrow::Cow::Borrowed(v)))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Json<'de>, E> {
+        Ok(Json::Str(::std::borrow::Cow::Owned(v.to_owned())))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Json<'de>, E> {
+        Ok(Json::Str(::std::borrow::Cow::Owned(v)))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Json<'de>, E> {
+        Ok(Json::Null)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Json<'de>, E> {
+        Ok(Json::Null)
+    }
+    fn visit_some<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Json<'de>, D::Error> {
+        de::Deserialize::deserialize(deserializer)
+    }
+    fn visit_newtype_struct<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Json<'de>, D::Error> {
+        de::Deserialize::deserialize(deserializer)
+    }
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Json<'de>, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Json::Array(items))
+    }
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Json<'de>, A::Error> {
+        let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(8).min(64));
+        while let Some(key) = map.next_key_seed(Text)? {
+            entries.push((key, map.next_value()?));
+        }
+        Ok(Json::Object(entries))
+    }
+}
+
+/// Reads an object's key, borrowed where the deserializer lends it.
+struct Text;
+
+impl<'de> de::DeserializeSeed<'de> for Text {
+    type Value = ::std::borrow::Cow<'de, str>;
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> de::Visitor<'de> for Text {
+    type Value = ::std::borrow::Cow<'de, str>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string")
+    }
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(::std::borrow::Cow::Borrowed(v))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(::std::borrow::Cow::Owned(v.to_owned()))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(::std::borrow::Cow::Owned(v))
+    }
+}
+
+/// Reads a type from a [`Json`] (see [`Json::reader`]).
+pub struct Reader<'a, 'de>(&'a Json<'de>);
+
+/// Lends a string to a visitor: for as long as the input when it was borrowed from it.
+fn visit_text<'de, V: de::Visitor<'de>>(text: &::std::borrow::Cow<'de, str>, visitor: V) -> Result<V::Value, ::serde_json::Error> {
+    match text {
+        ::std::borrow::Cow::Borrowed(s) => visitor.visit_borrowed_str(s),
+        ::std::borrow::Cow::Owned(s) => visitor.visit_str(s),
+    }
+}
+
+impl<'de> de::Deserializer<'de> for Reader<'_, 'de> {
+    type Error = ::serde_json::Error;
+    fn deserialize_any<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        match self.0 {
+            Json::Null => visitor.visit_unit(),
+            Json::Bool(b) => visitor.visit_bool(*b),
+            Json::U64(n) => visitor.visit_u64(*n),
+            Json::I64(n) => visitor.visit_i64(*n),
+            Json::F64(n) => visitor.visit_f64(*n),
+            Json::Str(s) => visit_text(s, visitor),
+            Json::Array(items) => {
+                let mut seq = Items(items.iter());
+                let value = visitor.visit_seq(&mut seq)?;
+                match seq.0.len() {
+                    0 => Ok(value),
+                    _ => Err(de::Error::invalid_length(items.len(), &"fewer elements in array")),
+                }
+            }
+            Json::Object(entries) => {
+                let mut map = Entries(entries.iter(), None);
+                let value = visitor.visit_map(&mut map)?;
+                match map.0.len() {
+                    0 => Ok(value),
+                    _ => Err(de::Error::invalid_length(entries.len(), &"fewer elements in map")),
+                }
+            }
+        }
+    }
+    fn deserialize_option<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        match self.0 {
+            Json::Null => visitor.visit_none(),
+            _ => visitor.visit_some(self),
+        }
+    }
+    fn deserialize_newtype_struct<V: de::Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, Self::Error> {
+        visitor.visit_newtype_struct(self)
+    }
+    ::serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        unit unit_struct seq tuple tuple_struct map struct enum identifier ignored_any
+    }
+}
+
+struct Items<'a, 'de>(::std::slice::Iter<'a, Json<'de>>);
+
+impl<'de> de::SeqAccess<'de> for Items<'_, 'de> {
+    type Error = ::serde_json::Error;
+    fn next_element_seed<T: de::DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, Self::Error> {
+        self.0.next().map(|item| seed.deserialize(Reader(item))).transpose()
+    }
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.0.len())
+    }
+}
+
+struct Entries<'a, 'de>(::std::slice::Iter<'a, (::std::borrow::Cow<'de, str>, Json<'de>)>, Option<&'a Json<'de>>);
+
+impl<'de> de::MapAccess<'de> for Entries<'_, 'de> {
+    type Error = ::serde_json::Error;
+    fn next_key_seed<K: de::DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Self::Error> {
+        match self.0.next() {
+            Some((key, value)) => {
+                self.1 = Some(value);
+                seed.deserialize(Key(key)).map(Some)
+            }
+            None => Ok(None),
+        }
+    }
+    fn next_value_seed<V: de::DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Self::Error> {
+        match self.1.take() {
+            Some(value) => seed.deserialize(Reader(value)),
+            None => Err(de::Error::custom("a value asked for before its key")),
+        }
+    }
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.0.len())
+    }
+}
+
+/// An object's key, as a deserializer.
+struct Key<'a, 'de>(&'a ::std::borrow::Cow<'de, str>);
+
+impl<'de> de::Deserializer<'de> for Key<'_, 'de> {
+    type Error = ::serde_json::Error;
+    fn deserialize_any<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        visit_text(self.0, visitor)
+    }
+    ::serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option
+        unit unit_struct newtype_struct seq tuple tuple_struct map struct enum identifier ignored_any
+    }
+}
+// end part
+
 // part: rank
 /// What a union's struct arm is recognised by in an object.
 pub struct Shape {
@@ -361,17 +644,18 @@ pub struct Shape {
 /// those that name most of the object's keys first; ties go to the spec's
 /// order. An arm that names none of a non-empty object's keys is not tried:
 /// tolerant reading would accept it, but nothing in the object points to it.
-pub fn rank(object: &::serde_json::Map<String, ::serde_json::Value>, shapes: &[Shape]) -> Vec<usize> {
+pub fn rank(object: &Json, shapes: &[Shape]) -> Vec<usize> {
+    let Json::Object(entries) = object else { return Vec::new() };
     let mut scored: Vec<(bool, usize, usize, usize)> = Vec::with_capacity(shapes.len());
     for (i, shape) in shapes.iter().enumerate() {
-        if shape.constants.iter().any(|(key, value)| object.get(*key).is_some_and(|sent| sent != value)) {
+        if shape.constants.iter().any(|(key, value)| object.get(key).is_some_and(|sent| sent.as_str() != Some(value))) {
             continue;
         }
-        let named = object.keys().filter(|key| shape.known.contains(&key.as_str())).count();
-        if named == 0 && !object.is_empty() {
+        let named = shape.known.iter().filter(|key| object.get(key).is_some()).count();
+        if named == 0 && !entries.is_empty() {
             continue;
         }
-        let complete = shape.required.iter().all(|key| object.contains_key(*key));
+        let complete = shape.required.iter().all(|key| object.get(key).is_some());
         scored.push((complete, if complete { shape.required.len() } else { 0 }, named, i));
     }
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(b.2.cmp(&a.2)).then(a.3.cmp(&b.3)));

@@ -1,0 +1,1 @@
+//! Nothing here: the measurement is `benches/read.rs`.
