@@ -31,7 +31,7 @@ const PARTS: &[Part] = &[
     Part { name: "from_rest", defined: &["pub fn from_rest<"], called: &["__serde::from_rest("] },
     Part { name: "rank", defined: &["pub fn rank(", "pub struct Shape"], called: &["__serde::rank("] },
     Part { name: "string_enum", defined: &["pub fn string_enum<"], called: &["__serde::string_enum("] },
-    Part { name: "buffer", defined: &["pub enum Json", "pub fn reader<", "pub fn to_value("], called: &["__serde::Json"] },
+    Part { name: "buffer", defined: &["pub enum Json", "pub fn reader(", "pub fn to_value("], called: &["__serde::Json"] },
     Part { name: "lookup", defined: &["pub fn get(", "pub fn as_str("], called: &["__serde::Json::as_str", "__serde::rank("] },
     // The reading mode, read by `set`, `required`, `constant` and `check`.
     Part {
@@ -183,7 +183,7 @@ fn other_specs_use_exactly_the_support_they_get() {
 /// generated text: a spec that calls everything shows every marker.
 #[test]
 fn the_markers_match_generated_code() {
-    let schemas = "    S:\n      allOf:\n        - oneOf:\n            - {type: object, required: [a], properties: {a: {type: string}}}\n            - {type: object, required: [b], properties: {b: {type: string}}}\n        - type: object\n          required: [r, n, c]\n          properties:\n            r: {type: string}\n            o: {type: string}\n            n: {type: [string, 'null']}\n            c: {const: x}\n            k: {const: y}\n    K: {type: object, additionalProperties: false, properties: {a: {type: string}}}\n    O: {type: object, properties: {a: {type: string}}}\n";
+    let schemas = "    S:\n      allOf:\n        - oneOf:\n            - {type: object, required: [a], properties: {a: {type: string}}}\n            - {type: object, required: [b], properties: {b: {type: string}}}\n        - type: object\n          required: [r, n, c]\n          properties:\n            r: {type: string}\n            o: {type: string}\n            n: {type: [string, 'null']}\n            c: {const: x}\n            k: {const: y}\n    K: {type: object, additionalProperties: false, properties: {a: {type: string}}}\n    O: {type: object, properties: {a: {type: string}}}\n    E: {type: string, enum: [a, b]}\n";
     let code = Config::new().generate_str(&spec(schemas), "spec.yaml").unwrap().code;
     let (support, rest) = split(&code);
     for part in PARTS {
