@@ -35,8 +35,10 @@ use super::{ident, Emitter};
 use crate::model::{template_parts, template_path, Body, Choice, Encoding, Kind, Location, Media, Operation, ResponseCase, Status, Style, TemplatePart, Ty, TypeId};
 
 impl Emitter<'_> {
-    /// Every operation's items, for the `operations` module `m`.
+    /// Every operation's items, for the `operations` module `m`. Their
+    /// impls call the operations runtime of `api`.
     pub(super) fn operations(&self, m: usize) -> TokenStream {
+        self.need(|needs| needs.api = true);
         let mut done = Done::default();
         let ops: Vec<TokenStream> = (self.model.operations.iter().enumerate())
             .filter(|(i, _)| self.has_operation(*i))
