@@ -368,9 +368,6 @@ impl Emitter<'_> {
         }
     }
 
-    /// Implement `api::Multipart` for the struct `ty` names (once), and
-    /// `api::FileParts` for the unions with a file arm its fields hold;
-    /// false when `ty` is no struct.
     /// A form body: a struct's fields written as query parameters are, each
     /// by its `encoding` (`form`, exploded, unless it says otherwise), its
     /// `extra` properties likewise; any other type by `Payload::form`.
@@ -402,6 +399,9 @@ impl Emitter<'_> {
         }
     }
 
+    /// Implement `api::Multipart` for the struct `ty` names (once), and
+    /// `api::FileParts` for the unions with a file arm its fields hold;
+    /// false when `ty` is no struct.
     fn multipart_struct(&self, m: usize, ty: &Ty, encoding: &[Encoding], done: &mut Done) -> bool {
         let Ty::Named(id) = self.resolve(ty) else { return false };
         let id = *id;
@@ -420,7 +420,8 @@ impl Emitter<'_> {
             };
             if f.flatten {
                 quote! { out.extend(super::api::object_parts(&self.#name)); }
-            } else if self.has_file(m, &f.ty, done) {
+            } else if self.model.holds_files(&f.ty) {
+                self.file_parts_impls(m, &f.ty, done);
                 quote! { super::api::FileParts::file_parts(&self.#name, #json, #ct, &mut out); }
             } else {
                 quote! { super::api::value_parts(#json, &self.#name, #ct, &mut out); }
@@ -448,35 +449,23 @@ impl Emitter<'_> {
         true
     }
 
-    /// Whether values of `ty` hold files, implementing `api::FileParts` for
-    /// the unions on the way (once each).
-    fn has_file(&self, m: usize, ty: &Ty, done: &mut Done) -> bool {
+    /// Implement `api::FileParts` (once each) for the unions on the way to
+    /// the files that values of `ty` hold, as the model found them
+    /// (`Model::holds_files`), arms without files by `api::value_parts`.
+    fn file_parts_impls(&self, m: usize, ty: &Ty, done: &mut Done) {
         match ty {
-            Ty::File => true,
-            Ty::Vec(t) | Ty::Option(t) | Ty::Boxed(t) | Ty::Linked(t) => self.has_file(m, t, done),
+            Ty::Vec(t) | Ty::Option(t) | Ty::Boxed(t) | Ty::Linked(t) => self.file_parts_impls(m, t, done),
             Ty::Named(id) => match &self.model.types[*id].kind {
-                Kind::Alias(t) => self.has_file(m, t, done),
-                Kind::Tagged { variants, unknown, .. } | Kind::Untagged { variants, unknown, .. } => {
-                    if done.unions.contains(id) {
-                        return true;
-                    }
-                    if done.no_file.contains(id) {
-                        return false;
-                    }
-                    let with_file: Vec<bool> = variants.iter().map(|v| has_file_shallow(self, &v.ty)).collect();
-                    if !with_file.iter().any(|&b| b) {
-                        done.no_file.insert(*id);
-                        return false;
-                    }
-                    done.unions.insert(*id);
+                Kind::Alias(t) => self.file_parts_impls(m, t, done),
+                Kind::Tagged { variants, unknown, .. } | Kind::Untagged { variants, unknown, .. } if done.unions.insert(*id) => {
                     let path = self.ty(m, &Ty::Named(*id));
                     let unknown = ident(unknown);
                     let arms: Vec<TokenStream> = variants
                         .iter()
-                        .zip(&with_file)
-                        .map(|(v, &file)| {
+                        .map(|v| {
                             let vname = ident(&v.name);
-                            if file && self.has_file(m, &v.ty, done) {
+                            if self.model.holds_files(&v.ty) {
+                                self.file_parts_impls(m, &v.ty, done);
                                 quote! { Self::#vname(value) => super::api::FileParts::file_parts(value, name, content_type, out), }
                             } else {
                                 quote! { Self::#vname(value) => super::api::value_parts(name, value, content_type, out), }
@@ -494,11 +483,10 @@ impl Emitter<'_> {
                             }
                         }
                     });
-                    true
                 }
-                _ => false,
+                _ => {}
             },
-            _ => false,
+            _ => {}
         }
     }
 
@@ -718,26 +706,6 @@ fn range_pattern(r: u16, codes: &[u16]) -> Option<TokenStream> {
     (!pieces.is_empty()).then(|| quote! { #(#pieces)|* })
 }
 
-/// Whether `ty` may hold a file, without implementing anything.
-fn has_file_shallow(e: &Emitter<'_>, ty: &Ty) -> bool {
-    fn walk(e: &Emitter<'_>, ty: &Ty, depth: usize) -> bool {
-        if depth > 16 {
-            return false;
-        }
-        match ty {
-            Ty::File => true,
-            Ty::Vec(t) | Ty::Option(t) | Ty::Boxed(t) | Ty::Linked(t) => walk(e, t, depth + 1),
-            Ty::Named(id) => match &e.model.types[*id].kind {
-                Kind::Alias(t) => walk(e, t, depth + 1),
-                Kind::Tagged { variants, .. } | Kind::Untagged { variants, .. } => variants.iter().any(|v| walk(e, &v.ty, depth + 1)),
-                _ => false,
-            },
-            _ => false,
-        }
-    }
-    walk(e, ty, 0)
-}
-
 /// What the operations have emitted once for all.
 #[derive(Default)]
 struct Done {
@@ -745,8 +713,6 @@ struct Done {
     multipart: HashSet<TypeId>,
     /// Unions with an `api::FileParts` impl.
     unions: HashSet<TypeId>,
-    /// Unions without files.
-    no_file: HashSet<TypeId>,
     /// Those impls.
     items: TokenStream,
 }

@@ -38,6 +38,12 @@
 //!   variant per case; one with no case is `Infallible`. A response without
 //!   content is `()`, `text/event-stream` the decoded events, `text/*` a
 //!   `String`, any other non-JSON media type bytes.
+//! - **Files**: a value holds files when its type is `api::File` (`type:
+//!   string, format: binary`), or a list, option, box or link of values
+//!   that do, or an alias of such a type, or a union with an arm that does,
+//!   at any depth ([`Model::holds_files`]; not a map, whose values are sent
+//!   as one part). A multipart body's property that holds files is sent as
+//!   file parts, through `api::FileParts`, which such unions implement.
 //! - **Names**: operation types claim their names in the `operations` module
 //!   before any inline type is built there, so an inline type never takes an
 //!   operation's name. The first JSON request body is `{Operation}Request`
@@ -599,6 +605,65 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// Which types hold files (module docs, "Files"), by [`TypeId`]: those that
+/// hold an `api::File` themselves, then, back along the references, each
+/// alias or union that holds one of those. A cycle of unions holds files
+/// only if a file is on it or reachable from it.
+pub(super) fn types_with_files(types: &[TypeDef]) -> Vec<bool> {
+    let mut files = vec![false; types.len()];
+    // For each type, the aliases and unions a file it holds passes into.
+    let mut holders: Vec<Vec<TypeId>> = vec![Vec::new(); types.len()];
+    let mut found = Vec::new();
+    for (id, t) in types.iter().enumerate() {
+        let held: Vec<&Ty> = match &t.kind {
+            Kind::Alias(ty) => vec![ty],
+            Kind::Tagged { variants, .. } | Kind::Untagged { variants, .. } => variants.iter().map(|v| &v.ty).collect(),
+            _ => continue,
+        };
+        for ty in held {
+            match file_carrier(ty) {
+                Ty::File if !files[id] => {
+                    files[id] = true;
+                    found.push(id);
+                }
+                Ty::Named(inner) => holders[*inner].push(id),
+                _ => {}
+            }
+        }
+    }
+    while let Some(id) = found.pop() {
+        for &holder in &holders[id] {
+            if !files[holder] {
+                files[holder] = true;
+                found.push(holder);
+            }
+        }
+    }
+    files
+}
+
+/// What a value of `ty` holds files through: the type inside the lists,
+/// options, boxes and links around it. Not a map's values: `api::FileParts`
+/// does not look into maps, so a map is sent as one value part.
+fn file_carrier(ty: &Ty) -> &Ty {
+    match ty {
+        Ty::Vec(t) | Ty::Option(t) | Ty::Boxed(t) | Ty::Linked(t) => file_carrier(t),
+        other => other,
+    }
+}
+
+impl Model {
+    /// Whether values of `ty` hold files (module docs, "Files"): a
+    /// multipart body sends such a property as file parts.
+    pub fn holds_files(&self, ty: &Ty) -> bool {
+        match file_carrier(ty) {
+            Ty::File => true,
+            Ty::Named(id) => self.files[*id],
+            _ => false,
+        }
+    }
+}
+
 /// Whether two cases decode to the same Rust type the same way.
 fn same_type(a: &ResponseCase, b: &ResponseCase) -> bool {
     match (a.media, b.media) {
@@ -684,4 +749,55 @@ pub fn template_parts(path: &str) -> Vec<TemplatePart<'_>> {
         out.push(TemplatePart::Text(rest));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn model(schemas: &str) -> Model {
+        let text = format!("openapi: 3.1.0\ninfo: {{title: t, version: '1'}}\npaths: {{}}\ncomponents:\n  schemas:\n{schemas}");
+        let mut value = crate::load::parse(&text).unwrap();
+        crate::normalize::normalize(&mut value);
+        build(&crate::parse_openapi(&value).unwrap(), &ModelSettings::default()).unwrap()
+    }
+
+    fn holds_files(model: &Model, name: &str) -> bool {
+        let id = model.types.iter().position(|t| t.name == name).unwrap_or_else(|| panic!("no type {name}"));
+        model.holds_files(&Ty::Named(id))
+    }
+
+    #[test]
+    fn files_are_found_through_wrappers_aliases_and_unions_at_any_depth() {
+        let mut schemas = String::from(
+            "    Upload: {type: string, format: binary}
+    Uploads: {type: array, items: {$ref: '#/components/schemas/Upload'}}
+    Either:
+      oneOf: [{$ref: '#/components/schemas/Uploads'}, {type: integer}]
+    Plain:
+      oneOf: [{type: string}, {type: integer}]
+    ByName: {type: object, additionalProperties: {$ref: '#/components/schemas/Upload'}}
+    Loop:
+      oneOf: [{$ref: '#/components/schemas/Loop2'}, {type: string}]
+    Loop2:
+      oneOf: [{type: array, items: {$ref: '#/components/schemas/Loop'}}, {type: integer}]
+",
+        );
+        // A file 30 unions down: deeper than the walk the emitter once
+        // capped at 16 levels.
+        for i in 0..30 {
+            schemas += &format!("    Deep{i}:\n      oneOf: [{{$ref: '#/components/schemas/Deep{}'}}, {{type: integer}}]\n", i + 1);
+        }
+        schemas += "    Deep30:\n      oneOf: [{type: string, format: binary}, {type: integer}]\n";
+        let model = model(&schemas);
+        for name in ["Upload", "Uploads", "Either", "Deep0", "Deep30"] {
+            assert!(holds_files(&model, name), "{name}");
+        }
+        // A map is sent as one value part; a cycle without a file holds none.
+        for name in ["Plain", "ByName", "Loop", "Loop2"] {
+            assert!(!holds_files(&model, name), "{name}");
+        }
+        assert!(model.holds_files(&Ty::Option(Box::new(Ty::Vec(Box::new(Ty::File))))));
+        assert!(!model.holds_files(&Ty::Map(Box::new(Ty::File))));
+    }
 }
