@@ -543,19 +543,7 @@ impl Emitter<'_> {
     }
 
     fn decode_fn(&self, op: &Operation) -> TokenStream {
-        let mut order: Vec<&ResponseCase> = op.cases.iter().collect();
-        let rank = |s: Status| match s {
-            Status::Code(_) => 0,
-            Status::Range(_) => 1,
-            Status::Default => 2,
-        };
-        order.sort_by_key(|c| rank(c.status));
-        let mut statuses: Vec<Status> = Vec::new();
-        for c in &order {
-            if !statuses.contains(&c.status) {
-                statuses.push(c.status);
-            }
-        }
+        let statuses = &op.statuses;
         let codes: Vec<u16> = statuses.iter().filter_map(|s| if let Status::Code(c) = s { Some(*c) } else { None }).collect();
         let mut has_default = false;
         let mut arm_bodies = Vec::new();
@@ -609,7 +597,7 @@ impl Emitter<'_> {
         let content_type = if uses_type { quote! { content_type } } else { quote! { _content_type } };
         let body = if uses_body { quote! { body } } else { quote! { _body } };
         // Only `default`: its expression, without a match of one arm.
-        let matched = if statuses == [Status::Default] {
+        let matched = if op.statuses == [Status::Default] {
             let c = op.cases.iter().find(|c| c.status == Status::Default);
             match (c, &arm_bodies[..]) {
                 (Some(_), [only]) => only.clone(),

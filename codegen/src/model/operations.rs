@@ -44,6 +44,8 @@
 //!   at any depth ([`Model::holds_files`]; not a map, whose values are sent
 //!   as one part). A multipart body's property that holds files is sent as
 //!   file parts, through `api::FileParts`, which such unions implement.
+//! - **Statuses** are matched codes first, then ranges (less the codes given
+//!   on their own), then `default` ([`Operation::statuses`]).
 //! - **Names**: operation types claim their names in the `operations` module
 //!   before any inline type is built there, so an inline type never takes an
 //!   operation's name. The first JSON request body is `{Operation}Request`
@@ -80,6 +82,9 @@ pub struct Operation {
     pub body: Option<Body>,
     /// Every documented status and media type.
     pub cases: Vec<ResponseCase>,
+    /// The statuses of `cases`, each once, in the order a response is
+    /// matched against them ([`match_order`]).
+    pub statuses: Vec<Status>,
     /// The enum of the success side, when it holds several types.
     pub output_enum: Option<String>,
     /// The enum of the error side, when it holds several types.
@@ -344,6 +349,7 @@ impl<'a> Builder<'a> {
             }
         };
         let (cases, response, events) = self.responses(module, &name, &pointer, op)?;
+        let statuses = match_order(&cases);
         let several = |success: bool| {
             let mut side = cases.iter().filter(|c| c.status.success() == success);
             let Some(first) = side.next() else { return false };
@@ -363,6 +369,7 @@ impl<'a> Builder<'a> {
             params,
             body,
             cases,
+            statuses,
             output_enum,
             error_enum,
             events,
@@ -605,6 +612,26 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// The statuses of `cases`, each once, in the order a response is matched
+/// against them: codes, then ranges, then `default`, in spec order within
+/// each. A code comes before the range that holds it, as OpenAPI says it
+/// takes precedence (`range_pattern` in `emit::operations` also leaves it
+/// out of the range).
+fn match_order(cases: &[ResponseCase]) -> Vec<Status> {
+    let mut statuses: Vec<Status> = Vec::new();
+    for c in cases {
+        if !statuses.contains(&c.status) {
+            statuses.push(c.status);
+        }
+    }
+    statuses.sort_by_key(|s| match s {
+        Status::Code(_) => 0,
+        Status::Range(_) => 1,
+        Status::Default => 2,
+    });
+    statuses
+}
+
 /// Which types hold files (module docs, "Files"), by [`TypeId`]: those that
 /// hold an `api::File` themselves, then, back along the references, each
 /// alias or union that holds one of those. A cycle of unions holds files
@@ -799,5 +826,13 @@ mod tests {
         }
         assert!(model.holds_files(&Ty::Option(Box::new(Ty::Vec(Box::new(Ty::File))))));
         assert!(!model.holds_files(&Ty::Map(Box::new(Ty::File))));
+    }
+
+    #[test]
+    fn statuses_are_matched_codes_then_ranges_then_default() {
+        let case = |status| ResponseCase { status, media_type: None, media: Media::Empty, ty: Ty::Unit, variant: String::new(), doc: None };
+        let cases: Vec<ResponseCase> =
+            [Status::Default, Status::Range(4), Status::Code(404), Status::Range(2), Status::Code(200), Status::Code(404)].into_iter().map(case).collect();
+        assert_eq!(match_order(&cases), [Status::Code(404), Status::Code(200), Status::Range(4), Status::Range(2), Status::Default]);
     }
 }
