@@ -428,12 +428,18 @@ const FORMAT_STACK: usize = 16 << 20;
 pub fn emit_and_format(model: &Model, settings: &emit::EmitSettings, source_name: &str) -> Result<String> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
     let modules = model.modules.len();
-    let chunks: Vec<Result<Vec<String>>> = std::thread::scope(|scope| {
+    let chunks: Vec<Result<Vec<(String, emit::Needs)>>> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|t| {
                 std::thread::Builder::new().stack_size(FORMAT_STACK).spawn_scoped(scope, move || {
                     // Interleaved, so that large and small modules spread evenly.
-                    (t..modules).step_by(threads).map(|m| unparse(emit::emit_module(model, settings, m))).collect()
+                    (t..modules)
+                        .step_by(threads)
+                        .map(|m| {
+                            let (tokens, needs) = emit::emit_module(model, settings, m);
+                            Ok((unparse(tokens)?, needs))
+                        })
+                        .collect()
                 })
             })
             .collect();
@@ -449,9 +455,18 @@ pub fn emit_and_format(model: &Model, settings: &emit::EmitSettings, source_name
     for chunk in chunks {
         per_thread.push(chunk?.into_iter());
     }
-    let mut body = unparse(emit::support(model, settings)?)?;
+    let mut needs = emit::Needs::default();
+    let mut texts = Vec::with_capacity(modules);
     for m in 0..modules {
-        body.push_str(&per_thread[m % threads].next().unwrap_or_default());
+        let (text, module_needs) = per_thread[m % threads].next().unwrap_or_default();
+        needs = needs.or(module_needs);
+        texts.push(text);
+    }
+    // The support modules come first, but hold what the modules call: they
+    // are made once every module is printed.
+    let mut body = unparse(emit::support(&needs, settings)?)?;
+    for text in texts {
+        body.push_str(&text);
     }
     Ok(with_header(&body, source_name))
 }

@@ -423,6 +423,9 @@ pub struct Model {
     pub operations: Vec<Operation>,
     /// The `operations` module, when the spec has paths.
     pub operations_module: Option<usize>,
+    /// Whether values of each type hold files, by [`TypeId`]: read through
+    /// [`Model::holds_files`].
+    pub files: Vec<bool>,
     /// Every fallback taken.
     pub fallbacks: Vec<Fallback>,
     /// The Cargo features, and which reach each type and operation
@@ -480,9 +483,11 @@ pub fn build(spec: &OpenAPI, settings: &ModelSettings) -> Result<Model> {
     }
     let (operations, operations_module) = b.operations()?;
     b.check_unused_names()?;
-    let mut model = Model { types: b.types, modules: b.modules, operations, operations_module, fallbacks: b.fallbacks, features: Features::default() };
+    let mut model = Model { types: b.types, modules: b.modules, operations, operations_module, files: Vec::new(), fallbacks: b.fallbacks, features: Features::default() };
     cycles::break_cycles(&mut model);
     union::plan(&mut model);
+    // After cycles are broken: an alias may have become a newtype.
+    model.files = operations::types_with_files(&model.types);
     model.features = features::features(&model);
     Ok(model)
 }

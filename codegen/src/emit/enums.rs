@@ -8,6 +8,7 @@ use quote::quote;
 
 use super::{ident, Emitter};
 use crate::model::{EnumValue, TypeDef};
+use crate::runtime::Part;
 
 impl Emitter<'_> {
     pub(super) fn string_enum(&self, t: &TypeDef, values: &[EnumValue], other: &str) -> TokenStream {
@@ -25,6 +26,7 @@ impl Emitter<'_> {
             let value = &v.value;
             quote! { Self::#vname => #value, }
         });
+        let read = self.support_path(Part::StringEnum, quote! { string_enum });
         let known = values.iter().map(|v| {
             let vname = ident(&v.name);
             let value = &v.value;
@@ -75,7 +77,7 @@ impl Emitter<'_> {
             }
             impl<'de> ::serde::Deserialize<'de> for #name {
                 fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                    super::__serde::string_enum(deserializer)
+                    #read(deserializer)
                 }
             }
         }

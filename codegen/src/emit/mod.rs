@@ -3,7 +3,9 @@
 //! The operations module also holds each operation's type and its
 //! `api::Operation` impl (`emit::operations`); the public module `api`, the
 //! sans-io runtime those impls call (`crate::runtime`), comes with the
-//! private `__serde` when the spec has operations or files.
+//! private `__serde` when the spec has operations or files. Both hold what
+//! the printed code calls, as the code that prints each call records it
+//! ([`Needs`]).
 //!
 //! Shapes, chosen for compile cost as much as for use:
 //! - structs derive `Debug, Clone, PartialEq, Serialize`. Their `Deserialize`
@@ -74,13 +76,15 @@
 //! can be `include!`d anywhere. Lint allowances sit on the module that needs
 //! them, each with its reason.
 
+use std::cell::Cell;
+
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 use crate::docs;
 use crate::error::Result;
 use crate::model::{Enabled, Kind, Model, Selection, Ty, TypeId};
-use crate::runtime;
+use crate::runtime::{self, Part};
 
 mod enums;
 mod operations;
@@ -100,61 +104,64 @@ pub struct EmitSettings {
     pub features: Enabled,
 }
 
-/// Emit every module, the root re-exports, and the operations module.
+/// Emit every module, the root re-exports, and the operations module,
+/// after the runtime modules they call.
 pub fn emit(model: &Model, settings: &EmitSettings) -> Result<TokenStream> {
-    let mut out = support(model, settings)?;
-    out.extend((0..model.modules.len()).map(|m| emit_module(model, settings, m)));
-    Ok(out)
-}
-
-/// The private module `__serde` that the generated `Deserialize` impls share,
-/// holding exactly the parts they call (nothing when none does, as in a spec
-/// without structs): see `crate::runtime`. It comes first in the output.
-pub fn support(model: &Model, settings: &EmitSettings) -> Result<TokenStream> {
-    let e = Emitter::new(model, settings);
-    let parts = e.types().fold(runtime::Parts::default(), |parts, (_, t)| {
-        parts.or(match &t.kind {
-            Kind::Struct { fields, extra, .. } => structs::support_parts(fields, extra.as_ref()),
-            Kind::Tagged { .. } | Kind::Untagged { .. } => unions::support_parts(&t.kind),
-            Kind::StringEnum { .. } => runtime::Parts { string_enum: true, ..Default::default() },
-            _ => runtime::Parts::default(),
-        })
-    });
-    let mut out = runtime::support_module(&parts, settings.strict)?;
-    let operations = (0..model.operations.len()).any(|i| e.has_operation(i)) || uses(&e, &|ty| matches!(ty, Ty::File));
-    out.extend(runtime::api_module(operations, uses(&e, &|ty| matches!(ty, Ty::Linked(_))))?);
-    Ok(out)
-}
-
-/// Whether some emitted type holds, at any depth of its fields' types, a
-/// `Ty` that `is` picks out (an `api::File`, an `api::Link`).
-fn uses(e: &Emitter, is: &dyn Fn(&Ty) -> bool) -> bool {
-    fn walk(ty: &Ty, is: &dyn Fn(&Ty) -> bool) -> bool {
-        is(ty)
-            || match ty {
-                Ty::Vec(t) | Ty::Map(t) | Ty::Option(t) | Ty::Boxed(t) | Ty::Linked(t) => walk(t, is),
-                _ => false,
-            }
+    let mut needs = Needs::default();
+    let mut body = TokenStream::new();
+    for m in 0..model.modules.len() {
+        let (tokens, module_needs) = emit_module(model, settings, m);
+        body.extend(tokens);
+        needs = needs.or(module_needs);
     }
-    e.types().any(|(_, t)| match &t.kind {
-        Kind::Struct { fields, extra, .. } => fields.iter().any(|f| walk(&f.ty, is)) || extra.as_ref().is_some_and(|e| walk(&e.ty, is)),
-        Kind::Tagged { variants, .. } | Kind::Untagged { variants, .. } => variants.iter().any(|v| walk(&v.ty, is)),
-        Kind::Alias(ty) | Kind::Newtype(ty) => walk(ty, is),
-        _ => false,
-    })
+    let mut out = support(&needs, settings)?;
+    out.extend(body);
+    Ok(out)
+}
+
+/// What the printed code calls in the crate's own runtime modules, recorded
+/// by the code that prints each call (`Emitter::support_path`, `Emitter::ty`,
+/// `Emitter::operations`), so that [`support`] gives exactly those.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Needs {
+    /// The parts of `__serde` called.
+    parts: runtime::Parts,
+    /// The operations runtime of `api`: an operation, or an `api::File`.
+    api: bool,
+    /// `api::Link`.
+    link: bool,
+}
+
+impl Needs {
+    /// What either needs.
+    pub fn or(self, other: Needs) -> Needs {
+        Needs { parts: self.parts.or(other.parts), api: self.api || other.api, link: self.link || other.link }
+    }
+}
+
+/// The runtime modules the emitted code calls, as `needs` recorded them
+/// ([`emit_module`] gives each module's): the private module `__serde` that
+/// the generated `Deserialize` impls share, holding exactly the parts they
+/// call (nothing when none does, as in a spec without structs), and the
+/// public `api` (see `crate::runtime`). It comes first in the output.
+pub fn support(needs: &Needs, settings: &EmitSettings) -> Result<TokenStream> {
+    let mut out = runtime::support_module(&needs.parts, settings.strict)?;
+    out.extend(runtime::api_module(needs.api, needs.link)?);
+    Ok(out)
 }
 
 /// Emit one module and the re-export of its main type (empty for a module
-/// without types). Modules are independent of each other, so they can be
-/// emitted and formatted in parallel and joined in order.
-pub fn emit_module(model: &Model, settings: &EmitSettings, m: usize) -> TokenStream {
+/// without types), with what it calls in the runtime modules. Modules are
+/// independent of each other, so they can be emitted and formatted in
+/// parallel and joined in order, after [`support`] for all they need.
+pub fn emit_module(model: &Model, settings: &EmitSettings, m: usize) -> (TokenStream, Needs) {
     let e = Emitter::new(model, settings);
     let module = &model.modules[m];
     let mut out = TokenStream::new();
     let types: Vec<TypeId> = module.types.iter().copied().filter(|&id| e.has_type(id)).collect();
     let operations_here = model.operations_module == Some(m) && (0..model.operations.len()).any(|i| e.has_operation(i));
     if types.is_empty() && !operations_here {
-        return out;
+        return (out, Needs::default());
     }
     let name = ident(&module.name);
     let items = types.iter().map(|&id| after_docs(e.feature_doc(&model.features.of_type[id]), e.type_def(m, id)));
@@ -183,7 +190,7 @@ pub fn emit_module(model: &Model, settings: &EmitSettings, m: usize) -> TokenStr
         };
         out.extend(quote! { #allow pub use #name::#ty; });
     }
-    out
+    (out, e.needs.get())
 }
 
 fn ident(name: &str) -> Ident {
@@ -225,11 +232,29 @@ struct Emitter<'a> {
     settings: &'a EmitSettings,
     /// What the enabled features turn on.
     selection: Selection,
+    /// What the code printed so far calls in the runtime modules.
+    needs: Cell<Needs>,
 }
 
 impl<'a> Emitter<'a> {
     fn new(model: &'a Model, settings: &'a EmitSettings) -> Self {
-        Emitter { model, settings, selection: Selection::new(&model.features, &settings.features) }
+        Emitter { model, settings, selection: Selection::new(&model.features, &settings.features), needs: Cell::new(Needs::default()) }
+    }
+
+    /// The path of `name` in the support module, `super::__serde::name`,
+    /// recording that the printed code calls `part` of it. Every call into
+    /// `__serde` is printed through here, so the module holds exactly the
+    /// parts called (`crate::runtime`).
+    fn support_path(&self, part: Part, name: TokenStream) -> TokenStream {
+        self.need(|needs| needs.parts = needs.parts.with(part));
+        quote! { super::__serde::#name }
+    }
+
+    /// Record a need of the printed code.
+    fn need(&self, add: impl FnOnce(&mut Needs)) {
+        let mut needs = self.needs.get();
+        add(&mut needs);
+        self.needs.set(needs);
     }
 
     /// Whether the type is emitted.
@@ -240,11 +265,6 @@ impl<'a> Emitter<'a> {
     /// Whether the operation (an index into `Model::operations`) is emitted.
     fn has_operation(&self, op: usize) -> bool {
         self.selection.has_operation(&self.model.features, op)
-    }
-
-    /// The emitted types.
-    fn types(&self) -> impl Iterator<Item = (TypeId, &'a crate::model::TypeDef)> + '_ {
-        self.model.types.iter().enumerate().filter(|(id, _)| self.has_type(*id))
     }
 
     /// The doc line that says which features turn an item on (none in a
@@ -319,7 +339,10 @@ impl<'a> Emitter<'a> {
             Ty::U32 => quote! { u32 },
             Ty::F64 => quote! { f64 },
             Ty::Unit => quote! { () },
-            Ty::File => quote! { super::api::File },
+            Ty::File => {
+                self.need(|needs| needs.api = true);
+                quote! { super::api::File }
+            }
             Ty::Value => quote! { ::serde_json::Value },
             Ty::Vec(t) => {
                 let t = self.ty(from, t);
@@ -338,6 +361,7 @@ impl<'a> Emitter<'a> {
                 quote! { Box<#t> }
             }
             Ty::Linked(t) => {
+                self.need(|needs| needs.link = true);
                 let t = self.ty(from, t);
                 quote! { super::api::Link<#t> }
             }
@@ -395,6 +419,80 @@ impl<'a> Emitter<'a> {
             Ty::String => true,
             Ty::Named(id) => matches!(self.model.types[*id].kind, Kind::StringEnum { .. }),
             _ => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::runtime::Parts;
+
+    /// Each part of `__serde`, and the printed paths that call it.
+    const CALLS: &[(Part, &[&str])] = &[
+        (Part::Struct, &["__serde::deserialize(", "__serde::FromMap", "__serde::skip("]),
+        (Part::KeysNew, &["__serde::Keys::new("]),
+        (Part::Set, &["__serde::set("]),
+        (Part::Read, &["__serde::read("]),
+        (Part::Required, &["__serde::required("]),
+        (Part::Constant, &["__serde::constant("]),
+        (Part::OptionalConstant, &["__serde::optional_constant("]),
+        (Part::Keep, &["__serde::keep(", "__serde::Keys::keeping("]),
+        (Part::FromRest, &["__serde::from_rest("]),
+        (Part::StringEnum, &["__serde::string_enum("]),
+        (Part::Buffer, &["__serde::Json"]),
+        (Part::Lookup, &["__serde::Json::as_str"]),
+        (Part::Rank, &["__serde::rank(", "__serde::Shape"]),
+    ];
+
+    /// Module by module, over fixtures that call every part, what a module
+    /// records is exactly what its printed code calls: a call printed
+    /// without recording its part fails here even when another module
+    /// happens to record that part (`tests/support_parts.rs` checks whole
+    /// files, over a sweep of specs).
+    #[test]
+    fn each_module_records_what_it_calls() {
+        let fixtures = ["support_closed", "support_enum", "support_optional", "support_required", "support_union", "unions", "allof", "long_chains", "endpoints", "reading"];
+        let mut seen = Needs::default();
+        for fixture in fixtures {
+            let path = format!("{}/tests/fixtures/{fixture}/spec.yaml", env!("CARGO_MANIFEST_DIR"));
+            let mut value = crate::load::parse(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            crate::normalize::normalize(&mut value);
+            let config = crate::Config::new();
+            let model = crate::model::build(&crate::parse_openapi(&value).unwrap(), &config.model_settings()).unwrap();
+            for m in 0..model.modules.len() {
+                let (tokens, needs) = emit_module(&model, &config.emit_settings(), m);
+                let text = tokens.to_string().replace(' ', "");
+                for (part, calls) in CALLS {
+                    let called = calls.iter().any(|c| text.contains(c));
+                    assert_eq!(needs.parts.has(*part), called, "[{fixture}, module {m}] {part:?} recorded or called, not both\n{text}");
+                }
+                let link = text.contains("super::api::Link");
+                assert_eq!(needs.link, link, "[{fixture}, module {m}] `api::Link` recorded or named, not both");
+                assert_eq!(needs.api, text.replace("super::api::Link", "").contains("super::api::"), "[{fixture}, module {m}] the API runtime recorded or called, not both");
+                seen = seen.or(needs);
+            }
+        }
+        // The fixtures call everything, or the loop above proves less than it says.
+        let all = CALLS.iter().fold(Parts::default(), |parts, (part, _)| parts.with(*part));
+        assert_eq!(seen, Needs { parts: all, api: true, link: true });
+    }
+
+    /// Every call into `__serde` is printed by `Emitter::support_path`, the
+    /// one place that records its part.
+    #[test]
+    fn only_support_path_prints_the_support_module() {
+        let path = concat!("super::", "__serde::");
+        let sources = [
+            ("mod.rs", include_str!("mod.rs")),
+            ("structs.rs", include_str!("structs.rs")),
+            ("unions.rs", include_str!("unions.rs")),
+            ("enums.rs", include_str!("enums.rs")),
+            ("operations.rs", include_str!("operations.rs")),
+        ];
+        for (file, source) in sources {
+            let printed = source.lines().filter(|line| !line.trim_start().starts_with("//") && line.contains(path)).count();
+            assert_eq!(printed, usize::from(file == "mod.rs"), "{file} prints `{path}` other than through `support_path`");
         }
     }
 }

@@ -35,8 +35,10 @@ use super::{ident, Emitter};
 use crate::model::{template_parts, template_path, Body, Choice, Encoding, Kind, Location, Media, Operation, ResponseCase, Status, Style, TemplatePart, Ty, TypeId};
 
 impl Emitter<'_> {
-    /// Every operation's items, for the `operations` module `m`.
+    /// Every operation's items, for the `operations` module `m`. Their
+    /// impls call the operations runtime of `api`.
     pub(super) fn operations(&self, m: usize) -> TokenStream {
+        self.need(|needs| needs.api = true);
         let mut done = Done::default();
         let ops: Vec<TokenStream> = (self.model.operations.iter().enumerate())
             .filter(|(i, _)| self.has_operation(*i))
@@ -366,9 +368,6 @@ impl Emitter<'_> {
         }
     }
 
-    /// Implement `api::Multipart` for the struct `ty` names (once), and
-    /// `api::FileParts` for the unions with a file arm its fields hold;
-    /// false when `ty` is no struct.
     /// A form body: a struct's fields written as query parameters are, each
     /// by its `encoding` (`form`, exploded, unless it says otherwise), its
     /// `extra` properties likewise; any other type by `Payload::form`.
@@ -400,6 +399,9 @@ impl Emitter<'_> {
         }
     }
 
+    /// Implement `api::Multipart` for the struct `ty` names (once), and
+    /// `api::FileParts` for the unions with a file arm its fields hold;
+    /// false when `ty` is no struct.
     fn multipart_struct(&self, m: usize, ty: &Ty, encoding: &[Encoding], done: &mut Done) -> bool {
         let Ty::Named(id) = self.resolve(ty) else { return false };
         let id = *id;
@@ -418,7 +420,8 @@ impl Emitter<'_> {
             };
             if f.flatten {
                 quote! { out.extend(super::api::object_parts(&self.#name)); }
-            } else if self.has_file(m, &f.ty, done) {
+            } else if self.model.holds_files(&f.ty) {
+                self.file_parts_impls(m, &f.ty, done);
                 quote! { super::api::FileParts::file_parts(&self.#name, #json, #ct, &mut out); }
             } else {
                 quote! { super::api::value_parts(#json, &self.#name, #ct, &mut out); }
@@ -446,35 +449,23 @@ impl Emitter<'_> {
         true
     }
 
-    /// Whether values of `ty` hold files, implementing `api::FileParts` for
-    /// the unions on the way (once each).
-    fn has_file(&self, m: usize, ty: &Ty, done: &mut Done) -> bool {
+    /// Implement `api::FileParts` (once each) for the unions on the way to
+    /// the files that values of `ty` hold, as the model found them
+    /// (`Model::holds_files`), arms without files by `api::value_parts`.
+    fn file_parts_impls(&self, m: usize, ty: &Ty, done: &mut Done) {
         match ty {
-            Ty::File => true,
-            Ty::Vec(t) | Ty::Option(t) | Ty::Boxed(t) | Ty::Linked(t) => self.has_file(m, t, done),
+            Ty::Vec(t) | Ty::Option(t) | Ty::Boxed(t) | Ty::Linked(t) => self.file_parts_impls(m, t, done),
             Ty::Named(id) => match &self.model.types[*id].kind {
-                Kind::Alias(t) => self.has_file(m, t, done),
-                Kind::Tagged { variants, unknown, .. } | Kind::Untagged { variants, unknown, .. } => {
-                    if done.unions.contains(id) {
-                        return true;
-                    }
-                    if done.no_file.contains(id) {
-                        return false;
-                    }
-                    let with_file: Vec<bool> = variants.iter().map(|v| has_file_shallow(self, &v.ty)).collect();
-                    if !with_file.iter().any(|&b| b) {
-                        done.no_file.insert(*id);
-                        return false;
-                    }
-                    done.unions.insert(*id);
+                Kind::Alias(t) => self.file_parts_impls(m, t, done),
+                Kind::Tagged { variants, unknown, .. } | Kind::Untagged { variants, unknown, .. } if done.unions.insert(*id) => {
                     let path = self.ty(m, &Ty::Named(*id));
                     let unknown = ident(unknown);
                     let arms: Vec<TokenStream> = variants
                         .iter()
-                        .zip(&with_file)
-                        .map(|(v, &file)| {
+                        .map(|v| {
                             let vname = ident(&v.name);
-                            if file && self.has_file(m, &v.ty, done) {
+                            if self.model.holds_files(&v.ty) {
+                                self.file_parts_impls(m, &v.ty, done);
                                 quote! { Self::#vname(value) => super::api::FileParts::file_parts(value, name, content_type, out), }
                             } else {
                                 quote! { Self::#vname(value) => super::api::value_parts(name, value, content_type, out), }
@@ -492,11 +483,10 @@ impl Emitter<'_> {
                             }
                         }
                     });
-                    true
                 }
-                _ => false,
+                _ => {}
             },
-            _ => false,
+            _ => {}
         }
     }
 
@@ -553,19 +543,7 @@ impl Emitter<'_> {
     }
 
     fn decode_fn(&self, op: &Operation) -> TokenStream {
-        let mut order: Vec<&ResponseCase> = op.cases.iter().collect();
-        let rank = |s: Status| match s {
-            Status::Code(_) => 0,
-            Status::Range(_) => 1,
-            Status::Default => 2,
-        };
-        order.sort_by_key(|c| rank(c.status));
-        let mut statuses: Vec<Status> = Vec::new();
-        for c in &order {
-            if !statuses.contains(&c.status) {
-                statuses.push(c.status);
-            }
-        }
+        let statuses = &op.statuses;
         let codes: Vec<u16> = statuses.iter().filter_map(|s| if let Status::Code(c) = s { Some(*c) } else { None }).collect();
         let mut has_default = false;
         let mut arm_bodies = Vec::new();
@@ -619,7 +597,7 @@ impl Emitter<'_> {
         let content_type = if uses_type { quote! { content_type } } else { quote! { _content_type } };
         let body = if uses_body { quote! { body } } else { quote! { _body } };
         // Only `default`: its expression, without a match of one arm.
-        let matched = if statuses == [Status::Default] {
+        let matched = if op.statuses == [Status::Default] {
             let c = op.cases.iter().find(|c| c.status == Status::Default);
             match (c, &arm_bodies[..]) {
                 (Some(_), [only]) => only.clone(),
@@ -716,26 +694,6 @@ fn range_pattern(r: u16, codes: &[u16]) -> Option<TokenStream> {
     (!pieces.is_empty()).then(|| quote! { #(#pieces)|* })
 }
 
-/// Whether `ty` may hold a file, without implementing anything.
-fn has_file_shallow(e: &Emitter<'_>, ty: &Ty) -> bool {
-    fn walk(e: &Emitter<'_>, ty: &Ty, depth: usize) -> bool {
-        if depth > 16 {
-            return false;
-        }
-        match ty {
-            Ty::File => true,
-            Ty::Vec(t) | Ty::Option(t) | Ty::Boxed(t) | Ty::Linked(t) => walk(e, t, depth + 1),
-            Ty::Named(id) => match &e.model.types[*id].kind {
-                Kind::Alias(t) => walk(e, t, depth + 1),
-                Kind::Tagged { variants, .. } | Kind::Untagged { variants, .. } => variants.iter().any(|v| walk(e, &v.ty, depth + 1)),
-                _ => false,
-            },
-            _ => false,
-        }
-    }
-    walk(e, ty, 0)
-}
-
 /// What the operations have emitted once for all.
 #[derive(Default)]
 struct Done {
@@ -743,8 +701,6 @@ struct Done {
     multipart: HashSet<TypeId>,
     /// Unions with an `api::FileParts` impl.
     unions: HashSet<TypeId>,
-    /// Unions without files.
-    no_file: HashSet<TypeId>,
     /// Those impls.
     items: TokenStream,
 }

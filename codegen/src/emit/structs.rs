@@ -25,7 +25,7 @@ use quote::quote;
 use super::{ident, Emitter};
 use crate::model::{Extra, Field, Ty, TypeDef};
 use crate::naming::{Case, Scope};
-use crate::runtime::Parts;
+use crate::runtime::Part;
 
 /// A field that is simply `None` when the input leaves it out: an optional
 /// `Option`. Constants and required fields go through the support module's
@@ -71,25 +71,6 @@ pub(super) const WIDE: usize = 256;
 /// Whether a struct is wide (module docs): its extra map counts as a field.
 fn is_wide(fields: &[Field], extra: Option<&Extra>) -> bool {
     fields.len() + usize::from(extra.is_some()) > WIDE
-}
-
-/// The support parts (`crate::runtime`) that `struct_deserialize` calls for
-/// this struct: keep the two in step, as the `support_parts` test checks.
-pub(super) fn support_parts(fields: &[Field], extra: Option<&Extra>) -> Parts {
-    let keyed = fields.iter().any(|f| !f.flatten);
-    let keep = keeps_rest(fields, extra);
-    Parts {
-        structs: true,
-        keys_new: keyed && !keep,
-        keep,
-        set: fields.iter().any(|f| !f.flatten && !reads_as_option(f)),
-        read: fields.iter().any(reads_as_option),
-        required: fields.iter().any(|f| !f.flatten && f.constant.is_none() && !reads_as_option(f)),
-        constant: fields.iter().any(|f| f.constant.is_some() && !reads_as_option(f)),
-        optional_constant: fields.iter().any(|f| f.constant.is_some() && reads_as_option(f)),
-        from_rest: fields.iter().any(|f| f.flatten),
-        ..Parts::default()
-    }
 }
 
 impl Emitter<'_> {
@@ -266,14 +247,20 @@ impl Emitter<'_> {
             };
             quote! { let mut #v: #slot = None; }
         });
-        let arms = keyed.iter().enumerate().map(|(i, &(f, v))| {
-            let i = Literal::usize_unsuffixed(i);
-            if reads_as_option(f) {
-                quote! { #i => super::__serde::read(&mut #v, &mut __map), }
-            } else {
-                quote! { #i => super::__serde::set(&mut #v, &mut __map), }
-            }
-        });
+        let arms: Vec<TokenStream> = keyed
+            .iter()
+            .enumerate()
+            .map(|(i, &(f, v))| {
+                let i = Literal::usize_unsuffixed(i);
+                if reads_as_option(f) {
+                    let read = self.support_path(Part::Read, quote! { read });
+                    quote! { #i => #read(&mut #v, &mut __map), }
+                } else {
+                    let set = self.support_path(Part::Set, quote! { set });
+                    quote! { #i => #set(&mut #v, &mut __map), }
+                }
+            })
+            .collect();
         // With only an extra map, leftover keys go straight into it, typed;
         // flattened unions read theirs from the leftovers kept as JSON.
         let typed_extra = extra.filter(|_| !fields.iter().any(|f| f.flatten));
@@ -285,21 +272,24 @@ impl Emitter<'_> {
             }
             (true, None) => quote! { let mut __rest = ::serde_json::Map::new(); },
         };
-        let (keys_new, other_arm) = if keep_rest {
-            (quote! { keeping }, quote! { _ => super::__serde::keep(&mut __keys, &mut __rest, &mut __map), })
-        } else {
-            (quote! { new }, quote! { _ => super::__serde::skip(&mut __map), })
-        };
         let read = if keyed.is_empty() && !keep_rest {
             // Nothing to keep: skip every entry.
+            let skip = self.support_path(Part::Struct, quote! { skip });
             quote! {
                 while __map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
-                    super::__serde::skip(&mut __map)?;
+                    #skip(&mut __map)?;
                 }
             }
         } else {
+            let (keys, other_arm) = if keep_rest {
+                let keep = self.support_path(Part::Keep, quote! { keep });
+                (self.support_path(Part::Keep, quote! { Keys::keeping }), quote! { _ => #keep(&mut __keys, &mut __rest, &mut __map), })
+            } else {
+                let skip = self.support_path(Part::Struct, quote! { skip });
+                (self.support_path(Part::KeysNew, quote! { Keys::new }), quote! { _ => #skip(&mut __map), })
+            };
             quote! {
-                let mut __keys = super::__serde::Keys::#keys_new(&[#(#names),*]);
+                let mut __keys = #keys(&[#(#names),*]);
                 while let Some(__key) = __map.next_key_seed(&mut __keys)? {
                     match __key {
                         #(#arms)*
@@ -313,17 +303,21 @@ impl Emitter<'_> {
             let fname = ident(&f.name);
             let json = &f.json;
             inits.push(if f.flatten {
-                quote! { #fname: super::__serde::from_rest(&__rest)?, }
+                let from_rest = self.support_path(Part::FromRest, quote! { from_rest });
+                quote! { #fname: #from_rest(&__rest)?, }
             } else if let Some(value) = f.constant.as_ref().filter(|_| reads_as_option(f)) {
-                quote! { #fname: super::__serde::optional_constant(#slot, #value, #json)?, }
+                let optional_constant = self.support_path(Part::OptionalConstant, quote! { optional_constant });
+                quote! { #fname: #optional_constant(#slot, #value, #json)?, }
             } else if let Some(value) = &f.constant {
-                quote! { #fname: super::__serde::constant(#slot, #value, #json)?, }
+                let constant = self.support_path(Part::Constant, quote! { constant });
+                quote! { #fname: #constant(#slot, #value, #json)?, }
             } else if reads_as_option(f) && *slot == fname {
                 quote! { #fname, }
             } else if reads_as_option(f) {
                 quote! { #fname: #slot, }
             } else {
-                quote! { #fname: super::__serde::required(#slot, #json)?, }
+                let required = self.support_path(Part::Required, quote! { required });
+                quote! { #fname: #required(#slot, #json)?, }
             });
         }
         if let Some(x) = extra {
@@ -331,16 +325,19 @@ impl Emitter<'_> {
             inits.push(if typed_extra.is_some() {
                 quote! { #fname: __rest, }
             } else {
-                quote! { #fname: super::__serde::from_rest(&__rest)?, }
+                let from_rest = self.support_path(Part::FromRest, quote! { from_rest });
+                quote! { #fname: #from_rest(&__rest)?, }
             });
         }
+        let deserialize = self.support_path(Part::Struct, quote! { deserialize });
+        let from_map = self.support_path(Part::Struct, quote! { FromMap });
         quote! {
             impl<'de> ::serde::Deserialize<'de> for #name {
                 fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                    super::__serde::deserialize(deserializer)
+                    #deserialize(deserializer)
                 }
             }
-            impl super::__serde::FromMap for #name {
+            impl #from_map for #name {
                 const EXPECTING: &'static str = #expecting;
                 fn from_map<'de, A: ::serde::de::MapAccess<'de>>(mut __map: A) -> ::std::result::Result<Self, A::Error> {
                     #(#decls)*

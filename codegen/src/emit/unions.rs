@@ -5,22 +5,8 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
 use super::{ident, Emitter};
-use crate::model::{JsonKind, Kind, Shape, TagGroup, Ty, TypeDef, TypeId, UntaggedPlan, Variant};
-use crate::runtime::Parts;
-
-/// The support parts (`crate::runtime`) a union's reader calls: `buffer`
-/// (`Json`, which every union reads its input into), `lookup` where it finds
-/// its tag, and `rank` (through `ranked`) where struct arms are told apart
-/// by their shapes, in a tag group of several members or an untagged union's
-/// shaped arms.
-pub(super) fn support_parts(kind: &Kind) -> Parts {
-    let rank = match kind {
-        Kind::Untagged { plan, .. } => !plan.shaped.is_empty(),
-        Kind::Tagged { groups, .. } => groups.iter().any(|g| g.members.len() > 1),
-        _ => false,
-    };
-    Parts { buffer: true, lookup: matches!(kind, Kind::Tagged { .. }), rank, ..Parts::default() }
-}
+use crate::model::{JsonKind, Shape, TagGroup, Ty, TypeDef, TypeId, UntaggedPlan, Variant};
+use crate::runtime::Part;
 
 impl Emitter<'_> {
     fn variant_decls(&self, m: usize, variants: &[Variant], unknown: &Ident, unknown_doc: &str) -> TokenStream {
@@ -95,8 +81,10 @@ impl Emitter<'_> {
                 }
             }
         });
+        // The tag is looked up in the buffered value (`Json::get`, `Json::as_str`).
+        let as_str = self.support_path(Part::Lookup, quote! { Json::as_str });
         let body = quote! {
-            match value.get(#property).and_then(super::__serde::Json::as_str) {
+            match value.get(#property).and_then(#as_str) {
                 #(#de)*
                 _ => Ok(Self::#unknown(value.to_value())),
             }
@@ -111,12 +99,14 @@ impl Emitter<'_> {
     /// reads.
     fn ranked<'s>(&self, variants: &[Variant], shaped: impl Iterator<Item = (usize, &'s Shape)>) -> TokenStream {
         let (indices, shapes): (Vec<usize>, Vec<&Shape>) = shaped.unzip();
+        let shape = self.support_path(Part::Rank, quote! { Shape });
+        let rank = self.support_path(Part::Rank, quote! { rank });
         let shapes = shapes.iter().map(|s| {
             let required = &s.required;
             let known = &s.known;
             let (keys, values): (Vec<&String>, Vec<&String>) = s.constants.iter().map(|(k, v)| (k, v)).unzip();
             quote! {
-                super::__serde::Shape { required: &[#(#required),*], known: &[#(#known),*], constants: &[#((#keys, #values)),*] },
+                #shape { required: &[#(#required),*], known: &[#(#known),*], constants: &[#((#keys, #values)),*] },
             }
         });
         // An arm ranked by several shapes (a tagged union's members, which
@@ -140,8 +130,8 @@ impl Emitter<'_> {
             quote! { #pattern => ::serde::Deserialize::deserialize(value.reader()).map(Self::#vname), }
         });
         quote! {
-            const SHAPES: &[super::__serde::Shape] = &[#(#shapes)*];
-            for candidate in super::__serde::rank(&value, SHAPES) {
+            const SHAPES: &[#shape] = &[#(#shapes)*];
+            for candidate in #rank(&value, SHAPES) {
                 let parsed: ::std::result::Result<Self, ::serde_json::Error> = match candidate {
                     #(#tries)*
                     _ => continue,
@@ -180,8 +170,10 @@ impl Emitter<'_> {
                 JsonKind::Array => vec![quote! { Array(_) }],
                 JsonKind::Object => vec![quote! { Object(_) }],
             });
+            let json = self.support_path(Part::Buffer, quote! { Json });
+            let patterns = tests.map(|test| quote! { #json::#test });
             let attempt = attempt(*i);
-            quote! { if let #(super::__serde::Json::#tests)|* = value { #attempt } }
+            quote! { if let #(#patterns)|* = value { #attempt } }
         });
         let any = plan.any.iter().map(|&i| attempt(i));
         let body = quote! {
@@ -220,7 +212,10 @@ impl Emitter<'_> {
             let arm = self.ty(m, &unboxed(&v.ty));
             let wrap = match v.ty {
                 Ty::Boxed(_) => quote! { Box::new(value) },
-                Ty::Linked(_) => quote! { super::api::Link::new(value) },
+                Ty::Linked(_) => {
+                    self.need(|needs| needs.link = true);
+                    quote! { super::api::Link::new(value) }
+                }
                 _ => quote! { value },
             };
             out.extend(quote! {
@@ -265,6 +260,7 @@ impl Emitter<'_> {
         let name = ident(&t.name);
         let doc = self.doc(t.doc.as_deref());
         let deprecated = self.deprecated(t.deprecated);
+        let json = self.support_path(Part::Buffer, quote! { Json });
         quote! {
             #doc
             #deprecated
@@ -282,7 +278,7 @@ impl Emitter<'_> {
             }
             impl<'de> ::serde::Deserialize<'de> for #name {
                 fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                    let value = <super::__serde::Json as ::serde::Deserialize>::deserialize(deserializer)?;
+                    let value = <#json as ::serde::Deserialize>::deserialize(deserializer)?;
                     #body
                 }
             }

@@ -38,6 +38,14 @@
 //!   variant per case; one with no case is `Infallible`. A response without
 //!   content is `()`, `text/event-stream` the decoded events, `text/*` a
 //!   `String`, any other non-JSON media type bytes.
+//! - **Files**: a value holds files when its type is `api::File` (`type:
+//!   string, format: binary`), or a list, option, box or link of values
+//!   that do, or an alias of such a type, or a union with an arm that does,
+//!   at any depth ([`Model::holds_files`]; not a map, whose values are sent
+//!   as one part). A multipart body's property that holds files is sent as
+//!   file parts, through `api::FileParts`, which such unions implement.
+//! - **Statuses** are matched codes first, then ranges (less the codes given
+//!   on their own), then `default` ([`Operation::statuses`]).
 //! - **Names**: operation types claim their names in the `operations` module
 //!   before any inline type is built there, so an inline type never takes an
 //!   operation's name. The first JSON request body is `{Operation}Request`
@@ -74,6 +82,9 @@ pub struct Operation {
     pub body: Option<Body>,
     /// Every documented status and media type.
     pub cases: Vec<ResponseCase>,
+    /// The statuses of `cases`, each once, in the order a response is
+    /// matched against them ([`match_order`]).
+    pub statuses: Vec<Status>,
     /// The enum of the success side, when it holds several types.
     pub output_enum: Option<String>,
     /// The enum of the error side, when it holds several types.
@@ -338,6 +349,7 @@ impl<'a> Builder<'a> {
             }
         };
         let (cases, response, events) = self.responses(module, &name, &pointer, op)?;
+        let statuses = match_order(&cases);
         let several = |success: bool| {
             let mut side = cases.iter().filter(|c| c.status.success() == success);
             let Some(first) = side.next() else { return false };
@@ -357,6 +369,7 @@ impl<'a> Builder<'a> {
             params,
             body,
             cases,
+            statuses,
             output_enum,
             error_enum,
             events,
@@ -599,6 +612,85 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// The statuses of `cases`, each once, in the order a response is matched
+/// against them: codes, then ranges, then `default`, in spec order within
+/// each. A code comes before the range that holds it, as OpenAPI says it
+/// takes precedence (`range_pattern` in `emit::operations` also leaves it
+/// out of the range).
+fn match_order(cases: &[ResponseCase]) -> Vec<Status> {
+    let mut statuses: Vec<Status> = Vec::new();
+    for c in cases {
+        if !statuses.contains(&c.status) {
+            statuses.push(c.status);
+        }
+    }
+    statuses.sort_by_key(|s| match s {
+        Status::Code(_) => 0,
+        Status::Range(_) => 1,
+        Status::Default => 2,
+    });
+    statuses
+}
+
+/// Which types hold files (module docs, "Files"), by [`TypeId`]: those that
+/// hold an `api::File` themselves, then, back along the references, each
+/// alias or union that holds one of those. A cycle of unions holds files
+/// only if a file is on it or reachable from it.
+pub(super) fn types_with_files(types: &[TypeDef]) -> Vec<bool> {
+    let mut files = vec![false; types.len()];
+    // For each type, the aliases and unions a file it holds passes into.
+    let mut holders: Vec<Vec<TypeId>> = vec![Vec::new(); types.len()];
+    let mut found = Vec::new();
+    for (id, t) in types.iter().enumerate() {
+        let held: Vec<&Ty> = match &t.kind {
+            Kind::Alias(ty) => vec![ty],
+            Kind::Tagged { variants, .. } | Kind::Untagged { variants, .. } => variants.iter().map(|v| &v.ty).collect(),
+            _ => continue,
+        };
+        for ty in held {
+            match file_carrier(ty) {
+                Ty::File if !files[id] => {
+                    files[id] = true;
+                    found.push(id);
+                }
+                Ty::Named(inner) => holders[*inner].push(id),
+                _ => {}
+            }
+        }
+    }
+    while let Some(id) = found.pop() {
+        for &holder in &holders[id] {
+            if !files[holder] {
+                files[holder] = true;
+                found.push(holder);
+            }
+        }
+    }
+    files
+}
+
+/// What a value of `ty` holds files through: the type inside the lists,
+/// options, boxes and links around it. Not a map's values: `api::FileParts`
+/// does not look into maps, so a map is sent as one value part.
+fn file_carrier(ty: &Ty) -> &Ty {
+    match ty {
+        Ty::Vec(t) | Ty::Option(t) | Ty::Boxed(t) | Ty::Linked(t) => file_carrier(t),
+        other => other,
+    }
+}
+
+impl Model {
+    /// Whether values of `ty` hold files (module docs, "Files"): a
+    /// multipart body sends such a property as file parts.
+    pub fn holds_files(&self, ty: &Ty) -> bool {
+        match file_carrier(ty) {
+            Ty::File => true,
+            Ty::Named(id) => self.files[*id],
+            _ => false,
+        }
+    }
+}
+
 /// Whether two cases decode to the same Rust type the same way.
 fn same_type(a: &ResponseCase, b: &ResponseCase) -> bool {
     match (a.media, b.media) {
@@ -684,4 +776,63 @@ pub fn template_parts(path: &str) -> Vec<TemplatePart<'_>> {
         out.push(TemplatePart::Text(rest));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn model(schemas: &str) -> Model {
+        let text = format!("openapi: 3.1.0\ninfo: {{title: t, version: '1'}}\npaths: {{}}\ncomponents:\n  schemas:\n{schemas}");
+        let mut value = crate::load::parse(&text).unwrap();
+        crate::normalize::normalize(&mut value);
+        build(&crate::parse_openapi(&value).unwrap(), &ModelSettings::default()).unwrap()
+    }
+
+    fn holds_files(model: &Model, name: &str) -> bool {
+        let id = model.types.iter().position(|t| t.name == name).unwrap_or_else(|| panic!("no type {name}"));
+        model.holds_files(&Ty::Named(id))
+    }
+
+    #[test]
+    fn files_are_found_through_wrappers_aliases_and_unions_at_any_depth() {
+        let mut schemas = String::from(
+            "    Upload: {type: string, format: binary}
+    Uploads: {type: array, items: {$ref: '#/components/schemas/Upload'}}
+    Either:
+      oneOf: [{$ref: '#/components/schemas/Uploads'}, {type: integer}]
+    Plain:
+      oneOf: [{type: string}, {type: integer}]
+    ByName: {type: object, additionalProperties: {$ref: '#/components/schemas/Upload'}}
+    Loop:
+      oneOf: [{$ref: '#/components/schemas/Loop2'}, {type: string}]
+    Loop2:
+      oneOf: [{type: array, items: {$ref: '#/components/schemas/Loop'}}, {type: integer}]
+",
+        );
+        // A file 30 unions down: deeper than the walk the emitter once
+        // capped at 16 levels.
+        for i in 0..30 {
+            schemas += &format!("    Deep{i}:\n      oneOf: [{{$ref: '#/components/schemas/Deep{}'}}, {{type: integer}}]\n", i + 1);
+        }
+        schemas += "    Deep30:\n      oneOf: [{type: string, format: binary}, {type: integer}]\n";
+        let model = model(&schemas);
+        for name in ["Upload", "Uploads", "Either", "Deep0", "Deep30"] {
+            assert!(holds_files(&model, name), "{name}");
+        }
+        // A map is sent as one value part; a cycle without a file holds none.
+        for name in ["Plain", "ByName", "Loop", "Loop2"] {
+            assert!(!holds_files(&model, name), "{name}");
+        }
+        assert!(model.holds_files(&Ty::Option(Box::new(Ty::Vec(Box::new(Ty::File))))));
+        assert!(!model.holds_files(&Ty::Map(Box::new(Ty::File))));
+    }
+
+    #[test]
+    fn statuses_are_matched_codes_then_ranges_then_default() {
+        let case = |status| ResponseCase { status, media_type: None, media: Media::Empty, ty: Ty::Unit, variant: String::new(), doc: None };
+        let cases: Vec<ResponseCase> =
+            [Status::Default, Status::Range(4), Status::Code(404), Status::Range(2), Status::Code(200), Status::Code(404)].into_iter().map(case).collect();
+        assert_eq!(match_order(&cases), [Status::Code(404), Status::Code(200), Status::Range(4), Status::Range(2), Status::Default]);
+    }
 }

@@ -8,8 +8,9 @@
 //! `support.rs` sits in the part (`// part: NAME` … `// end part`, nested
 //! where an item is partly optional, like the fields of `Keys` that only
 //! `keep` reads) of the generated calls that use it, and the emitter asks
-//! for a part exactly when it emits such a call ([`Parts`], filled in by
-//! `emit::support` from what each struct reader and union reader calls).
+//! for a part exactly when it emits such a call: the code that prints a
+//! call records its [`Part`], and the module is built from the [`Parts`]
+//! recorded once every type is printed.
 //! A spec without structs or ranked unions gets no `__serde` module. Unused
 //! support code would warn (`dead_code`) in the user's crate. Pinned by
 //! `tests/support_parts.rs` (every part emitted iff called, over a sweep of
@@ -23,86 +24,98 @@ use crate::error::{Error, Result};
 /// The support file, as the generated crate gets it (minus unused parts).
 const SOURCE: &str = include_str!("support.rs");
 
-/// Which optional parts of `support.rs` a generated crate uses.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Parts {
-    /// `FromMap`, `deserialize`, `skip`: there is a struct.
-    pub structs: bool,
-    /// `Keys::new`: some struct looks its keys up and skips the others.
-    pub keys_new: bool,
-    /// `set` and the empty values: some struct has a required or constant field.
-    pub set: bool,
-    /// `read`: some struct has an `Option` field.
-    pub read: bool,
-    /// `required`: some struct has a field that is not defaulted when absent.
-    pub required: bool,
-    /// `constant`: some struct has a required constant property.
-    pub constant: bool,
-    /// `optional_constant`: some struct has an optional constant property.
-    pub optional_constant: bool,
-    /// `keep`, `Keys::keeping`: some struct keeps keys it does not name.
-    pub keep: bool,
-    /// `from_rest`: some struct flattens a union.
-    pub from_rest: bool,
-    /// `string_enum`: there is an open string enum.
-    pub string_enum: bool,
-    /// `Json`: there is a union, which reads its input into one first.
-    pub buffer: bool,
-    /// `Json::get`, `Json::as_str`: some union looks a property up (its tag, or to rank arms).
-    pub lookup: bool,
-    /// `Shape`/`rank`: some union tells struct arms apart by their properties.
-    pub rank: bool,
+/// An optional part of `support.rs` that generated code calls: the
+/// emitter records one whenever it prints a call into it (`emit`'s
+/// `Emitter::support_path`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Part {
+    /// `FromMap`, `deserialize`, `skip`: a struct's reader.
+    Struct,
+    /// `Keys::new`: a struct reader that looks its keys up and skips the others.
+    KeysNew,
+    /// `set` and the empty values: a required or constant field's slot.
+    Set,
+    /// `read`: an `Option` field read straight into the field.
+    Read,
+    /// `required`: a field that is not defaulted when absent.
+    Required,
+    /// `constant`: a required constant property.
+    Constant,
+    /// `optional_constant`: an optional constant property.
+    OptionalConstant,
+    /// `keep`, `Keys::keeping`: a struct reader that keeps keys it does not name.
+    Keep,
+    /// `from_rest`: a flattened union.
+    FromRest,
+    /// `string_enum`: an open string enum's reader.
+    StringEnum,
+    /// `Json`: a union's reader, which reads its input into one first.
+    Buffer,
+    /// `Json::get`, `Json::as_str`: a union that looks a property up (its tag).
+    Lookup,
+    /// `Shape`/`rank`: a union that tells struct arms apart by their properties.
+    Rank,
 }
 
+/// Which optional parts of `support.rs` a generated crate uses: a set of
+/// [`Part`]s.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Parts(u16);
+
 impl Parts {
-    /// The parts either uses.
-    pub fn or(self, other: Parts) -> Parts {
-        Parts {
-            structs: self.structs || other.structs,
-            keys_new: self.keys_new || other.keys_new,
-            set: self.set || other.set,
-            read: self.read || other.read,
-            required: self.required || other.required,
-            constant: self.constant || other.constant,
-            optional_constant: self.optional_constant || other.optional_constant,
-            keep: self.keep || other.keep,
-            from_rest: self.from_rest || other.from_rest,
-            string_enum: self.string_enum || other.string_enum,
-            buffer: self.buffer || other.buffer,
-            lookup: self.lookup || other.lookup,
-            rank: self.rank || other.rank,
-        }
+    /// These parts and `part`.
+    pub fn with(self, part: Part) -> Parts {
+        Parts(self.0 | (1 << part as u16))
     }
 
-    fn wants(&self, name: &str) -> bool {
-        match name {
-            "serde" => self.structs || self.buffer || self.string_enum,
-            "struct" => self.structs,
-            "keys" => self.keys_new || self.keep,
-            "keys_new" => self.keys_new,
-            "set" => self.set,
-            "read" => self.read,
-            "required" => self.required,
-            "constant" => self.constant,
-            "optional_constant" => self.optional_constant,
-            "check_constant" => self.constant || self.optional_constant,
-            "keep" => self.keep,
-            "from_rest" => self.from_rest,
-            "string_enum" => self.string_enum,
-            "buffer" => self.buffer,
-            "lookup" => self.lookup || self.rank,
-            "rank" => self.rank,
-            _ => false,
-        }
+    /// The parts either uses.
+    pub fn or(self, other: Parts) -> Parts {
+        Parts(self.0 | other.0)
+    }
+
+    /// Whether `part` is one of these.
+    pub fn has(self, part: Part) -> bool {
+        self.0 & (1 << part as u16) != 0
+    }
+
+    /// Whether the part of `support.rs` marked `// part: NAME` is wanted;
+    /// `None` for a name no part has.
+    fn wants(self, name: &str) -> Option<bool> {
+        let has = |part| self.has(part);
+        Some(match name {
+            "serde" => has(Part::Struct) || has(Part::Buffer) || has(Part::StringEnum),
+            "struct" => has(Part::Struct),
+            "keys" => has(Part::KeysNew) || has(Part::Keep),
+            "keys_new" => has(Part::KeysNew),
+            "set" => has(Part::Set),
+            "read" => has(Part::Read),
+            "required" => has(Part::Required),
+            "constant" => has(Part::Constant),
+            "optional_constant" => has(Part::OptionalConstant),
+            "check_constant" => has(Part::Constant) || has(Part::OptionalConstant),
+            "keep" => has(Part::Keep),
+            "from_rest" => has(Part::FromRest),
+            "string_enum" => has(Part::StringEnum),
+            "buffer" => has(Part::Buffer),
+            "lookup" => has(Part::Lookup) || has(Part::Rank),
+            "rank" => has(Part::Rank),
+            _ => return None,
+        })
+    }
+
+    /// Whether a part that reads the reading mode (`STRICT`) is there.
+    fn reads_mode(self) -> bool {
+        [Part::Set, Part::Required, Part::Constant, Part::OptionalConstant].into_iter().any(|part| self.has(part))
     }
 }
 
 /// The text of `support.rs` without the parts `parts` leaves out, after a
 /// `const STRICT` line that sets the reading mode (when a part that reads it
-/// is there).
-pub(crate) fn support_source(parts: &Parts, strict: bool) -> String {
+/// is there). A part marker with a name [`Parts`] does not know is an
+/// internal error, not a part silently left out.
+pub(crate) fn support_source(parts: &Parts, strict: bool) -> Result<String> {
     let mut out = String::new();
-    if parts.set || parts.required || parts.constant || parts.optional_constant {
+    if parts.reads_mode() {
         out.push_str(&format!("const STRICT: bool = {strict};\n"));
     }
     // The parts the current line is in, innermost last: a line is kept when
@@ -111,7 +124,8 @@ pub(crate) fn support_source(parts: &Parts, strict: bool) -> String {
     for line in SOURCE.lines() {
         let trimmed = line.trim();
         if let Some(name) = trimmed.strip_prefix("// part: ") {
-            open.push(parts.wants(name.trim()));
+            let wanted = parts.wants(name.trim()).ok_or_else(|| Error::Internal(format!("support.rs has a part {name:?} that the emitter does not know")))?;
+            open.push(wanted);
         } else if trimmed == "// end part" {
             open.pop();
         } else if open.iter().all(|&wanted| wanted) && !is_plain_comment(trimmed) {
@@ -119,7 +133,7 @@ pub(crate) fn support_source(parts: &Parts, strict: bool) -> String {
             out.push('\n');
         }
     }
-    out
+    Ok(out)
 }
 
 /// Plain comments are for readers of `support.rs`; tokens drop them anyway.
@@ -132,7 +146,7 @@ pub(crate) fn support_module(parts: &Parts, strict: bool) -> Result<TokenStream>
     if *parts == Parts::default() {
         return Ok(TokenStream::new());
     }
-    let body: TokenStream = support_source(parts, strict)
+    let body: TokenStream = support_source(parts, strict)?
         .parse()
         .map_err(|e| Error::Internal(format!("the support code does not tokenize: {e}")))?;
     Ok(quote::quote! {
@@ -366,42 +380,60 @@ mod tests {
 
     #[test]
     fn unused_parts_are_left_out() {
-        let none = super::support_source(&super::Parts::default(), false);
+        use super::{Part, Parts};
+        let none = super::support_source(&Parts::default(), false).unwrap();
         assert!(none.trim().is_empty(), "{none}");
-        assert!(super::support_module(&super::Parts::default(), false).unwrap().is_empty());
-        let all = super::Parts {
-            structs: true,
-            keys_new: true,
-            set: true,
-            read: true,
-            required: true,
-            constant: true,
-            optional_constant: true,
-            keep: true,
-            from_rest: true,
-            string_enum: true,
-            buffer: true,
-            lookup: true,
-            rank: true,
-        };
-        let text = super::support_source(&all, true);
+        assert!(super::support_module(&Parts::default(), false).unwrap().is_empty());
+        let every = [
+            Part::Struct,
+            Part::KeysNew,
+            Part::Set,
+            Part::Read,
+            Part::Required,
+            Part::Constant,
+            Part::OptionalConstant,
+            Part::Keep,
+            Part::FromRest,
+            Part::StringEnum,
+            Part::Buffer,
+            Part::Lookup,
+            Part::Rank,
+        ];
+        let all = every.into_iter().fold(Parts::default(), Parts::with);
+        let text = super::support_source(&all, true).unwrap();
         assert!(text.starts_with("const STRICT: bool = true;\n"));
         assert!(text.contains("fn rank") && text.contains("fn required") && text.contains("pub fn keep<"));
         assert!(!text.contains("// part:") && !text.contains("// end part"));
         super::support_module(&all, true).unwrap();
+        // Each part is its own: none stands for another.
+        for part in every {
+            let one = Parts::default().with(part);
+            assert!(one.has(part) && every.iter().filter(|&&p| one.has(p)).count() == 1, "{part:?}");
+        }
         // Nested parts: `Keys` without `keep` has no fields for it.
-        let lookup = super::Parts { structs: true, keys_new: true, ..Default::default() };
-        let text = super::support_source(&lookup, false);
+        let lookup = Parts::default().with(Part::Struct).with(Part::KeysNew);
+        let text = super::support_source(&lookup, false).unwrap();
         assert!(text.contains("pub struct Keys") && text.contains("pub fn new(") && text.contains("fn skip<"));
         assert!(!text.contains("keeps:") && !text.contains("self.keeps") && !text.contains("unknown:") && !text.contains("fn keeping("));
         // Unions alone (no struct) need none of the struct machinery; the
         // lookups only where a union finds a tag or ranks arms.
-        let unions = super::Parts { buffer: true, ..Default::default() };
-        let text = super::support_source(&unions, false);
+        let unions = Parts::default().with(Part::Buffer);
+        let text = super::support_source(&unions, false).unwrap();
         assert!(text.contains("pub enum Json") && text.contains("use ::serde::de;") && !text.contains("FromMap"));
         assert!(!text.contains("pub fn get(") && !text.contains("pub fn rank("));
-        let rank = super::support_source(&super::Parts { rank: true, ..unions }, false);
+        let rank = super::support_source(&unions.with(Part::Rank), false).unwrap();
         assert!(rank.contains("pub fn rank(") && rank.contains("pub fn get(") && !rank.contains("FromMap"));
+    }
+
+    /// Every part marker in `support.rs` names a part the emitter knows: a
+    /// misspelt one would otherwise drop its lines from every crate.
+    #[test]
+    fn every_marker_names_a_part() {
+        for line in super::SOURCE.lines() {
+            if let Some(name) = line.trim().strip_prefix("// part: ") {
+                assert!(super::Parts::default().wants(name.trim()).is_some(), "unknown part {name:?}");
+            }
+        }
     }
 }
 
