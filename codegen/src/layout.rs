@@ -78,6 +78,8 @@ struct Printer {
 struct Nesting {
     angles: usize,
     bars: bool,
+    /// The open generics are an `impl`'s parameters (`impl<T> ::x::Y<T>`).
+    of_impl: bool,
 }
 
 /// Whether an operand follows this identifier with a space.
@@ -298,10 +300,16 @@ impl Printer {
         };
         self.start(space);
         self.out.push(ch);
+        // After `impl<T>`, what follows is spaced like after a word.
+        let mut ends_impl = false;
         if generic_open {
+            if nesting.angles == 0 {
+                nesting.of_impl = matches!(prev, Prev::Ident { keyword: true, generic: true, .. });
+            }
             nesting.angles += 1;
         } else if angle_close {
             nesting.angles -= 1;
+            ends_impl = nesting.angles == 0 && std::mem::take(&mut nesting.of_impl);
         }
         if bar_open {
             nesting.bars = !joint;
@@ -318,7 +326,7 @@ impl Printer {
                 ':' => matches!(prev, Prev::Punct { ch: ':', joint: true, .. }),
                 _ => false,
             };
-        self.prev = Prev::Punct { ch, joint, tight, angle_close };
+        self.prev = Prev::Punct { ch, joint, tight, angle_close: angle_close && !ends_impl };
     }
 }
 
