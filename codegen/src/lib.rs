@@ -27,9 +27,10 @@
 //! another, made a reference to a component) → [`normalize`] (3.1 → the 3.0 shape
 //! `openapiv3` reads) → [`parse_openapi`] → [`model`] (the type graph, names
 //! included, via [`naming`] and [`docs`]; it reads each schema through the
-//! view in `schema`) → [`emit`] (tokens) → [`format()`]
-//! (prettyplease). Reading the spec and writing the output happen only in
-//! [`Config::generate`].
+//! view in `schema`) → [`emit`] (tokens) → [`lay_out`] (a plain layout
+//! printed from the tokens, the default) or [`format()`] (prettyplease,
+//! with [`Config::pretty`]). Reading the spec and writing the output happen
+//! only in [`Config::generate`].
 
 #![deny(missing_docs)]
 
@@ -43,6 +44,7 @@ pub mod naming;
 pub mod normalize;
 pub mod pointer;
 pub mod refs;
+mod layout;
 mod runtime;
 mod schema;
 
@@ -65,6 +67,7 @@ pub struct Config {
     out_dir: Option<PathBuf>,
     features: Enabled,
     cargo_features: bool,
+    pretty: bool,
 }
 
 impl Default for Config {
@@ -78,6 +81,7 @@ impl Default for Config {
             out_dir: None,
             features: Enabled::Ungated,
             cargo_features: false,
+            pretty: false,
         }
     }
 }
@@ -207,6 +211,26 @@ impl Config {
         self
     }
 
+    /// Format the output with prettyplease (default: no, a plain layout).
+    ///
+    /// The output is for people reading it, but a build script runs it on
+    /// every build, unoptimized unless the workspace says otherwise, and
+    /// there formatting with prettyplease (which parses the code with syn
+    /// first) took two thirds of the time on OpenAI's full spec. So by
+    /// default the code is laid out as it is printed: one field, variant,
+    /// statement or attribute a line, indented four spaces a brace, docs as
+    /// `///` lines. It is the same code token for token, only with longer
+    /// lines. Turn prettyplease on to read or check in what is generated;
+    /// the CLI (`openapi-codegen SPEC`) does.
+    ///
+    /// ```no_run
+    /// openapi_codegen::Config::new().pretty(true).out_dir("target/generated").generate("spec/openapi.yaml").unwrap();
+    /// ```
+    pub fn pretty(&mut self, pretty: bool) -> &mut Self {
+        self.pretty = pretty;
+        self
+    }
+
     /// Read the spec, generate, and write `<out_dir>/<out_file>` if its content
     /// changed. Prints `cargo:rerun-if-changed` for the spec. On error nothing is
     /// written; the error names the file, the line where known, and the JSON
@@ -286,7 +310,7 @@ impl Config {
                 return Err(Error::Config(format!("no feature {name:?} in the spec; its features are `full`, {}", known.join(", "))));
             }
         }
-        let code = emit_and_format(&model, &self.emit_settings(), source_name)?;
+        let code = emit_and_format(&model, &self.emit_settings(), source_name, self.pretty)?;
         Ok(Output { code, report: Report::new(&model), files: Vec::new() })
     }
 
@@ -424,8 +448,10 @@ const FORMAT_STACK: usize = 16 << 20;
 /// `FORMAT_STACK` in the source), and join them in module order with the
 /// `@generated` header. Each module is formatted on its own, so the result
 /// is the same whatever the number of threads (`format(emit(..))` gives the
-/// same text on one thread).
-pub fn emit_and_format(model: &Model, settings: &emit::EmitSettings, source_name: &str) -> Result<String> {
+/// same text on one thread). `pretty`: format with prettyplease, or else
+/// lay out as printed ([`Config::pretty`]; [`lay_out`] on one thread).
+pub fn emit_and_format(model: &Model, settings: &emit::EmitSettings, source_name: &str, pretty: bool) -> Result<String> {
+    let unparse = |tokens: proc_macro2::TokenStream| if pretty { unparse(tokens) } else { Ok(layout::lay_out(tokens)) };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
     let modules = model.modules.len();
     let chunks: Vec<Result<Vec<(String, emit::Needs)>>> = std::thread::scope(|scope| {
@@ -485,6 +511,12 @@ pub fn format(tokens: proc_macro2::TokenStream, source_name: &str) -> Result<Str
     Ok(with_header(&unparse(tokens)?, source_name))
 }
 
+/// Tokens → Rust source with the `@generated` header, laid out as printed
+/// without a formatter (see [`Config::pretty`]).
+pub fn lay_out(tokens: proc_macro2::TokenStream, source_name: &str) -> String {
+    with_header(&layout::lay_out(tokens), source_name)
+}
+
 /// Write `content` to `path` unless it already holds exactly that; the new
 /// content goes to a temporary file first and is renamed into place, so a
 /// reader never sees half a file.
@@ -514,8 +546,10 @@ mod tests {
         normalize::normalize(&mut value);
         let model = model::build(&parse_openapi(&value).unwrap(), &config.model_settings()).unwrap();
         let whole = format(emit::emit(&model, &config.emit_settings()).unwrap(), "x").unwrap();
-        let parallel = emit_and_format(&model, &config.emit_settings(), "x").unwrap();
+        let parallel = emit_and_format(&model, &config.emit_settings(), "x", true).unwrap();
         assert_eq!(whole, parallel);
         assert!(whole.contains("pub mod batch {"));
+        let plain = lay_out(emit::emit(&model, &config.emit_settings()).unwrap(), "x");
+        assert_eq!(plain, emit_and_format(&model, &config.emit_settings(), "x", false).unwrap());
     }
 }

@@ -1,6 +1,7 @@
-//! `openapi-codegen SPEC [-o FILE] [--report] [--name POINTER=NAME] [--doc-base-url URL] [--features A,B]`:
+//! `openapi-codegen SPEC [-o FILE] [--report] [--name POINTER=NAME] [--doc-base-url URL] [--features A,B] [--plain]`:
 //! print (or write) the Rust generated for any spec, or only what some of
-//! its Cargo features turn on.
+//! its Cargo features turn on, formatted with prettyplease; `--plain` lays
+//! it out as a build script writes it by default (`Config::pretty`).
 //!
 //! `openapi-codegen features SPEC [--write CARGO_TOML]`: print the spec's
 //! `[features]` table, or put it in place of the one in `CARGO_TOML`,
@@ -10,7 +11,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 fn usage() -> ExitCode {
-    eprintln!("usage: openapi-codegen SPEC [-o FILE] [--report] [--name POINTER=NAME]... [--doc-base-url URL] [--features A,B]");
+    eprintln!("usage: openapi-codegen SPEC [-o FILE] [--report] [--name POINTER=NAME]... [--doc-base-url URL] [--features A,B] [--plain]");
     eprintln!("       openapi-codegen features SPEC [--write CARGO_TOML]");
     ExitCode::from(2)
 }
@@ -25,6 +26,7 @@ fn main() -> ExitCode {
     let mut out = None;
     let mut report = false;
     let mut config = openapi_codegen::Config::new();
+    config.pretty(true);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "-o" | "--output" => match args.next() {
@@ -32,6 +34,9 @@ fn main() -> ExitCode {
                 None => return usage(),
             },
             "--report" => report = true,
+            "--plain" => {
+                config.pretty(false);
+            }
             "--name" => match args.next().as_deref().and_then(|a| a.split_once('=')) {
                 Some((pointer, name)) => {
                     config.name_schema(pointer, name);
