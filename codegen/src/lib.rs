@@ -14,9 +14,10 @@
 //! and in `src/lib.rs`: `include!(concat!(env!("OUT_DIR"), "/openapi.rs"));`
 //!
 //! Cargo builds build scripts and their dependencies unoptimized by default; on
-//! OpenAI's full spec the generator then takes about 2 s instead of 0.5 s
-//! (`cargo bench -p openapi-codegen` measures both). For large specs, set
-//! this in the workspace's `Cargo.toml`:
+//! OpenAI's full spec the generator then takes about 6 to 8 s instead of about
+//! 1.2 s on two cores (`cargo run -p openapi-codegen --example stages` times
+//! each stage unoptimized; `cargo bench -p openapi-codegen` the optimized
+//! pipeline). For large specs, set this in the workspace's `Cargo.toml`:
 //! ```toml
 //! [profile.dev.build-override]
 //! opt-level = 3
