@@ -75,11 +75,7 @@ const ALL_TYPES: &[&str] = &[
 
 /// `(label, our feature, their features)`.
 fn pairs() -> Vec<(&'static str, &'static str, Vec<&'static str>)> {
-    vec![
-        ("chat", "chat", vec!["chat-completion-types"]),
-        ("responses", "responses", vec!["response-types"]),
-        ("full", "full", ALL_TYPES.to_vec()),
-    ]
+    vec![("chat", "chat", vec!["chat-completion-types"]), ("responses", "responses", vec!["response-types"]), ("full", "full", ALL_TYPES.to_vec())]
 }
 
 fn main() -> ExitCode {
@@ -93,49 +89,25 @@ fn main() -> ExitCode {
 }
 
 fn run() -> BoxResult<ExitCode> {
-    let workspace = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("..")
-        .canonicalize()?;
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").canonicalize()?;
     let spec = workspace.join("../shared/specs/openai/openapi.yaml");
     if !spec.exists() {
-        eprintln!(
-            "compile bench: {} is not there; nothing to measure",
-            spec.display()
-        );
-        return Ok(if env::var_os("CI").is_some() {
-            ExitCode::FAILURE
-        } else {
-            ExitCode::SUCCESS
-        });
+        eprintln!("compile bench: {} is not there; nothing to measure", spec.display());
+        return Ok(if env::var_os("CI").is_some() { ExitCode::FAILURE } else { ExitCode::SUCCESS });
     }
     let spec = spec.canonicalize()?;
-    let dir = env::var_os("CARGO_TARGET_DIR")
-        .map_or_else(|| workspace.join("target"), |d| workspace.join(d))
-        .join("compile-bench");
+    let dir = env::var_os("CARGO_TARGET_DIR").map_or_else(|| workspace.join("target"), |d| workspace.join(d)).join("compile-bench");
     let ours = write_ours(&dir.join("ours"), &workspace, &spec)?;
     let theirs = write_theirs(&dir.join("theirs"))?;
     if !env::args().any(|a| a == "--bench") {
-        eprintln!(
-            "compile bench: wrote {} and {}; run with --bench to measure",
-            ours.display(),
-            theirs.display()
-        );
+        eprintln!("compile bench: wrote {} and {}; run with --bench to measure", ours.display(), theirs.display());
         return Ok(ExitCode::SUCCESS);
     }
-    let rounds: usize = env::var("COMPILE_BENCH_ROUNDS")
-        .ok()
-        .and_then(|r| r.parse().ok())
-        .unwrap_or(3)
-        .max(1);
+    let rounds: usize = env::var("COMPILE_BENCH_ROUNDS").ok().and_then(|r| r.parse().ok()).unwrap_or(3).max(1);
     let target = dir.join("target");
     // Dependencies first, with every feature, so only the crates in question are timed.
     build(&ours, &target, &["--features", "full"], None)?;
-    build(
-        &theirs,
-        &target,
-        &["--features", &ALL_TYPES.join(",")],
-        None,
-    )?;
+    build(&theirs, &target, &["--features", &ALL_TYPES.join(",")], None)?;
 
     let mut rows = Vec::new();
     for (label, feature, their_features) in pairs() {
@@ -143,32 +115,20 @@ fn run() -> BoxResult<ExitCode> {
         let mut theirs_runs = Vec::new();
         for round in 0..rounds {
             eprintln!("compile bench: {label}, round {} of {rounds}", round + 1);
-            ours_runs.push(build(
-                &ours,
-                &target,
-                &["--no-default-features", "--features", feature],
-                Some("bench-ours"),
-            )?);
-            theirs_runs.push(build(
-                &theirs,
-                &target,
-                &["--features", &their_features.join(",")],
-                Some("async-openai"),
-            )?);
+            ours_runs.push(build(&ours, &target, &["--no-default-features", "--features", feature], Some("bench-ours"))?);
+            theirs_runs.push(build(&theirs, &target, &["--features", &their_features.join(",")], Some("async-openai"))?);
         }
         let lines = generated_lines(&target, feature)?;
         rows.push((label, lines, ours_runs, theirs_runs));
     }
 
     println!("Compile from clean, dependencies prebuilt (dev profile, CARGO_INCREMENTAL=0), {rounds} alternating rounds:");
-    println!("| pair | ours: wall (median) | ours: peak | generated lines | async-openai 0.43: wall (median) | theirs: peak | ours/theirs wall (median of rounds) |");
+    println!(
+        "| pair | ours: wall (median) | ours: peak | generated lines | async-openai 0.43: wall (median) | theirs: peak | ours/theirs wall (median of rounds) |"
+    );
     println!("|---|---|---|---|---|---|---|");
     for (label, lines, ours_runs, theirs_runs) in rows {
-        let mut ratios: Vec<f64> = ours_runs
-            .iter()
-            .zip(&theirs_runs)
-            .map(|(a, b)| a.wall.as_secs_f64() / b.wall.as_secs_f64())
-            .collect();
+        let mut ratios: Vec<f64> = ours_runs.iter().zip(&theirs_runs).map(|(a, b)| a.wall.as_secs_f64() / b.wall.as_secs_f64()).collect();
         println!(
             "| {label} | {} | {} | {lines} | {} | {} | {:.2} |",
             secs(median(ours_runs.iter().map(|r| r.wall).collect())),
@@ -185,11 +145,7 @@ fn run() -> BoxResult<ExitCode> {
 /// features table from the spec, and `include!`.
 fn write_ours(dir: &Path, workspace: &Path, spec: &Path) -> BoxResult<PathBuf> {
     let report = openapi_codegen::Config::new().generate_file(spec)?.report;
-    let table = openapi_codegen::manifest::table(
-        &report.features,
-        &spec.display().to_string(),
-        "Cargo.toml",
-    );
+    let table = openapi_codegen::manifest::table(&report.features, &spec.display().to_string(), "Cargo.toml");
     let codegen = workspace.join("codegen");
     let manifest = format!(
         "[package]\nname = \"bench-ours\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
@@ -202,22 +158,13 @@ fn write_ours(dir: &Path, workspace: &Path, spec: &Path) -> BoxResult<PathBuf> {
         "fn main() {{\n    if let Err(e) = openapi_codegen::Config::new().cargo_features().generate({:?}) {{\n        eprintln!(\"error: {{e}}\");\n        std::process::exit(1);\n    }}\n}}\n",
         spec.display().to_string()
     );
-    write_crate(
-        dir,
-        &manifest,
-        Some(&build_rs),
-        "include!(concat!(env!(\"OUT_DIR\"), \"/openapi.rs\"));\n",
-        Some(workspace),
-    )?;
+    write_crate(dir, &manifest, Some(&build_rs), "include!(concat!(env!(\"OUT_DIR\"), \"/openapi.rs\"));\n", Some(workspace))?;
     Ok(dir.to_owned())
 }
 
 /// A crate that builds async-openai's types with the features it is given.
 fn write_theirs(dir: &Path) -> BoxResult<PathBuf> {
-    let features: String = ALL_TYPES
-        .iter()
-        .map(|f| format!("{f} = [\"async-openai/{f}\"]\n"))
-        .collect();
+    let features: String = ALL_TYPES.iter().map(|f| format!("{f} = [\"async-openai/{f}\"]\n")).collect();
     let manifest = format!(
         "[package]\nname = \"bench-theirs\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
          [dependencies]\nasync-openai = {{ version = \"=0.43.0\", default-features = false }}\n\n\
@@ -229,13 +176,7 @@ fn write_theirs(dir: &Path) -> BoxResult<PathBuf> {
 
 /// A crate in `dir`; with `workspace`, it starts from that workspace's
 /// `Cargo.lock` (the same serde versions, and no resolution to wait on).
-fn write_crate(
-    dir: &Path,
-    manifest: &str,
-    build_rs: Option<&str>,
-    lib: &str,
-    workspace: Option<&Path>,
-) -> BoxResult<()> {
+fn write_crate(dir: &Path, manifest: &str, build_rs: Option<&str>, lib: &str, workspace: Option<&Path>) -> BoxResult<()> {
     fs::create_dir_all(dir.join("src"))?;
     fs::write(dir.join("Cargo.toml"), manifest)?;
     if let Some(b) = build_rs {
@@ -260,12 +201,7 @@ struct Run {
 fn build(dir: &Path, target: &Path, args: &[&str], clean: Option<&str>) -> BoxResult<Run> {
     let cargo = env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     if let Some(package) = clean {
-        let out = Command::new(&cargo)
-            .args(["clean", "-p", package])
-            .arg("--target-dir")
-            .arg(target)
-            .current_dir(dir)
-            .output()?;
+        let out = Command::new(&cargo).args(["clean", "-p", package]).arg("--target-dir").arg(target).current_dir(dir).output()?;
         check(&out, dir, "cargo clean")?;
     }
     let time = Path::new("/usr/bin/time");
@@ -277,21 +213,13 @@ fn build(dir: &Path, target: &Path, args: &[&str], clean: Option<&str>) -> BoxRe
         Command::new(&cargo)
     };
     cmd.arg("build").args(args).arg("--target-dir").arg(target);
-    cmd.current_dir(dir)
-        .env("CARGO_INCREMENTAL", "0")
-        .env_remove("RUSTFLAGS")
-        .stdin(Stdio::null());
+    cmd.current_dir(dir).env("CARGO_INCREMENTAL", "0").env_remove("RUSTFLAGS").stdin(Stdio::null());
     let start = Instant::now();
     let out = cmd.output()?;
     let wall = start.elapsed();
     check(&out, dir, &format!("cargo build {}", args.join(" ")))?;
-    let max_rss_kb = String::from_utf8_lossy(&out.stderr).lines().find_map(|l| {
-        l.trim()
-            .strip_prefix("Maximum resident set size (kbytes):")?
-            .trim()
-            .parse()
-            .ok()
-    });
+    let max_rss_kb =
+        String::from_utf8_lossy(&out.stderr).lines().find_map(|l| l.trim().strip_prefix("Maximum resident set size (kbytes):")?.trim().parse().ok());
     Ok(Run { wall, max_rss_kb })
 }
 
@@ -308,8 +236,7 @@ fn generated_lines(target: &Path, feature: &str) -> BoxResult<usize> {
             }
         }
     }
-    let (_, file) = newest
-        .ok_or_else(|| format!("no generated file for {feature} under {}", build.display()))?;
+    let (_, file) = newest.ok_or_else(|| format!("no generated file for {feature} under {}", build.display()))?;
     Ok(fs::read_to_string(file)?.lines().count())
 }
 
@@ -319,12 +246,7 @@ fn check(out: &std::process::Output, dir: &Path, what: &str) -> BoxResult<()> {
     }
     let stderr = String::from_utf8_lossy(&out.stderr);
     let lines: Vec<&str> = stderr.lines().collect();
-    Err(format!(
-        "{what} failed in {}:\n{}",
-        dir.display(),
-        lines[lines.len().saturating_sub(20)..].join("\n")
-    )
-    .into())
+    Err(format!("{what} failed in {}:\n{}", dir.display(), lines[lines.len().saturating_sub(20)..].join("\n")).into())
 }
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -342,8 +264,5 @@ fn secs(d: Duration) -> String {
 }
 
 fn peak(runs: &[Run]) -> String {
-    runs.iter()
-        .filter_map(|r| r.max_rss_kb)
-        .max()
-        .map_or_else(|| "n/a".into(), |kb| format!("{} MB", kb / 1024))
+    runs.iter().filter_map(|r| r.max_rss_kb).max().map_or_else(|| "n/a".into(), |kb| format!("{} MB", kb / 1024))
 }

@@ -62,10 +62,8 @@ const GOAL_RATIO: f64 = 3.0;
 const GOAL_BUILD_STEP_SECS: f64 = 1.5;
 /// The out-of-range integers in OpenAI's spec, and the in-range values the
 /// floor's copy of the text gets instead.
-const FLOOR_PATCHES: [(&str, &str); 2] = [
-    ("minimum: -9223372036854776000", "minimum: -9223372036854775808"),
-    ("maximum: 9223372036854776000", "maximum: 9223372036854775807"),
-];
+const FLOOR_PATCHES: [(&str, &str); 2] =
+    [("minimum: -9223372036854776000", "minimum: -9223372036854775808"), ("maximum: 9223372036854776000", "maximum: 9223372036854775807")];
 /// Package name of the throwaway crate `BENCH_COMPILE=1` compiles.
 const COMPILE_CRATE: &str = "bench-generated";
 
@@ -99,10 +97,7 @@ fn run() -> BoxResult<ExitCode> {
 
     if !env::args().any(|a| a == "--bench") {
         let output = Config::new().generate_str(&text, "openapi.yaml")?;
-        println!(
-            "pipeline bench: smoke test only (run with `cargo bench`): {} lines generated",
-            output.code.lines().count()
-        );
+        println!("pipeline bench: smoke test only (run with `cargo bench`): {} lines generated", output.code.lines().count());
         return Ok(ExitCode::SUCCESS);
     }
 
@@ -156,13 +151,7 @@ fn run() -> BoxResult<ExitCode> {
     writeln!(report, "  {:-<38} {:->10} {:->10} {:->7}", "", "", "", "")?;
     writeln!(report, "  {:<38} {:>10} {:>10}", "total of the stages", ms(stages.total.median), ms(stages.total.min))?;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
-    writeln!(
-        report,
-        "  {:<38} {:>10} {:>10}",
-        format!("emit + format on {threads} thread(s)"),
-        ms(stages.parallel.median),
-        ms(stages.parallel.min)
-    )?;
+    writeln!(report, "  {:<38} {:>10} {:>10}", format!("emit + format on {threads} thread(s)"), ms(stages.parallel.median), ms(stages.parallel.min))?;
     writeln!(report, "    (generate_str runs emit and format per module on every core: the stages above are one thread)")?;
     writeln!(report, "  {:<38} {:>10} {:>10}", "generate_str, end to end", ms(end_to_end.median), ms(end_to_end.min))?;
     writeln!(report)?;
@@ -170,17 +159,10 @@ fn run() -> BoxResult<ExitCode> {
         None => {
             let name = "floor: serde_yaml::from_str::<Value>";
             writeln!(report, "  {name:<38} {:>10} {:>10}", ms(floor.median), ms(floor.min))?;
-            writeln!(
-                report,
-                "    (on a copy with {replaced} out-of-range integer literal(s) replaced by i64::MIN/MAX in memory,"
-            )?;
+            writeln!(report, "    (on a copy with {replaced} out-of-range integer literal(s) replaced by i64::MIN/MAX in memory,")?;
             writeln!(report, "     since serde_yaml::Value rejects -9223372036854776000)")?;
             let ratio = end_to_end.median.as_secs_f64() / floor.median.as_secs_f64();
-            writeln!(
-                report,
-                "  total (generate_str) / serde_yaml floor = {ratio:.2}x (goal: <= {GOAL_RATIO}x){}",
-                verdict(ratio <= GOAL_RATIO)
-            )?;
+            writeln!(report, "  total (generate_str) / serde_yaml floor = {ratio:.2}x (goal: <= {GOAL_RATIO}x){}", verdict(ratio <= GOAL_RATIO))?;
         }
         Some(e) => writeln!(report, "  floor: serde_yaml rejects the patched spec too: {e}")?,
     }
@@ -191,10 +173,9 @@ fn run() -> BoxResult<ExitCode> {
     // Cargo.toml sets `[profile.dev.build-override]` (mirrored by the
     // `build-step` profile, so the CLI can be timed the same way).
     let target = target_dir(&workspace);
-    for (profile, label) in [
-        ("dev", "unoptimized, as any build script runs by default"),
-        ("build-step", "as this workspace's build.rs runs (build-override opt-level 3)"),
-    ] {
+    for (profile, label) in
+        [("dev", "unoptimized, as any build script runs by default"), ("build-step", "as this workspace's build.rs runs (build-override opt-level 3)")]
+    {
         eprintln!("pipeline bench: building the CLI in the {profile} profile...");
         writeln!(report, "build step, CLI in the `{profile}` profile ({label}):")?;
         match profile_cli(&workspace, &target, profile) {
@@ -458,8 +439,7 @@ fn compile(code: &str, workspace: &Path, target: &Path) -> BoxResult<Compile> {
     fs::write(dir.join("src/lib.rs"), "")?;
     check(&build(None).output()?, "building the dependencies")?;
     fs::write(dir.join("src/lib.rs"), code)?;
-    let clean =
-        cargo().args(["clean", "-p", COMPILE_CRATE]).arg("--target-dir").arg(&target_dir).current_dir(&dir).output()?;
+    let clean = cargo().args(["clean", "-p", COMPILE_CRATE]).arg("--target-dir").arg(&target_dir).current_dir(&dir).output()?;
     check(&clean, "cargo clean")?;
 
     let time = Path::new("/usr/bin/time");
@@ -468,9 +448,8 @@ fn compile(code: &str, workspace: &Path, target: &Path) -> BoxResult<Compile> {
     let out = build(wrapper).output()?;
     let wall = start.elapsed();
     check(&out, "compiling the generated code")?;
-    let max_rss_kb = String::from_utf8_lossy(&out.stderr)
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("Maximum resident set size (kbytes):")?.trim().parse().ok());
+    let max_rss_kb =
+        String::from_utf8_lossy(&out.stderr).lines().find_map(|l| l.trim().strip_prefix("Maximum resident set size (kbytes):")?.trim().parse().ok());
     Ok(Compile { wall, max_rss_kb })
 }
 

@@ -252,8 +252,7 @@ fn sanitize_prose(text: &str, base_url: &str, definitions: &Definitions) -> Stri
             }
             'h' if starts_url(&chars, i) && !prev_is_word(&chars, i) => {
                 let mut end = i;
-                while end < chars.len() && !chars[end].is_whitespace() && !matches!(chars[end], '<' | '>' | '"' | '`')
-                {
+                while end < chars.len() && !chars[end].is_whitespace() && !matches!(chars[end], '<' | '>' | '"' | '`') {
                     end += 1;
                 }
                 // Trailing punctuation belongs to the sentence, not the URL.

@@ -49,12 +49,21 @@ enum Prev {
     /// (`if (..)`, `return &x`, `in [..]`); `generic`: a `<` after it opens
     /// generics (a capitalized name, a function's name, `impl`, `for`);
     /// `is_fn`: it is `fn`.
-    Ident { keyword: bool, generic: bool, is_fn: bool },
+    Ident {
+        keyword: bool,
+        generic: bool,
+        is_fn: bool,
+    },
     Literal,
     /// A punctuation mark. `tight`: nothing goes between it and a following
     /// identifier, literal or group (`.`, `#`, `!`, a unary `&`/`*`/`-`, an
     /// opening `<` or `|`, a joined one); `angle_close`: it closed generics.
-    Punct { ch: char, joint: bool, tight: bool, angle_close: bool },
+    Punct {
+        ch: char,
+        joint: bool,
+        tight: bool,
+        angle_close: bool,
+    },
     /// A closing delimiter.
     Close(Delimiter),
 }
@@ -89,9 +98,34 @@ fn is_keyword(word: &str) -> bool {
         && word.as_bytes()[0].is_ascii_lowercase()
         && matches!(
             word,
-            "as" | "async" | "break" | "const" | "continue" | "dyn" | "else" | "enum" | "for" | "if" | "impl" | "in" | "let"
-                | "loop" | "match" | "mod" | "move" | "mut" | "ref" | "return" | "static" | "struct" | "trait" | "type"
-                | "unsafe" | "use" | "where" | "while" | "yield"
+            "as" | "async"
+                | "break"
+                | "const"
+                | "continue"
+                | "dyn"
+                | "else"
+                | "enum"
+                | "for"
+                | "if"
+                | "impl"
+                | "in"
+                | "let"
+                | "loop"
+                | "match"
+                | "mod"
+                | "move"
+                | "mut"
+                | "ref"
+                | "return"
+                | "static"
+                | "struct"
+                | "trait"
+                | "type"
+                | "unsafe"
+                | "use"
+                | "where"
+                | "while"
+                | "yield"
         )
 }
 
@@ -149,10 +183,7 @@ impl Printer {
                     let _ = write!(self.out, "{ident}");
                     let text = &self.out[at..];
                     let after_fn = matches!(self.prev, Prev::Ident { is_fn: true, .. });
-                    let generic = after_fn
-                        || text.trim_start_matches("r#").starts_with(|c: char| c.is_ascii_uppercase())
-                        || text == "impl"
-                        || text == "for";
+                    let generic = after_fn || text.trim_start_matches("r#").starts_with(|c: char| c.is_ascii_uppercase()) || text == "impl" || text == "for";
                     self.prev = Prev::Ident { keyword: is_keyword(text), generic, is_fn: text == "fn" };
                 }
                 TokenTree::Literal(literal) => {
@@ -276,10 +307,7 @@ impl Printer {
                 Prev::Punct { ch: ':', .. } => true,
                 _ => unary,
             };
-        let angle_close = ch == '>'
-            && nesting.angles > 0
-            && !matches!(prev, Prev::Punct { ch: '-' | '=', joint: true, .. })
-            && !(joint && next_is('='));
+        let angle_close = ch == '>' && nesting.angles > 0 && !matches!(prev, Prev::Punct { ch: '-' | '=', joint: true, .. }) && !(joint && next_is('='));
         let bar_open = ch == '|' && !nesting.bars && unary;
         let bar_close = ch == '|' && nesting.bars && !joint;
         let space = match prev {
@@ -288,8 +316,7 @@ impl Printer {
             // two would read as one operator or start a comment; `>>` closing
             // two generics reads as two.
             Prev::Punct { ch: before, tight, angle_close: closed, .. } => {
-                (joins(before, ch) && !(closed && angle_close))
-                    || !(tight || ch == ',' || ch == ';' || closed && matches!(ch, ':' | '>' | '.' | '?'))
+                (joins(before, ch) && !(closed && angle_close)) || !(tight || ch == ',' || ch == ';' || closed && matches!(ch, ':' | '>' | '.' | '?'))
             }
             _ if ch == ',' || ch == ';' => false,
             _ if ch == '?' || ch == '.' && !prev.is_keyword() => false,
@@ -352,9 +379,7 @@ fn joins(a: char, b: char) -> bool {
 /// (a new item or statement) rather than continuing an expression.
 fn opens_line(token: &TokenTree) -> bool {
     match token {
-        TokenTree::Ident(i) => {
-            i != "else" && i != "as"
-        }
+        TokenTree::Ident(i) => i != "else" && i != "as",
         TokenTree::Punct(p) => p.as_char() == '#',
         TokenTree::Literal(_) => true,
         TokenTree::Group(g) => g.delimiter() == Delimiter::Brace,

@@ -38,6 +38,7 @@
 pub mod docs;
 pub mod emit;
 pub mod error;
+mod layout;
 pub mod load;
 pub mod manifest;
 pub mod model;
@@ -45,7 +46,6 @@ pub mod naming;
 pub mod normalize;
 pub mod pointer;
 pub mod refs;
-mod layout;
 mod runtime;
 mod schema;
 
@@ -244,9 +244,7 @@ impl Config {
         let mut config = self.clone();
         if self.cargo_features {
             config.features = Enabled::Only(
-                std::env::vars_os()
-                    .filter_map(|(k, _)| k.to_str()?.strip_prefix("CARGO_FEATURE_").map(|f| f.to_ascii_lowercase().replace('_', "-")))
-                    .collect(),
+                std::env::vars_os().filter_map(|(k, _)| k.to_str()?.strip_prefix("CARGO_FEATURE_").map(|f| f.to_ascii_lowercase().replace('_', "-"))).collect(),
             );
         }
         let output = config.generate_file(spec)?;
@@ -294,9 +292,7 @@ impl Config {
     pub fn generate_str(&self, text: &str, source_name: &str) -> Result<Output> {
         let mut value = load::parse(text)?;
         load::check_version(&value)?;
-        refs::resolve(&mut value, None, &mut |path| {
-            Err(std::io::Error::other(format!("{} is not read by generate_str", path.display())))
-        })?;
+        refs::resolve(&mut value, None, &mut |path| Err(std::io::Error::other(format!("{} is not read by generate_str", path.display()))))?;
         self.generate_value(value, source_name)
     }
 

@@ -28,17 +28,9 @@ pub fn parse(text: &str) -> Result<Value> {
     if text.trim_start().starts_with('{') {
         let mut de = serde_json::Deserializer::from_str(text);
         let parsed = JsonValue::deserialize(&mut de).and_then(|v| de.end().map(|()| v));
-        return parsed.map(|v| v.0).map_err(|e| Error::Syntax {
-            file: None,
-            line: Some(e.line()),
-            message: e.to_string(),
-        });
+        return parsed.map(|v| v.0).map_err(|e| Error::Syntax { file: None, line: Some(e.line()), message: e.to_string() });
     }
-    serde_yaml::from_str::<JsonValue>(text).map(|v| v.0).map_err(|e| Error::Syntax {
-        file: None,
-        line: e.location().map(|l| l.line()),
-        message: e.to_string(),
-    })
+    serde_yaml::from_str::<JsonValue>(text).map(|v| v.0).map_err(|e| Error::Syntax { file: None, line: e.location().map(|l| l.line()), message: e.to_string() })
 }
 
 /// A `serde_json::Value` that any self-describing format can produce, including
@@ -199,7 +191,9 @@ fn unread_response(doc: &Value) -> Option<JsonPointer> {
     paths.iter().find_map(|(path, item)| {
         METHODS.iter().find_map(|method| {
             let responses = item.get(*method)?.get("responses")?.as_object()?;
-            let key = responses.keys().find(|k| *k != "default" && !k.starts_with("x-") && openapiv3::StatusCode::deserialize(Value::String((*k).clone())).is_err())?;
+            let key = responses
+                .keys()
+                .find(|k| *k != "default" && !k.starts_with("x-") && openapiv3::StatusCode::deserialize(Value::String((*k).clone())).is_err())?;
             Some(JsonPointer::root().join("paths").join(path).join(*method).join("responses").join(key))
         })
     })
@@ -242,7 +236,9 @@ fn narrow_operation(op: &Value, at: &JsonPointer) -> Option<(JsonPointer, String
     let responses = op.get("responses").and_then(Value::as_object).into_iter().flatten();
     narrow_parameters(op, at)
         .or_else(|| fails::<Ref<openapiv3::RequestBody>>(op.get("requestBody")?, &at.join("requestBody")))
-        .or_else(|| responses.filter(|(code, _)| !code.starts_with("x-")).find_map(|(code, r)| fails::<Ref<openapiv3::Response>>(r, &at.join("responses").join(code))))
+        .or_else(|| {
+            responses.filter(|(code, _)| !code.starts_with("x-")).find_map(|(code, r)| fails::<Ref<openapiv3::Response>>(r, &at.join("responses").join(code)))
+        })
         .or_else(|| fails::<openapiv3::Operation>(op, at))
 }
 

@@ -483,7 +483,8 @@ pub fn build(spec: &OpenAPI, settings: &ModelSettings) -> Result<Model> {
     }
     let (operations, operations_module) = b.operations()?;
     b.check_unused_names()?;
-    let mut model = Model { types: b.types, modules: b.modules, operations, operations_module, files: Vec::new(), fallbacks: b.fallbacks, features: Features::default() };
+    let mut model =
+        Model { types: b.types, modules: b.modules, operations, operations_module, files: Vec::new(), fallbacks: b.fallbacks, features: Features::default() };
     cycles::break_cycles(&mut model);
     union::plan(&mut model);
     // After cycles are broken: an alias may have become a newtype.
@@ -561,7 +562,10 @@ impl<'a> Builder<'a> {
     fn check_unused_names(&self) -> Result<()> {
         for pointer in self.settings.names.keys() {
             if !self.types.iter().any(|t| &t.pointer == pointer) {
-                return Err(Error::spec(pointer.clone(), "a name was configured for this pointer (Config::name_schema), but no inline schema that needs a type is there"));
+                return Err(Error::spec(
+                    pointer.clone(),
+                    "a name was configured for this pointer (Config::name_schema), but no inline schema that needs a type is there",
+                ));
             }
         }
         Ok(())
@@ -610,11 +614,7 @@ impl<'a> Builder<'a> {
                 }
                 let scope = &mut self.modules[*module].scope;
                 let preferred = naming::type_name(name);
-                let chosen = if !scope.is_taken(&preferred) {
-                    scope.claim(&preferred)
-                } else {
-                    scope.claim(&format!("{}{}", parent, preferred))
-                };
+                let chosen = if !scope.is_taken(&preferred) { scope.claim(&preferred) } else { scope.claim(&format!("{}{}", parent, preferred)) };
                 let id = self.types.len();
                 self.types.push(TypeDef {
                     name: chosen,
@@ -758,10 +758,9 @@ impl<'a> Builder<'a> {
                 self.fallback(pointer, "schema without a type: any JSON");
                 not_null(self.plain(slot, Ty::Value, data))
             }
-            Form::BadType(other) => Err(Error::spec(
-                pointer,
-                format!("unknown type {other:?}: expected one of string, integer, number, boolean, array, object, null"),
-            )),
+            Form::BadType(other) => {
+                Err(Error::spec(pointer, format!("unknown type {other:?}: expected one of string, integer, number, boolean, array, object, null")))
+            }
         }
     }
 
@@ -791,7 +790,6 @@ impl<'a> Builder<'a> {
         let ty = if built.nullable { built.ty.option() } else { built.ty };
         Ok(Ty::Vec(Box::new(ty)))
     }
-
 }
 
 /// Why a `$ref` names no component of the kind asked for.
@@ -872,8 +870,7 @@ fn int_enum(values: impl Iterator<Item = (i64, Option<String>, Option<String>)>)
     let mut scope = Scope::new(Case::Variant);
     let other = scope.claim("Other");
     let values: Vec<_> = dedup(values);
-    let raws: Vec<String> =
-        values.iter().map(|(v, title, _)| title.clone().unwrap_or_else(|| format!("V{v}").replace('-', "Minus"))).collect();
+    let raws: Vec<String> = values.iter().map(|(v, title, _)| title.clone().unwrap_or_else(|| format!("V{v}").replace('-', "Minus"))).collect();
     let names = scope.claim_all(raws.iter().map(String::as_str));
     let values = values.into_iter().zip(names).map(|((v, _, doc), name)| (v, name, doc)).collect();
     Kind::IntEnum { values, other }

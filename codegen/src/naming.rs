@@ -52,10 +52,9 @@ use heck::{ToSnakeCase, ToUpperCamelCase};
 use std::collections::HashSet;
 
 const KEYWORDS: &[&str] = &[
-    "as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for", "if", "impl", "in",
-    "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self", "Self", "static", "struct", "super",
-    "trait", "true", "type", "unsafe", "use", "where", "while", "async", "await", "dyn", "abstract", "become", "box",
-    "do", "final", "macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen", "union",
+    "as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move",
+    "mut", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type", "unsafe", "use", "where", "while", "async", "await",
+    "dyn", "abstract", "become", "box", "do", "final", "macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen", "union",
 ];
 const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
 const RESERVED_TYPES: &[&str] = &["Option", "String", "Vec", "Box", "Result", "Self"];
@@ -338,7 +337,11 @@ impl Scope {
             (Case::Camel, Spelling::Plain) => type_name(raw),
             (Case::Camel, _) => {
                 let n = camel(raw, "V", level);
-                if RESERVED_TYPES.contains(&n.as_str()) { format!("{n}Model") } else { shortened(n, false) }
+                if RESERVED_TYPES.contains(&n.as_str()) {
+                    format!("{n}Model")
+                } else {
+                    shortened(n, false)
+                }
             }
             (Case::Variant, _) => match camel(raw, "V", level) {
                 // The one keyword a camel-case name can hit.
@@ -379,10 +382,13 @@ impl Scope {
                 let names: HashSet<String> = group.iter().map(|raw| self.plain(raw, level)).collect();
                 names.len() == group.len()
             };
-            if distinct(Spelling::Signs) { Spelling::Signs } else { Spelling::All }
+            if distinct(Spelling::Signs) {
+                Spelling::Signs
+            } else {
+                Spelling::All
+            }
         };
-        let starts: std::collections::HashMap<&str, Spelling> =
-            groups.iter().map(|(plain, group)| (*plain, start_of(group))).collect();
+        let starts: std::collections::HashMap<&str, Spelling> = groups.iter().map(|(plain, group)| (*plain, start_of(group))).collect();
         let starts: Vec<Spelling> = plains.iter().map(|plain| starts[plain.as_str()]).collect();
         raws.iter().zip(starts).map(|(raw, start)| self.claim_from(raw, start)).collect()
     }
@@ -402,11 +408,7 @@ impl Scope {
         // `self_` counts on as `self_2`: a double `_` warns (`non_snake_case`).
         let snake_stem = stem.trim_end_matches('_');
         for n in 2.. {
-            let candidate = if camel_case {
-                counted(&stem, &n.to_string(), capped)
-            } else {
-                field_from(counted(snake_stem, &format!("_{n}"), capped))
-            };
+            let candidate = if camel_case { counted(&stem, &n.to_string(), capped) } else { field_from(counted(snake_stem, &format!("_{n}"), capped)) };
             if self.taken.insert(candidate.clone()) {
                 return candidate;
             }
@@ -530,9 +532,6 @@ mod tests {
         let mut s = Scope::new(Case::Variant);
         s.reserve("Other");
         let names = s.claim_all(["Etc/GMT+1", "Etc/GMT-1", "UTC", "ASC", "asc", "other", "a.b", "a/b"]);
-        assert_eq!(
-            names,
-            ["EtcGmtPlus1", "EtcGmtMinus1", "Utc", "Asc", "Asc2", "Other2", "ADotB", "ASlashB"]
-        );
+        assert_eq!(names, ["EtcGmtPlus1", "EtcGmtMinus1", "Utc", "Asc", "Asc2", "Other2", "ADotB", "ASlashB"]);
     }
 }

@@ -30,9 +30,7 @@ use crate::pointer::JsonPointer;
 pub fn normalize(doc: &mut Value) {
     let Some(root) = doc.as_object_mut() else { return };
     root.entry("paths").or_insert_with(|| Value::Object(Map::new()));
-    if let Some(Value::Object(schemas)) =
-        root.get_mut("components").and_then(|c| c.get_mut("schemas"))
-    {
+    if let Some(Value::Object(schemas)) = root.get_mut("components").and_then(|c| c.get_mut("schemas")) {
         for (name, schema) in schemas.iter_mut() {
             schema_at(schema, JsonPointer::component_schema(name).as_str());
         }
@@ -210,9 +208,25 @@ fn split_types(map: &mut Map<String, Value>, types: Vec<Value>) {
         arms.push(Value::Object(arm));
     }
     for key in [
-        "properties", "required", "additionalProperties", "minProperties", "maxProperties", "items", "minItems",
-        "maxItems", "uniqueItems", "format", "pattern", "minLength", "maxLength", "minimum", "maximum",
-        "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "enum",
+        "properties",
+        "required",
+        "additionalProperties",
+        "minProperties",
+        "maxProperties",
+        "items",
+        "minItems",
+        "maxItems",
+        "uniqueItems",
+        "format",
+        "pattern",
+        "minLength",
+        "maxLength",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "multipleOf",
+        "enum",
     ] {
         map.remove(key);
     }
@@ -251,18 +265,9 @@ mod tests {
         );
         assert_eq!(norm(json!({"const": "batch"})), json!({"enum": ["batch"]}));
         assert_eq!(norm(json!({"type": "string", "examples": ["a", "b"]})), json!({"type": "string", "example": "a"}));
-        assert_eq!(
-            norm(json!({"type": "number", "exclusiveMinimum": 0})),
-            json!({"type": "number", "minimum": 0, "exclusiveMinimum": true})
-        );
-        assert_eq!(
-            norm(json!({"type": "integer", "minimum": -9223372036854776000.0_f64})),
-            json!({"type": "integer", "minimum": i64::MIN})
-        );
-        assert_eq!(
-            norm(json!({"items": {"$recursiveRef": "#"}})),
-            json!({"items": {"$ref": "#/components/schemas/S"}})
-        );
+        assert_eq!(norm(json!({"type": "number", "exclusiveMinimum": 0})), json!({"type": "number", "minimum": 0, "exclusiveMinimum": true}));
+        assert_eq!(norm(json!({"type": "integer", "minimum": -9223372036854776000.0_f64})), json!({"type": "integer", "minimum": i64::MIN}));
+        assert_eq!(norm(json!({"items": {"$recursiveRef": "#"}})), json!({"items": {"$ref": "#/components/schemas/S"}}));
         assert_eq!(
             norm(json!({"$ref": "#/components/schemas/T", "description": "mine"})),
             json!({"allOf": [{"$ref": "#/components/schemas/T"}], "description": "mine"})

@@ -50,9 +50,8 @@ impl Bundle {
         };
         // A pointer that does not parse (a configured name's) is the main document's.
         let parsed = JsonPointer::parse(&pointer).ok();
-        let origin = parsed.as_ref().and_then(|p| {
-            self.origins.iter().filter(|(at, _, _)| p.starts_with(at)).max_by_key(|(at, _, _)| at.depth()).map(|o| (p, o))
-        });
+        let origin =
+            parsed.as_ref().and_then(|p| self.origins.iter().filter(|(at, _, _)| p.starts_with(at)).max_by_key(|(at, _, _)| at.depth()).map(|o| (p, o)));
         match origin {
             Some((p, (at, file, original))) => {
                 let translated = p.rebase(at, original).expect("the origin is a prefix");
@@ -187,7 +186,9 @@ impl Resolver<'_, '_> {
         if reference.contains("://") {
             return Err(Error::spec(
                 at,
-                format!("`$ref: {reference}` is a network address: a build script must not fetch, so download the file next to the spec and refer to it by path"),
+                format!(
+                    "`$ref: {reference}` is a network address: a build script must not fetch, so download the file next to the spec and refer to it by path"
+                ),
             ));
         }
         let (path, fragment) = reference.split_once('#').unwrap_or((reference, ""));
@@ -223,9 +224,9 @@ impl Resolver<'_, '_> {
     }
 
     fn lookup(&self, file: usize, pointer: &JsonPointer, at: &JsonPointer) -> Result<&Value> {
-        self.docs[file].pointer(pointer.as_json_pointer()).ok_or_else(|| {
-            Error::spec(at, format!("unresolved $ref: {} has nothing at {pointer}", self.bundle.files[file].0.display()))
-        })
+        self.docs[file]
+            .pointer(pointer.as_json_pointer())
+            .ok_or_else(|| Error::spec(at, format!("unresolved $ref: {} has nothing at {pointer}", self.bundle.files[file].0.display())))
     }
 
     /// Copy the schema at `(file, pointer)` into a component, once; its name.
@@ -352,8 +353,8 @@ fn hoist_local(doc: &mut Value, bundle: &mut Bundle) -> Result<()> {
     targets.dedup_by(|a, b| a.0 == b.0);
     for (target, pointer) in targets {
         let segments: Vec<String> = pointer.segments().map(Into::into).collect();
-        let schema_place = segments.first().is_some_and(|s| s == "components") && segments.get(1).is_some_and(|s| s == "schemas")
-            || segments.iter().any(|s| s == "schema");
+        let schema_place =
+            segments.first().is_some_and(|s| s == "components") && segments.get(1).is_some_and(|s| s == "schemas") || segments.iter().any(|s| s == "schema");
         if !schema_place {
             continue;
         }
@@ -468,10 +469,7 @@ mod tests {
     #[test]
     fn bad_references_are_errors_with_their_pointer() {
         let err = |doc: Value| resolve(&mut doc.clone(), Some(Path::new("spec/openapi.yaml")), &mut no_files).unwrap_err().to_string();
-        assert_eq!(
-            err(json!({"components": {"schemas": {"A": {"$ref": 5}}}})),
-            "#/components/schemas/A: `$ref` must be a string, not 5"
-        );
+        assert_eq!(err(json!({"components": {"schemas": {"A": {"$ref": 5}}}})), "#/components/schemas/A: `$ref` must be a string, not 5");
         assert!(err(json!({"components": {"schemas": {"A": {"$ref": "https://example.com/a.yaml"}}}}))
             .starts_with("#/components/schemas/A: `$ref: https://example.com/a.yaml` is a network address: a build script must not fetch"));
         assert!(err(json!({"components": {"schemas": {"A": {"$ref": "a.yaml"}}}}))
@@ -525,11 +523,7 @@ mod tests {
         let read: Vec<_> = bundle.files.iter().map(|(p, _)| p.display().to_string()).collect();
         assert_eq!(read, ["spec/paths/pets.yaml", "spec/schemas/pet.yaml", "spec/schemas/common.yaml"]);
         // An error inside a copied schema names its own file and pointer.
-        let located = bundle.locate(
-            Error::spec("#/components/schemas/Person/properties/pet", "bad"),
-            Path::new("spec/openapi.yaml"),
-            "",
-        );
+        let located = bundle.locate(Error::spec("#/components/schemas/Person/properties/pet", "bad"), Path::new("spec/openapi.yaml"), "");
         assert_eq!(located.to_string(), "spec/schemas/common.yaml:6: #/components/schemas/Person/properties/pet: bad");
     }
 }

@@ -64,8 +64,7 @@
 
 use indexmap::IndexMap;
 use openapiv3::{
-    AdditionalProperties, AnySchema, IntegerFormat, ObjectType, ReferenceOr, Schema, SchemaData, SchemaKind, StringFormat, Type,
-    VariantOrUnknownOrEmpty,
+    AdditionalProperties, AnySchema, IntegerFormat, ObjectType, ReferenceOr, Schema, SchemaData, SchemaKind, StringFormat, Type, VariantOrUnknownOrEmpty,
 };
 use serde_json::Value;
 
@@ -352,9 +351,8 @@ impl<'a> View<'a> {
                 Some(other) => break 'form Form::BadType(other),
             }
             if let Some((word, arms)) = union {
-                let constraint = |a: &ReferenceOr<Schema>| {
-                    matches!(a, ReferenceOr::Item(Schema { schema_kind: SchemaKind::Any(x), .. }) if constraints_only(x))
-                };
+                let constraint =
+                    |a: &ReferenceOr<Schema>| matches!(a, ReferenceOr::Item(Schema { schema_kind: SchemaKind::Any(x), .. }) if constraints_only(x));
                 if !arms.iter().all(constraint) {
                     if !has_properties {
                         break 'form Form::Union { word, arms };
@@ -380,17 +378,7 @@ impl<'a> View<'a> {
                 _ => Form::Untyped,
             }
         };
-        View {
-            data,
-            form,
-            typ,
-            mixed: true,
-            object: Some(object),
-            all_of: &any.all_of,
-            unions: union.is_some(),
-            listed,
-            union_beside_properties,
-        }
+        View { data, form, typ, mixed: true, object: Some(object), all_of: &any.all_of, unions: union.is_some(), listed, union_beside_properties }
     }
 
     /// It admits only `null`: `type: 'null'`, or (unnormalized) an `enum`
@@ -450,7 +438,9 @@ mod tests {
         let view = View::of(&s);
         let name = match view.form {
             Form::Null => "Null".to_owned(),
-            Form::String { values, nullable, binary } => format!("String{:?}{}{}", values.strings(), if nullable { "?" } else { "" }, if binary { " binary" } else { "" }),
+            Form::String { values, nullable, binary } => {
+                format!("String{:?}{}{}", values.strings(), if nullable { "?" } else { "" }, if binary { " binary" } else { "" })
+            }
             Form::Integer { values, nullable, width } => format!("Integer{:?}{}{width:?}", values.integers(), if nullable { "?" } else { "" }),
             Form::Number => "Number".into(),
             Form::Boolean => "Boolean".into(),

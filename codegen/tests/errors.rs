@@ -45,13 +45,7 @@ fn malformed_json_names_file_and_line() {
 fn unresolved_ref_names_file_line_and_pointer() {
     let spec = format!("{HEAD}    A:\n      type: object\n      properties:\n        b:\n          $ref: '#/components/schemas/Nope'\n");
     let (msg, path) = fails("ref", &spec);
-    assert_eq!(
-        msg,
-        format!(
-            "{}:9: #/components/schemas/A/properties/b: unresolved $ref \"#/components/schemas/Nope\": no such schema",
-            path.display()
-        )
-    );
+    assert_eq!(msg, format!("{}:9: #/components/schemas/A/properties/b: unresolved $ref \"#/components/schemas/Nope\": no such schema", path.display()));
 }
 
 #[test]
@@ -66,17 +60,17 @@ fn a_missing_referenced_file_names_the_reference() {
     let spec = format!("{HEAD}    A:\n      $ref: 'other.yaml#/B'\n");
     let (msg, path) = fails("external", &spec);
     let other = path.parent().unwrap().join("other.yaml");
-    assert!(
-        msg.starts_with(&format!("{}:6: #/components/schemas/A: cannot read the referenced file {}", path.display(), other.display())),
-        "{msg}"
-    );
+    assert!(msg.starts_with(&format!("{}:6: #/components/schemas/A: cannot read the referenced file {}", path.display(), other.display())), "{msg}");
 }
 
 #[test]
 fn a_network_reference_is_refused() {
     let spec = format!("{HEAD}    A:\n      type: object\n      properties:\n        b:\n          $ref: 'https://example.com/b.yaml'\n");
     let (msg, path) = fails("network", &spec);
-    assert!(msg.starts_with(&format!("{}:9: #/components/schemas/A/properties/b: `$ref: https://example.com/b.yaml` is a network address", path.display())), "{msg}");
+    assert!(
+        msg.starts_with(&format!("{}:9: #/components/schemas/A/properties/b: `$ref: https://example.com/b.yaml` is a network address", path.display())),
+        "{msg}"
+    );
 }
 
 #[test]

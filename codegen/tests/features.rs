@@ -7,11 +7,7 @@ use openapi_codegen::model::tag_feature;
 use openapi_codegen::Config;
 
 fn fixture() -> String {
-    std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/features_slice/spec.yaml"
-    ))
-    .unwrap()
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/features_slice/spec.yaml")).unwrap()
 }
 
 #[test]
@@ -37,15 +33,8 @@ fn tags_become_kebab_case_ascii_names() {
 
 #[test]
 fn each_tag_untagged_operations_and_unreached_types_have_a_feature() {
-    let report = Config::new()
-        .generate_str(&fixture(), "spec.yaml")
-        .unwrap()
-        .report;
-    let summary: Vec<(String, Vec<String>, usize, usize)> = report
-        .features
-        .iter()
-        .map(|f| (f.name.clone(), f.tags.clone(), f.operations, f.types))
-        .collect();
+    let report = Config::new().generate_str(&fixture(), "spec.yaml").unwrap().report;
+    let summary: Vec<(String, Vec<String>, usize, usize)> = report.features.iter().map(|f| (f.name.clone(), f.tags.clone(), f.operations, f.types)).collect();
     assert_eq!(
         summary,
         [
@@ -64,76 +53,37 @@ fn each_tag_untagged_operations_and_unreached_types_have_a_feature() {
 
 #[test]
 fn one_feature_generates_its_operations_and_what_they_reach() {
-    let pets = Config::new()
-        .features(["pets"])
-        .generate_str(&fixture(), "spec.yaml")
-        .unwrap()
-        .code;
-    for present in [
-        "pub struct Pet ",
-        "pub enum PetKind",
-        "pub struct Owner",
-        "pub struct ListPets",
-        "pub struct UploadPhoto",
-        "pub struct GetOwner",
-        "pub struct File",
-    ] {
+    let pets = Config::new().features(["pets"]).generate_str(&fixture(), "spec.yaml").unwrap().code;
+    for present in
+        ["pub struct Pet ", "pub enum PetKind", "pub struct Owner", "pub struct ListPets", "pub struct UploadPhoto", "pub struct GetOwner", "pub struct File"]
+    {
         assert!(pets.contains(present), "`pets` lacks {present}");
     }
     for absent in ["Store", "Audit", "Orphan"] {
         assert!(!pets.contains(absent), "`pets` has {absent}");
     }
-    let stores = Config::new()
-        .features(["pet-stores"])
-        .generate_str(&fixture(), "spec.yaml")
-        .unwrap()
-        .code;
-    assert!(
-        stores.contains("pub struct Store")
-            && stores.contains("pub struct Owner")
-            && !stores.contains("Pet ")
-    );
+    let stores = Config::new().features(["pet-stores"]).generate_str(&fixture(), "spec.yaml").unwrap().code;
+    assert!(stores.contains("pub struct Store") && stores.contains("pub struct Owner") && !stores.contains("Pet "));
     assert!(!stores.contains("UploadPhoto"));
     // Each item says what turns it on.
-    assert!(stores
-        .contains("/// Needs one of the Cargo features `pet-stores` or `pets`.\n    #[derive"));
+    assert!(stores.contains("/// Needs one of the Cargo features `pet-stores` or `pets`.\n    #[derive"));
 }
 
 #[test]
 fn full_and_every_feature_generate_the_same_types() {
     let spec = fixture();
-    let all = Config::new()
-        .features(["pets", "pet-stores", "other-operations", "other-schemas"])
-        .generate_str(&spec, "s")
-        .unwrap()
-        .code;
-    assert_eq!(
-        Config::new()
-            .features(["full"])
-            .generate_str(&spec, "s")
-            .unwrap()
-            .code,
-        all
-    );
+    let all = Config::new().features(["pets", "pet-stores", "other-operations", "other-schemas"]).generate_str(&spec, "s").unwrap().code;
+    assert_eq!(Config::new().features(["full"]).generate_str(&spec, "s").unwrap().code, all);
     // Without features: the same items, without the notes. So every type
     // is in some feature.
     let ungated = Config::new().generate_str(&spec, "s").unwrap().code;
     assert!(!ungated.contains("Cargo feature"));
-    let items = |code: &str| {
-        code.lines()
-            .filter(|l| l.trim_start().starts_with("pub "))
-            .map(str::to_owned)
-            .collect::<Vec<_>>()
-    };
+    let items = |code: &str| code.lines().filter(|l| l.trim_start().starts_with("pub ")).map(str::to_owned).collect::<Vec<_>>();
     assert_eq!(items(&all), items(&ungated));
 }
 
 #[test]
 fn a_feature_the_spec_lacks_is_an_error_that_lists_them() {
-    let err = Config::new()
-        .features(["pet"])
-        .generate_str(&fixture(), "spec.yaml")
-        .unwrap_err()
-        .to_string();
+    let err = Config::new().features(["pet"]).generate_str(&fixture(), "spec.yaml").unwrap_err().to_string();
     assert_eq!(err, "no feature \"pet\" in the spec; its features are `full`, other-operations, other-schemas, pet-stores, pets");
 }

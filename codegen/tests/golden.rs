@@ -50,8 +50,7 @@ fn config(case: &Path) -> Config {
     config.pretty(true);
     let path = case.join("config.json");
     let Ok(text) = std::fs::read_to_string(&path) else { return config };
-    let json: serde_json::Value =
-        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: not JSON: {e}", path.display()));
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: not JSON: {e}", path.display()));
     let object = json.as_object().unwrap_or_else(|| panic!("{}: expected a JSON object", path.display()));
     for (key, value) in object {
         match key.as_str() {
@@ -60,36 +59,26 @@ fn config(case: &Path) -> Config {
                 config.features(names.iter().map(|n| n.as_str().unwrap_or_else(|| panic!("{}: a feature is a string", path.display()))));
             }
             "names" => {
-                let names =
-                    value.as_object().unwrap_or_else(|| panic!("{}: `names` must be an object", path.display()));
+                let names = value.as_object().unwrap_or_else(|| panic!("{}: `names` must be an object", path.display()));
                 for (pointer, name) in names {
-                    let name = name
-                        .as_str()
-                        .unwrap_or_else(|| panic!("{}: name for {pointer} must be a string", path.display()));
+                    let name = name.as_str().unwrap_or_else(|| panic!("{}: name for {pointer} must be a string", path.display()));
                     config.name_schema(pointer, name);
                 }
             }
             "doc_base_url" => {
-                let url =
-                    value.as_str().unwrap_or_else(|| panic!("{}: `doc_base_url` must be a string", path.display()));
+                let url = value.as_str().unwrap_or_else(|| panic!("{}: `doc_base_url` must be a string", path.display()));
                 config.doc_base_url(url);
             }
             "strict_reading" => {
-                let strict =
-                    value.as_bool().unwrap_or_else(|| panic!("{}: `strict_reading` must be a boolean", path.display()));
+                let strict = value.as_bool().unwrap_or_else(|| panic!("{}: `strict_reading` must be a boolean", path.display()));
                 config.strict_reading(strict);
             }
             "keep_unknown_properties" => {
-                let keep = value
-                    .as_bool()
-                    .unwrap_or_else(|| panic!("{}: `keep_unknown_properties` must be a boolean", path.display()));
+                let keep = value.as_bool().unwrap_or_else(|| panic!("{}: `keep_unknown_properties` must be a boolean", path.display()));
                 config.keep_unknown_properties(keep);
             }
             // A typo would otherwise silently test the defaults.
-            other => panic!(
-                "{}: unknown key {other:?} (expected `names`, `doc_base_url`, `strict_reading`, `keep_unknown_properties`)",
-                path.display()
-            ),
+            other => panic!("{}: unknown key {other:?} (expected `names`, `doc_base_url`, `strict_reading`, `keep_unknown_properties`)", path.display()),
         }
     }
     config
@@ -99,29 +88,16 @@ fn config(case: &Path) -> Config {
 fn generate(case: &Path) -> Result<String, String> {
     let spec_path = case.join("spec.yaml");
     let spec = std::fs::read_to_string(&spec_path).map_err(|e| format!("cannot read {}: {e}", spec_path.display()))?;
-    config(case)
-        .generate_str(&spec, "spec.yaml")
-        .map(|output| output.code)
-        .map_err(|e| format!("{}: generation failed: {e}", spec_path.display()))
+    config(case).generate_str(&spec, "spec.yaml").map(|output| output.code).map_err(|e| format!("{}: generation failed: {e}", spec_path.display()))
 }
 
 /// Where two texts first differ, with a few lines of context from each.
 fn diff_hint(expected: &str, actual: &str) -> String {
     let expected_lines: Vec<&str> = expected.lines().collect();
     let actual_lines: Vec<&str> = actual.lines().collect();
-    let first = expected_lines
-        .iter()
-        .zip(&actual_lines)
-        .position(|(e, a)| e != a)
-        .unwrap_or(expected_lines.len().min(actual_lines.len()));
+    let first = expected_lines.iter().zip(&actual_lines).position(|(e, a)| e != a).unwrap_or(expected_lines.len().min(actual_lines.len()));
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "first difference at line {} (expected.rs has {} lines, the generator made {})",
-        first + 1,
-        expected_lines.len(),
-        actual_lines.len()
-    );
+    let _ = writeln!(out, "first difference at line {} (expected.rs has {} lines, the generator made {})", first + 1, expected_lines.len(), actual_lines.len());
     let from = first.saturating_sub(2);
     for (label, lines) in [("expected", &expected_lines), ("actual", &actual_lines)] {
         let _ = writeln!(out, "  {label}:");
@@ -157,8 +133,7 @@ fn fixtures_match_expected() {
         if update {
             let old = std::fs::read_to_string(&expected_path).ok();
             if old.as_deref() != Some(code.as_str()) {
-                std::fs::write(&expected_path, &code)
-                    .unwrap_or_else(|e| panic!("cannot write {}: {e}", expected_path.display()));
+                std::fs::write(&expected_path, &code).unwrap_or_else(|e| panic!("cannot write {}: {e}", expected_path.display()));
                 eprintln!("[{name}] wrote {}", expected_path.display());
             }
             checked += 1;
@@ -166,15 +141,8 @@ fn fixtures_match_expected() {
         }
         match std::fs::read_to_string(&expected_path) {
             Ok(expected) if expected == code => checked += 1,
-            Ok(expected) => failures.push(format!(
-                "[{name}] output differs from {}\n{}",
-                expected_path.display(),
-                diff_hint(&expected, &code)
-            )),
-            Err(e) => failures.push(format!(
-                "[{name}] cannot read {}: {e} (run with UPDATE_GOLDENS=1 to create it)",
-                expected_path.display()
-            )),
+            Ok(expected) => failures.push(format!("[{name}] output differs from {}\n{}", expected_path.display(), diff_hint(&expected, &code))),
+            Err(e) => failures.push(format!("[{name}] cannot read {}: {e} (run with UPDATE_GOLDENS=1 to create it)", expected_path.display())),
         }
     }
     assert!(

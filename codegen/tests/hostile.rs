@@ -109,8 +109,7 @@ fn known_failures() -> Vec<(String, Kind, String)> {
 }
 
 fn is_case_name(name: &str) -> bool {
-    name.starts_with(|c: char| c.is_ascii_lowercase())
-        && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    name.starts_with(|c: char| c.is_ascii_lowercase()) && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 // ---------------------------------------------------------------------------
@@ -368,10 +367,7 @@ fn hostile_specs_are_refused_clearly_or_generate_code_that_parses() {
 
     results.sort_by_key(|r| std::cmp::Reverse(r.3));
     eprintln!("{} hostile cases: {refused} refused, {accepted} accepted, {known_failing} known failures", cases.len());
-    eprintln!(
-        "slowest: {}",
-        results.iter().take(5).map(|(i, _, _, d)| format!("{} {d:.1?}", cases[*i].0)).collect::<Vec<_>>().join(", ")
-    );
+    eprintln!("slowest: {}", results.iter().take(5).map(|(i, _, _, d)| format!("{} {d:.1?}", cases[*i].0)).collect::<Vec<_>>().join(", "));
     assert!(
         failures.is_empty(),
         "{} of {} hostile cases failed:\n\n{}\n\nIf a changed message is intended: UPDATE_HOSTILE=1 cargo test -p openapi-codegen --test hostile, and review the .err diff.",

@@ -7,11 +7,7 @@ include!("../build_support/spec_paths.rs");
 
 fn main() {
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    let report = generate(
-        openapi_codegen::Config::new().doc_base_url("https://platform.openai.com"),
-        "openai/openapi.yaml",
-        "openai.rs",
-    );
+    let report = generate(openapi_codegen::Config::new().doc_base_url("https://platform.openai.com"), "openai/openapi.yaml", "openai.rs");
     // The same spec read strictly, without `extra` maps: what the types did
     // before reading became tolerant, so the examples test can show both.
     let strict = generate(
@@ -46,9 +42,7 @@ fn dispatcher(name: &str, module: &str, through: &str, types: &[(String, String)
     let mut f = format!("/// Round-trip `json` through {through}.\n");
     if types.is_empty() {
         // No spec: unused arguments and a lone `_` arm would break `deny(warnings)`.
-        f.push_str(&format!(
-            "pub fn {name}(_operation: &str, _json: &serde_json::Value) -> Option<Result<Roundtrip, serde_json::Error>> {{\n    None\n}}\n"
-        ));
+        f.push_str(&format!("pub fn {name}(_operation: &str, _json: &serde_json::Value) -> Option<Result<Roundtrip, serde_json::Error>> {{\n    None\n}}\n"));
         return f;
     }
     f.push_str(&format!(

@@ -452,7 +452,18 @@ mod tests {
     /// files, over a sweep of specs).
     #[test]
     fn each_module_records_what_it_calls() {
-        let fixtures = ["support_closed", "support_enum", "support_optional", "support_required", "support_union", "unions", "allof", "long_chains", "endpoints", "reading"];
+        let fixtures = [
+            "support_closed",
+            "support_enum",
+            "support_optional",
+            "support_required",
+            "support_union",
+            "unions",
+            "allof",
+            "long_chains",
+            "endpoints",
+            "reading",
+        ];
         let mut seen = Needs::default();
         for fixture in fixtures {
             let path = format!("{}/tests/fixtures/{fixture}/spec.yaml", env!("CARGO_MANIFEST_DIR"));
@@ -469,7 +480,11 @@ mod tests {
                 }
                 let link = text.contains("super::api::Link");
                 assert_eq!(needs.link, link, "[{fixture}, module {m}] `api::Link` recorded or named, not both");
-                assert_eq!(needs.api, text.replace("super::api::Link", "").contains("super::api::"), "[{fixture}, module {m}] the API runtime recorded or called, not both");
+                assert_eq!(
+                    needs.api,
+                    text.replace("super::api::Link", "").contains("super::api::"),
+                    "[{fixture}, module {m}] the API runtime recorded or called, not both"
+                );
                 seen = seen.or(needs);
             }
         }

@@ -32,7 +32,9 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::{ident, Emitter};
-use crate::model::{template_parts, template_path, Body, Choice, Encoding, Kind, Location, Media, Operation, ResponseCase, Status, Style, TemplatePart, Ty, TypeId};
+use crate::model::{
+    template_parts, template_path, Body, Choice, Encoding, Kind, Location, Media, Operation, ResponseCase, Status, Style, TemplatePart, Ty, TypeId,
+};
 
 impl Emitter<'_> {
     /// Every operation's items, for the `operations` module `m`. Their
@@ -250,7 +252,8 @@ impl Emitter<'_> {
                 quote! { (#k.to_owned(), #v.to_owned()) }
             })
             .collect();
-        let calls: Vec<TokenStream> = op.params.iter().filter(|p| p.location == Location::Query).map(|p| pairs(p.json.as_str(), p.style, p.explode, &p.field)).collect();
+        let calls: Vec<TokenStream> =
+            op.params.iter().filter(|p| p.location == Location::Query).map(|p| pairs(p.json.as_str(), p.style, p.explode, &p.field)).collect();
         let body = match (fixed.is_empty(), calls.is_empty()) {
             (true, true) => return TokenStream::new(),
             (false, true) => quote! { vec![#(#fixed),*] },
@@ -288,7 +291,8 @@ impl Emitter<'_> {
                 }
             })
             .collect();
-        let cookies: Vec<TokenStream> = op.params.iter().filter(|p| p.location == Location::Cookie).map(|p| pairs(p.json.as_str(), p.style, p.explode, &p.field)).collect();
+        let cookies: Vec<TokenStream> =
+            op.params.iter().filter(|p| p.location == Location::Cookie).map(|p| pairs(p.json.as_str(), p.style, p.explode, &p.field)).collect();
         if headers.is_empty() && cookies.is_empty() {
             return TokenStream::new();
         }
@@ -411,22 +415,25 @@ impl Emitter<'_> {
             return true;
         }
         let path = self.ty(m, &Ty::Named(id));
-        let parts: Vec<TokenStream> = fields.iter().map(|f| {
-            let name = ident(&f.name);
-            let json = &f.json;
-            let ct = match encoding.iter().find(|e| &e.property == json).and_then(|e| e.content_type.as_deref()) {
-                Some(c) => quote! { Some(#c) },
-                None => quote! { None },
-            };
-            if f.flatten {
-                quote! { out.extend(super::api::object_parts(&self.#name)); }
-            } else if self.model.holds_files(&f.ty) {
-                self.file_parts_impls(m, &f.ty, done);
-                quote! { super::api::FileParts::file_parts(&self.#name, #json, #ct, &mut out); }
-            } else {
-                quote! { super::api::value_parts(#json, &self.#name, #ct, &mut out); }
-            }
-        }).collect();
+        let parts: Vec<TokenStream> = fields
+            .iter()
+            .map(|f| {
+                let name = ident(&f.name);
+                let json = &f.json;
+                let ct = match encoding.iter().find(|e| &e.property == json).and_then(|e| e.content_type.as_deref()) {
+                    Some(c) => quote! { Some(#c) },
+                    None => quote! { None },
+                };
+                if f.flatten {
+                    quote! { out.extend(super::api::object_parts(&self.#name)); }
+                } else if self.model.holds_files(&f.ty) {
+                    self.file_parts_impls(m, &f.ty, done);
+                    quote! { super::api::FileParts::file_parts(&self.#name, #json, #ct, &mut out); }
+                } else {
+                    quote! { super::api::value_parts(#json, &self.#name, #ct, &mut out); }
+                }
+            })
+            .collect();
         let extra = extra.as_ref().map(|x| {
             let name = ident(&x.name);
             quote! {
@@ -594,8 +601,16 @@ impl Emitter<'_> {
         let several_media = statuses.iter().any(|&s| op.cases.iter().filter(|c| c.status == s).count() > 1);
         let uses_type = !has_default || several_media || op.cases.iter().any(|c| c.media == Media::Json);
         let uses_body = !has_default || op.cases.iter().any(|c| c.media != Media::Empty);
-        let content_type = if uses_type { quote! { content_type } } else { quote! { _content_type } };
-        let body = if uses_body { quote! { body } } else { quote! { _body } };
+        let content_type = if uses_type {
+            quote! { content_type }
+        } else {
+            quote! { _content_type }
+        };
+        let body = if uses_body {
+            quote! { body }
+        } else {
+            quote! { _body }
+        };
         // Only `default`: its expression, without a match of one arm.
         let matched = if op.statuses == [Status::Default] {
             let c = op.cases.iter().find(|c| c.status == Status::Default);
@@ -623,7 +638,11 @@ impl Emitter<'_> {
     fn case_expr(&self, op: &Operation, c: &ResponseCase) -> TokenStream {
         let success = c.status.success();
         let enum_name = if success { &op.output_enum } else { &op.error_enum };
-        let reply = if success { quote! { Ok } } else { quote! { Err } };
+        let reply = if success {
+            quote! { Ok }
+        } else {
+            quote! { Err }
+        };
         if c.media == Media::Json && enum_name.is_none() {
             return if success {
                 quote! { super::api::ok(status, content_type, body) }
@@ -687,7 +706,11 @@ fn range_pattern(r: u16, codes: &[u16]) -> Option<TokenStream> {
     for code in (lo..=hi).filter(|c| codes.contains(c)).chain([hi + 1]) {
         if code > start {
             let (a, b) = (Literal::u16_unsuffixed(start), Literal::u16_unsuffixed(code - 1));
-            pieces.push(if start == code - 1 { quote! { #a } } else { quote! { #a..=#b } });
+            pieces.push(if start == code - 1 {
+                quote! { #a }
+            } else {
+                quote! { #a..=#b }
+            });
         }
         start = code + 1;
     }

@@ -80,7 +80,11 @@ impl Emitter<'_> {
         let deprecated = self.deprecated(t.deprecated);
         let wide = is_wide(fields, extra);
         let field_defs = fields.iter().map(|f| self.field(m, f, wide));
-        let flatten = if wide { TokenStream::new() } else { quote! { #[serde(flatten)] } };
+        let flatten = if wide {
+            TokenStream::new()
+        } else {
+            quote! { #[serde(flatten)] }
+        };
         let extra_def = extra.map(|x| {
             let ty = self.ty(m, &x.ty);
             let field = ident(&x.name);
@@ -99,7 +103,11 @@ impl Emitter<'_> {
         // Nothing required and no constant: every field starts empty, and the derive says so.
         let derives_default = new_args.is_empty() && fields.iter().all(|f| f.constant.is_none());
         let build = if derives_default { TokenStream::new() } else { self.constructor(m, &name, fields, extra, new_args) };
-        let default = if derives_default { quote! { Default, } } else { TokenStream::new() };
+        let default = if derives_default {
+            quote! { Default, }
+        } else {
+            TokenStream::new()
+        };
         let (derives, written) = if wide {
             (quote! { #[derive(Debug, Clone, #default)] }, wide_impls(&name, fields, extra))
         } else {
@@ -123,7 +131,8 @@ impl Emitter<'_> {
         let doc = match &f.constant {
             Some(value) => {
                 let absent = if reads_as_option(f) { " A body that leaves it out reads as `None`." } else { "" };
-                let note = format!("The spec's value is `{value:?}`, which `new` and `Default` fill in; another value sent by the API is kept as sent.{absent}");
+                let note =
+                    format!("The spec's value is `{value:?}`, which `new` and `Default` fill in; another value sent by the API is kept as sent.{absent}");
                 let text = match &f.doc {
                     Some(d) => format!("{}\n\n{note}", d.trim_end()),
                     None => note,
@@ -145,7 +154,11 @@ impl Emitter<'_> {
             serde.push(quote! { skip_serializing_if = "Option::is_none" });
         }
         // A wide struct writes its `Serialize` out, and has no serde attributes.
-        let serde = if serde.is_empty() || wide { TokenStream::new() } else { quote! { #[serde(#(#serde),*)] } };
+        let serde = if serde.is_empty() || wide {
+            TokenStream::new()
+        } else {
+            quote! { #[serde(#(#serde),*)] }
+        };
         let deprecated = self.deprecated(f.deprecated);
         quote! {
             #doc

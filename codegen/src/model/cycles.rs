@@ -256,12 +256,9 @@ fn chain_edges(types: &[TypeDef], kind: &Kind) -> Vec<Edge> {
         }
     }
     let places: Vec<(Place, &Ty)> = match kind {
-        Kind::Struct { fields, extra, .. } => fields
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (Place::Field(i), &f.ty))
-            .chain(extra.iter().map(|e| (Place::Extra, &e.ty)))
-            .collect(),
+        Kind::Struct { fields, extra, .. } => {
+            fields.iter().enumerate().map(|(i, f)| (Place::Field(i), &f.ty)).chain(extra.iter().map(|e| (Place::Extra, &e.ty))).collect()
+        }
         Kind::Tagged { variants, .. } | Kind::Untagged { variants, .. } => variants.iter().enumerate().map(|(i, v)| (Place::Variant(i), &v.ty)).collect(),
         Kind::Alias(ty) | Kind::Newtype(ty) => vec![(Place::Body, ty)],
         Kind::StringEnum { .. } | Kind::IntEnum { .. } => vec![],

@@ -95,27 +95,10 @@ fn plural(n: usize, word: &str) -> String {
 
 /// The feature a tag turns into (see the rules above).
 pub fn tag_feature(tag: &str) -> String {
-    let kebab: String = tag
-        .to_kebab_case()
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let mut name = kebab
-        .split('-')
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
+    let kebab: String = tag.to_kebab_case().chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
+    let mut name = kebab.split('-').filter(|w| !w.is_empty()).collect::<Vec<_>>().join("-");
     if name.is_empty() {
-        name = format!(
-            "tag-{}",
-            tag.bytes().map(|b| format!("{b:02x}")).collect::<String>()
-        );
+        name = format!("tag-{}", tag.bytes().map(|b| format!("{b:02x}")).collect::<String>());
     } else if name.starts_with(|c: char| c.is_ascii_digit()) {
         name = format!("tag-{name}");
     }
@@ -147,11 +130,7 @@ pub(super) fn features(model: &Model) -> Features {
     let mut by_name: BTreeMap<String, (BTreeSet<String>, Vec<usize>)> = BTreeMap::new();
     for (i, op) in model.operations.iter().enumerate() {
         if op.tags.is_empty() {
-            by_name
-                .entry(OTHER_OPERATIONS.to_owned())
-                .or_default()
-                .1
-                .push(i);
+            by_name.entry(OTHER_OPERATIONS.to_owned()).or_default().1.push(i);
         }
         for tag in &op.tags {
             let entry = by_name.entry(tag_feature(tag)).or_default();
@@ -166,10 +145,7 @@ pub(super) fn features(model: &Model) -> Features {
     let mut mark = vec![usize::MAX; model.types.len()];
     let mut any = vec![false; model.types.len()];
     for (k, (_, ops)) in by_name.values().enumerate() {
-        let mut stack: Vec<TypeId> = ops
-            .iter()
-            .flat_map(|&op| operation_refs(&model.operations[op]))
-            .collect();
+        let mut stack: Vec<TypeId> = ops.iter().flat_map(|&op| operation_refs(&model.operations[op])).collect();
         let mut types = Vec::new();
         while let Some(id) = stack.pop() {
             if mark[id] == k {
@@ -178,23 +154,13 @@ pub(super) fn features(model: &Model) -> Features {
             mark[id] = k;
             any[id] = true;
             types.push(id);
-            stack.extend(
-                model.types[id]
-                    .kind
-                    .refs()
-                    .into_iter()
-                    .filter(|&r| mark[r] != k),
-            );
+            stack.extend(model.types[id].kind.refs().into_iter().filter(|&r| mark[r] != k));
         }
         reached.push(types);
     }
     // (name, tags, operations, types), by name.
     type Entry = (String, Vec<String>, Vec<usize>, Vec<TypeId>);
-    let mut entries: Vec<Entry> = by_name
-        .into_iter()
-        .zip(reached)
-        .map(|((name, (tags, ops)), types)| (name, tags.into_iter().collect(), ops, types))
-        .collect();
+    let mut entries: Vec<Entry> = by_name.into_iter().zip(reached).map(|((name, (tags, ops)), types)| (name, tags.into_iter().collect(), ops, types)).collect();
     let unreached: Vec<TypeId> = (0..model.types.len()).filter(|&id| !any[id]).collect();
     if !unreached.is_empty() {
         entries.push((OTHER_SCHEMAS.to_owned(), Vec::new(), Vec::new(), unreached));
@@ -212,12 +178,7 @@ pub(super) fn features(model: &Model) -> Features {
         for &id in &types {
             features.of_type[id].push(index);
         }
-        features.list.push(Feature {
-            name,
-            tags,
-            operations: ops.len(),
-            types: types.len(),
-        });
+        features.list.push(Feature { name, tags, operations: ops.len(), types: types.len() });
     }
     features
 }
@@ -249,10 +210,7 @@ impl Features {
     pub fn unknown<'e>(&self, enabled: &'e Enabled) -> Option<&'e str> {
         match enabled {
             Enabled::Ungated | Enabled::All => None,
-            Enabled::Only(names) => names
-                .iter()
-                .map(String::as_str)
-                .find(|&n| n != FULL && !self.list.iter().any(|f| f.name == n)),
+            Enabled::Only(names) => names.iter().map(String::as_str).find(|&n| n != FULL && !self.list.iter().any(|f| f.name == n)),
         }
     }
 }
@@ -265,32 +223,19 @@ impl Selection {
             Enabled::Ungated | Enabled::All => vec![true; features.list.len()],
             Enabled::Only(names) => {
                 let full = names.contains(FULL);
-                features
-                    .list
-                    .iter()
-                    .map(|f| full || names.contains(&f.name))
-                    .collect()
+                features.list.iter().map(|f| full || names.contains(&f.name)).collect()
             }
         };
-        Selection {
-            on,
-            docs: *enabled != Enabled::Ungated,
-        }
+        Selection { on, docs: *enabled != Enabled::Ungated }
     }
 
     /// Whether the type is generated.
     pub fn has_type(&self, features: &Features, id: TypeId) -> bool {
-        features
-            .of_type
-            .get(id)
-            .is_none_or(|fs| fs.iter().any(|&f| self.on[f]))
+        features.of_type.get(id).is_none_or(|fs| fs.iter().any(|&f| self.on[f]))
     }
 
     /// Whether the operation is generated.
     pub fn has_operation(&self, features: &Features, op: usize) -> bool {
-        features
-            .of_operation
-            .get(op)
-            .is_none_or(|fs| fs.iter().any(|&f| self.on[f]))
+        features.of_operation.get(op).is_none_or(|fs| fs.iter().any(|&f| self.on[f]))
     }
 }

@@ -82,9 +82,7 @@ impl<'a> Builder<'a> {
                 if let Some(arm) = view.single_all_of() {
                     return self.nullable(schema_ref(arm), depth + 1);
                 }
-                view.bare_union().is_some_and(|arms| {
-                    arms.iter().any(|a| self.is_null(schema_ref(a)) || self.nullable(schema_ref(a), depth + 1))
-                })
+                view.bare_union().is_some_and(|arms| arms.iter().any(|a| self.is_null(schema_ref(a)) || self.nullable(schema_ref(a), depth + 1)))
             }
         }
     }

@@ -138,9 +138,7 @@ impl<'a> Builder<'a> {
             // A typed string: its values, a listed null aside.
             Listed::Strings(values) => values.iter().flatten().cloned().collect(),
             // A mixed schema: an enum of strings and nothing else, with no other type and no properties.
-            Listed::Json(values)
-                if view.typ.is_none_or(|t| t == "string") && !view.has_properties() && values.iter().all(|v| v.is_string()) =>
-            {
+            Listed::Json(values) if view.typ.is_none_or(|t| t == "string") && !view.has_properties() && values.iter().all(|v| v.is_string()) => {
                 values.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect()
             }
             _ => vec![],
@@ -197,7 +195,15 @@ impl<'a> Builder<'a> {
     }
 
     /// Add an allOf arm's properties; false if the arm is not object-like.
-    pub(super) fn merge_into(&self, parts: &mut ObjectParts<'a>, r: SRef<'a>, pointer: &JsonPointer, module: usize, parent: &str, depth: usize) -> Result<bool> {
+    pub(super) fn merge_into(
+        &self,
+        parts: &mut ObjectParts<'a>,
+        r: SRef<'a>,
+        pointer: &JsonPointer,
+        module: usize,
+        parent: &str,
+        depth: usize,
+    ) -> Result<bool> {
         if depth > 32 {
             return Err(Error::spec(pointer, "allOf nests too deep (a cycle of allOf references?)"));
         }
@@ -252,10 +258,7 @@ impl<'a> Builder<'a> {
 /// `new`'s arguments (see [`Kind::Struct`]): indices of the required fields
 /// that are not constants, in `required` order, then the flattened unions.
 fn constructor(fields: &[Field], required: &[String]) -> Vec<usize> {
-    let mut args: Vec<usize> = required
-        .iter()
-        .filter_map(|name| fields.iter().position(|f| !f.flatten && &f.json == name && f.constant.is_none()))
-        .collect();
+    let mut args: Vec<usize> = required.iter().filter_map(|name| fields.iter().position(|f| !f.flatten && &f.json == name && f.constant.is_none())).collect();
     args.extend(fields.iter().enumerate().filter(|(_, f)| f.flatten).map(|(i, _)| i));
     args
 }

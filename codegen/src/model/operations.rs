@@ -288,7 +288,15 @@ impl<'a> Builder<'a> {
         Ok((out, Some(module)))
     }
 
-    fn operation(&mut self, module: usize, name: String, path: &str, item: &'a openapiv3::PathItem, method: &str, op: &'a openapiv3::Operation) -> Result<Operation> {
+    fn operation(
+        &mut self,
+        module: usize,
+        name: String,
+        path: &str,
+        item: &'a openapiv3::PathItem,
+        method: &str,
+        op: &'a openapiv3::Operation,
+    ) -> Result<Operation> {
         let id = op.operation_id.clone().unwrap_or_else(|| format!("{method} {path}"));
         let mut pointer = JsonPointer::root();
         pointer.push("paths").push(path).push(method);
@@ -301,10 +309,7 @@ impl<'a> Builder<'a> {
         let params = self.params(module, &name, &pointer, path, item, op)?;
         let mut fields = Scope::new(Case::Field);
         fields.reserve("body");
-        let params = params
-            .into_iter()
-            .map(|p| Param { field: fields.claim(&p.json), ..p })
-            .collect::<Vec<_>>();
+        let params = params.into_iter().map(|p| Param { field: fields.claim(&p.json), ..p }).collect::<Vec<_>>();
         let mut request = None;
         let body = match &op.request_body {
             None => None,
@@ -318,7 +323,11 @@ impl<'a> Builder<'a> {
                     let p = body_pointer.join("content").join(media_type).join("schema");
                     let ty = match (media, &m.schema) {
                         (Media::Json | Media::Multipart | Media::Form, Some(schema)) => {
-                            let suggested = if media == Media::Json && first_json { format!("{name}Request") } else { format!("{name}{}Request", media_variant(media_type, media)) };
+                            let suggested = if media == Media::Json && first_json {
+                                format!("{name}Request")
+                            } else {
+                                format!("{name}{}Request", media_variant(media_type, media))
+                            };
                             let ty = self.body_type(module, &name, schema, &p, &suggested)?;
                             if media == Media::Json && first_json {
                                 first_json = false;
@@ -379,7 +388,15 @@ impl<'a> Builder<'a> {
     }
 
     /// The operation's parameters: path ones in template order, then the rest in spec order.
-    fn params(&mut self, module: usize, name: &str, pointer: &JsonPointer, path: &str, item: &'a openapiv3::PathItem, op: &'a openapiv3::Operation) -> Result<Vec<Param>> {
+    fn params(
+        &mut self,
+        module: usize,
+        name: &str,
+        pointer: &JsonPointer,
+        path: &str,
+        item: &'a openapiv3::PathItem,
+        op: &'a openapiv3::Operation,
+    ) -> Result<Vec<Param>> {
         let path_pointer = pointer.parent().unwrap_or_else(|| pointer.clone());
         let mut all: Vec<(&'a openapiv3::Parameter, JsonPointer)> = Vec::new();
         let listed = item
@@ -411,7 +428,8 @@ impl<'a> Builder<'a> {
             Location::Path => path.find(&format!("{{{}}}", p.parameter_data_ref().name)).unwrap_or(usize::MAX),
             _ => usize::MAX,
         };
-        let variables: Vec<&str> = template_parts(path).into_iter().filter_map(|part| if let TemplatePart::Variable(v) = part { Some(v) } else { None }).collect();
+        let variables: Vec<&str> =
+            template_parts(path).into_iter().filter_map(|part| if let TemplatePart::Variable(v) = part { Some(v) } else { None }).collect();
         if let Some(var) = variables.iter().find(|v| !all.iter().any(|(p, _)| location(p) == Location::Path && p.parameter_data_ref().name == **v)) {
             return Err(Error::spec(
                 pointer.clone(),
@@ -421,14 +439,14 @@ impl<'a> Builder<'a> {
         if let Some((p, at)) = all.iter().find(|(p, _)| location(p) == Location::Path && !variables.contains(&p.parameter_data_ref().name.as_str())) {
             return Err(Error::spec(
                 at.join("name"),
-                format!("path parameter `{}` is not in the path template {path:?}: a path parameter names one of its `{{variables}}`", p.parameter_data_ref().name),
+                format!(
+                    "path parameter `{}` is not in the path template {path:?}: a path parameter names one of its `{{variables}}`",
+                    p.parameter_data_ref().name
+                ),
             ));
         }
-        let mut indexed: Vec<(usize, usize, &'a openapiv3::Parameter, JsonPointer)> = all
-            .into_iter()
-            .enumerate()
-            .map(|(i, (p, at))| (if location(p) == Location::Path { 0 } else { 1 }, i, p, at))
-            .collect();
+        let mut indexed: Vec<(usize, usize, &'a openapiv3::Parameter, JsonPointer)> =
+            all.into_iter().enumerate().map(|(i, (p, at))| (if location(p) == Location::Path { 0 } else { 1 }, i, p, at)).collect();
         indexed.sort_by_key(|(group, i, p, _)| (*group, order(p), *i));
         let mut out = Vec::new();
         for (_, _, param, at) in indexed {
@@ -538,7 +556,13 @@ impl<'a> Builder<'a> {
     }
 
     #[allow(clippy::type_complexity, reason = "one private helper's result")]
-    fn responses(&mut self, module: usize, name: &str, pointer: &JsonPointer, op: &'a openapiv3::Operation) -> Result<(Vec<ResponseCase>, Option<TypeId>, Option<Ty>)> {
+    fn responses(
+        &mut self,
+        module: usize,
+        name: &str,
+        pointer: &JsonPointer,
+        op: &'a openapiv3::Operation,
+    ) -> Result<(Vec<ResponseCase>, Option<TypeId>, Option<Ty>)> {
         let mut cases = Vec::new();
         let mut first_json = None;
         let mut events = None;

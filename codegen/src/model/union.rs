@@ -64,9 +64,9 @@ impl<'a> Builder<'a> {
                 let titles: Vec<Option<String>> = resolved.iter().map(|(_, _, v, _)| v.data.title.clone()).collect();
                 let single_titles = resolved.len() == values.len();
                 let id = self.alloc(slot, pointer);
-                let kind = int_enum(values.into_iter().enumerate().map(|(k, (v, d))| {
-                    (v.as_i64().unwrap_or_default(), if single_titles { titles[k].clone() } else { None }, d)
-                }));
+                let kind = int_enum(
+                    values.into_iter().enumerate().map(|(k, (v, d))| (v.as_i64().unwrap_or_default(), if single_titles { titles[k].clone() } else { None }, d)),
+                );
                 self.finish(id, kind, data)
             };
             return Ok(Built { ty, nullable: had_null });
@@ -201,7 +201,6 @@ impl<'a> Builder<'a> {
     }
 }
 
-
 impl<'a> Builder<'a> {
     /// Rule 2: if every arm is a scalar of one JSON type, the listed values
     /// (with each one-value arm's description) in order; an empty list means
@@ -313,11 +312,7 @@ fn tag_groups(types: &[TypeDef], variants: &[Variant]) -> Vec<TagGroup> {
         match groups.iter_mut().find(|g| g.members == members) {
             Some(g) => g.tags.push(tag.clone()),
             None => {
-                let shapes = if members.len() > 1 {
-                    members.iter().map(|i| shape_of(types, &variants[*i].ty).unwrap_or_default()).collect()
-                } else {
-                    vec![]
-                };
+                let shapes = if members.len() > 1 { members.iter().map(|i| shape_of(types, &variants[*i].ty).unwrap_or_default()).collect() } else { vec![] };
                 groups.push(TagGroup { tags: vec![tag.clone()], members, shapes });
             }
         }

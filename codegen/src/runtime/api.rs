@@ -492,12 +492,7 @@ impl FileParts for File {
             Some(own) => own.clone(),
             None => content_type.unwrap_or("application/octet-stream").to_owned(),
         };
-        out.push(Part {
-            name: name.to_owned(),
-            filename: Some(self.filename.clone()),
-            content_type: Some(content_type),
-            bytes: self.bytes.clone(),
-        });
+        out.push(Part { name: name.to_owned(), filename: Some(self.filename.clone()), content_type: Some(content_type), bytes: self.bytes.clone() });
     }
 }
 
@@ -681,22 +676,16 @@ fn push_deep(out: &mut Vec<(String, String)>, prefix: &str, properties: Vec<(Str
 
 /// An object's non-null properties as `key, value, ...` texts.
 fn key_values(properties: Vec<(String, Tree)>) -> impl Iterator<Item = String> {
-    properties
-        .into_iter()
-        .filter(|(_, value)| *value != Tree::Null)
-        .flat_map(|(key, value)| [key, value.text()])
+    properties.into_iter().filter(|(_, value)| *value != Tree::Null).flat_map(|(key, value)| [key, value.text()])
 }
 
 /// The `simple` style text of a value, not percent-encoded.
 fn simple(value: Tree, explode: bool) -> String {
     match value {
         Tree::Array(items) => items.into_iter().map(Tree::text).collect::<Vec<_>>().join(","),
-        Tree::Object(properties) if explode => properties
-            .into_iter()
-            .filter(|(_, value)| *value != Tree::Null)
-            .map(|(key, value)| format!("{key}={}", value.text()))
-            .collect::<Vec<_>>()
-            .join(","),
+        Tree::Object(properties) if explode => {
+            properties.into_iter().filter(|(_, value)| *value != Tree::Null).map(|(key, value)| format!("{key}={}", value.text())).collect::<Vec<_>>().join(",")
+        }
         Tree::Object(properties) => key_values(properties).collect::<Vec<_>>().join(","),
         value => value.text(),
     }
@@ -706,11 +695,7 @@ fn simple(value: Tree, explode: bool) -> String {
 /// percent-encoded but the unreserved characters of RFC 3986
 /// (`A-Z a-z 0-9 - . _ ~`); `""` when there are no pairs.
 pub fn query_string(pairs: &[(String, String)]) -> String {
-    pairs
-        .iter()
-        .map(|(name, value)| format!("{}={}", percent_encode(name), percent_encode(value)))
-        .collect::<Vec<_>>()
-        .join("&")
+    pairs.iter().map(|(name, value)| format!("{}={}", percent_encode(name), percent_encode(value))).collect::<Vec<_>>().join("&")
 }
 
 /// A path parameter, `simple` style, percent-encoded (`/` too, as `%2F`): a
@@ -796,10 +781,7 @@ impl Tree {
         // strings), and JSON text reads back; if either failed anyway (a
         // hand-written `Serialize`, nesting deeper than `serde_json` reads)
         // the value counts as `null`: nothing is sent for it.
-        ::serde_json::to_vec(value)
-            .ok()
-            .and_then(|text| ::serde_json::from_slice(&text).ok())
-            .unwrap_or(Tree::Null)
+        ::serde_json::to_vec(value).ok().and_then(|text| ::serde_json::from_slice(&text).ok()).unwrap_or(Tree::Null)
     }
 
     /// A scalar as a parameter's text; an array or object as JSON.

@@ -102,10 +102,7 @@ fn query_arrays_per_style_and_explode() {
 #[test]
 fn query_objects_per_style_and_explode_in_declaration_order() {
     let f = filter();
-    assert_eq!(
-        query_of(Style::Form, true, &f),
-        pairs(&[("zone", "eu west"), ("ids", "3"), ("ids", "1"), ("inner", r#"{"y":true,"b":1.5}"#)])
-    );
+    assert_eq!(query_of(Style::Form, true, &f), pairs(&[("zone", "eu west"), ("ids", "3"), ("ids", "1"), ("inner", r#"{"y":true,"b":1.5}"#)]));
     assert_eq!(query_of(Style::Form, false, &f), pairs(&[("p", r#"zone,eu west,ids,[3,1],inner,{"y":true,"b":1.5}"#)]));
     let inner = Inner { y: false, b: 2.0 };
     assert_eq!(query_of(Style::SpaceDelimited, false, &inner), pairs(&[("p", "y false b 2.0")]));
@@ -150,10 +147,7 @@ fn query_scalars_and_absent_values() {
 fn query_strings_encode_names_and_values() {
     assert_eq!(query_string(&[]), "");
     assert_eq!(query_string(&pairs(&[("a", "1")])), "a=1");
-    assert_eq!(
-        query_string(&pairs(&[("a", "1"), ("b", "x y"), ("p[k][]", "é&=+/"), ("empty", "")])),
-        "a=1&b=x%20y&p%5Bk%5D%5B%5D=%C3%A9%26%3D%2B%2F&empty="
-    );
+    assert_eq!(query_string(&pairs(&[("a", "1"), ("b", "x y"), ("p[k][]", "é&=+/"), ("empty", "")])), "a=1&b=x%20y&p%5Bk%5D%5B%5D=%C3%A9%26%3D%2B%2F&empty=");
 }
 
 #[test]
@@ -187,12 +181,7 @@ fn cookie_headers_keep_cookie_octets_and_encode_the_rest() {
 fn text_and_file() -> Vec<Part> {
     vec![
         Part { name: "purpose".into(), filename: None, content_type: None, bytes: b"fine-tune".to_vec() },
-        Part {
-            name: "file".into(),
-            filename: Some("data.jsonl".into()),
-            content_type: Some("application/jsonl".into()),
-            bytes: b"{\"a\":1}\n".to_vec(),
-        },
+        Part { name: "file".into(), filename: Some("data.jsonl".into()), content_type: Some("application/jsonl".into()), bytes: b"{\"a\":1}\n".to_vec() },
     ]
 }
 
@@ -242,12 +231,7 @@ fn value_parts_per_json_type() {
     value_parts("typed", &json!({"k": 1}), Some("application/vnd.x+json"), &mut out);
     value_parts("typed_text", "t", Some("text/csv"), &mut out);
     let text = |name: &str, bytes: &str| Part { name: name.into(), filename: None, content_type: None, bytes: bytes.as_bytes().to_vec() };
-    let typed = |name: &str, ct: &str, bytes: &str| Part {
-        name: name.into(),
-        filename: None,
-        content_type: Some(ct.into()),
-        bytes: bytes.as_bytes().to_vec(),
-    };
+    let typed = |name: &str, ct: &str, bytes: &str| Part { name: name.into(), filename: None, content_type: Some(ct.into()), bytes: bytes.as_bytes().to_vec() };
     assert_eq!(
         out,
         vec![
@@ -296,10 +280,7 @@ fn file_parts_take_the_files_content_type_then_the_encoding_then_octet_stream() 
         content_type: Some(ct.into()),
         bytes: bytes.to_vec(),
     };
-    assert_eq!(
-        out,
-        vec![part("a.png", "image/png", &[1, 2]), part("b.bin", "image/jpeg", b"xy"), part("b.bin", "application/octet-stream", b"xy")]
-    );
+    assert_eq!(out, vec![part("a.png", "image/png", &[1, 2]), part("b.bin", "image/jpeg", b"xy"), part("b.bin", "application/octet-stream", b"xy")]);
     // What holds files.
     let mut out = Vec::new();
     None::<File>.file_parts("none", None, &mut out);
@@ -348,15 +329,9 @@ fn payloads_encode_with_their_content_types() {
     assert_eq!(body.encode(), Some(("application/json".into(), br#"{"y":true,"b":1.0}"#.to_vec())));
 
     let form = Payload::form(&filter());
-    assert_eq!(
-        form,
-        Payload::Form(pairs(&[("zone", "eu west"), ("ids", "3"), ("ids", "1"), ("y", "true"), ("b", "1.5")]))
-    );
+    assert_eq!(form, Payload::Form(pairs(&[("zone", "eu west"), ("ids", "3"), ("ids", "1"), ("y", "true"), ("b", "1.5")])));
     assert_eq!(form.content_type().as_deref(), Some("application/x-www-form-urlencoded"));
-    assert_eq!(
-        form.encode(),
-        Some(("application/x-www-form-urlencoded".into(), b"zone=eu%20west&ids=3&ids=1&y=true&b=1.5".to_vec()))
-    );
+    assert_eq!(form.encode(), Some(("application/x-www-form-urlencoded".into(), b"zone=eu%20west&ids=3&ids=1&y=true&b=1.5".to_vec())));
     assert_eq!(Payload::form(&[1, 2]), Payload::Form(vec![]));
 
     let bytes = Payload::bytes("image/png", vec![0u8, 1]);
@@ -550,30 +525,18 @@ fn server_sent_events_edge_cases() {
     assert_eq!(Events::<Value>::decode_all(b"event: e\nid: 9\n\n"), vec![]);
     // A BOM is dropped only at the very start; later it is part of the line.
     assert_eq!(Events::<u8>::decode_all(b"\xEF\xBB\xBFdata: 1\n\n"), vec![Event::Data { event: None, id: None, data: 1 }]);
-    assert_eq!(
-        Events::<u8>::decode_all(b"\n\xEF\xBB\xBFdata: 1\n\n"),
-        vec![]
-    );
+    assert_eq!(Events::<u8>::decode_all(b"\n\xEF\xBB\xBFdata: 1\n\n"), vec![]);
     // Only one space after the colon is dropped.
-    assert_eq!(
-        Events::<Value>::decode_all(b"data:  \"x\"\n\n"),
-        vec![Event::Data { event: None, id: None, data: json!("x") }]
-    );
+    assert_eq!(Events::<Value>::decode_all(b"data:  \"x\"\n\n"), vec![Event::Data { event: None, id: None, data: json!("x") }]);
     // `[DONE]` exactly: with more it is data like any other.
     assert!(matches!(Events::<Value>::decode_all(b"data: [DONE] \n\n").as_slice(), [Event::Unknown { .. }]));
     // The id set before an event stays; the type does not.
     assert_eq!(
         Events::<u8>::decode_all(b"id: 7\nevent: a\ndata: 1\n\ndata: 2\n\n"),
-        vec![
-            Event::Data { event: Some("a".into()), id: Some("7".into()), data: 1 },
-            Event::Data { event: None, id: Some("7".into()), data: 2 },
-        ]
+        vec![Event::Data { event: Some("a".into()), id: Some("7".into()), data: 1 }, Event::Data { event: None, id: Some("7".into()), data: 2 },]
     );
     // Invalid UTF-8 is replaced, not an error.
-    assert_eq!(
-        Events::<String>::decode_all(b"data: \"\xFF\"\n\n"),
-        vec![Event::Data { event: None, id: None, data: "\u{FFFD}".into() }]
-    );
+    assert_eq!(Events::<String>::decode_all(b"data: \"\xFF\"\n\n"), vec![Event::Data { event: None, id: None, data: "\u{FFFD}".into() }]);
     // A payload of the wrong type is kept.
     assert_eq!(
         Events::<u8>::decode_all(b"event: error\ndata: {\"message\": \"x\"}"),

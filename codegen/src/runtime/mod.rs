@@ -146,9 +146,7 @@ pub(crate) fn support_module(parts: &Parts, strict: bool) -> Result<TokenStream>
     if *parts == Parts::default() {
         return Ok(TokenStream::new());
     }
-    let body: TokenStream = support_source(parts, strict)?
-        .parse()
-        .map_err(|e| Error::Internal(format!("the support code does not tokenize: {e}")))?;
+    let body: TokenStream = support_source(parts, strict)?.parse().map_err(|e| Error::Internal(format!("the support code does not tokenize: {e}")))?;
     Ok(quote::quote! {
         /// What the generated types' `Deserialize` impls share.
         #[doc(hidden)]
@@ -268,15 +266,7 @@ mod tests {
         let item: tolerant_item::Item = serde_json::from_value(json!({"count": null, "note": null})).unwrap();
         assert_eq!(
             item,
-            tolerant_item::Item {
-                id: String::new(),
-                count: 0,
-                tags: vec![],
-                note: None,
-                kind: "item".into(),
-                mode: None,
-                extra: Default::default()
-            }
+            tolerant_item::Item { id: String::new(), count: 0, tags: vec![], note: None, kind: "item".into(), mode: None, extra: Default::default() }
         );
         // From text as well as from a `Value`.
         let item: tolerant_item::Item = serde_json::from_str(r#"{"id": null, "tags": null}"#).unwrap();
@@ -470,9 +460,7 @@ fn without_plain_comments(source: &str) -> String {
 /// when the spec has operations or files, `Link` (`link.rs`) when a type
 /// holds one, both when both. Nothing when neither.
 pub(crate) fn api_module(operations: bool, link: bool) -> Result<TokenStream> {
-    let tokens = |text: String, what: &str| -> Result<TokenStream> {
-        text.parse().map_err(|e| Error::Internal(format!("the {what} does not tokenize: {e}")))
-    };
+    let tokens = |text: String, what: &str| -> Result<TokenStream> { text.parse().map_err(|e| Error::Internal(format!("the {what} does not tokenize: {e}"))) };
     let mut body = TokenStream::new();
     if operations {
         body.extend(tokens(api_source(), "API runtime")?);

@@ -75,8 +75,7 @@ mod constants {
         assert!(json.as_object().unwrap().contains_key("errors"), "required+nullable must be written as null");
         assert!(!json.as_object().unwrap().contains_key("metadata"), "optional None must be omitted");
 
-        let full =
-            Batch { metadata: Some("note".into()), errors: Some(Errors::new(vec!["bad line".to_owned()])), ..batch() };
+        let full = Batch { metadata: Some("note".into()), errors: Some(Errors::new(vec!["bad line".to_owned()])), ..batch() };
         assert_eq!(
             to_json(&full),
             json!({
@@ -113,11 +112,7 @@ mod constants {
     }
 
     fn counters() -> Counters {
-        Counters {
-            total: Some(3),
-            additional_properties: [("retries".to_owned(), 2)].into_iter().collect(),
-            ..Counters::default()
-        }
+        Counters { total: Some(3), additional_properties: [("retries".to_owned(), 2)].into_iter().collect(), ..Counters::default() }
     }
 
     #[test]
@@ -169,9 +164,7 @@ mod constants {
             let json = json!({"id": "b1", "errors": null, "new_field": {"deep": [1, {"x": null}]}, "n": 1.5});
             let parsed: Batch = parse(&json);
             let extra: std::collections::BTreeMap<String, Value> =
-                [("new_field".to_owned(), json!({"deep": [1, {"x": null}]})), ("n".to_owned(), json!(1.5))]
-                    .into_iter()
-                    .collect();
+                [("new_field".to_owned(), json!({"deep": [1, {"x": null}]})), ("n".to_owned(), json!(1.5))].into_iter().collect();
             assert_eq!(parsed, Batch { extra, ..batch() });
             assert_eq!(
                 to_json(&parsed),
@@ -192,8 +185,7 @@ mod constants {
             let text = r#"{"id": "b1", "errors": null, "n\u0065w": 1}"#;
             let parsed: Batch = serde_json::from_reader(text.as_bytes()).unwrap();
             assert_eq!(parsed.extra.get("new"), Some(&json!(1)));
-            let counters: Counters =
-                serde_json::from_reader(r#"{"object": "counters", "total": 3, "retries": 2}"#.as_bytes()).unwrap();
+            let counters: Counters = serde_json::from_reader(r#"{"object": "counters", "total": 3, "retries": 2}"#.as_bytes()).unwrap();
             assert_eq!(counters, super::counters());
         }
 
@@ -231,8 +223,8 @@ mod constants {
 mod unions {
     use super::*;
     use g::unions::{
-        input_message, part, search, settings, Cat, Conversation, Dog, EasyMessage, Effort, Fish, FunctionCall, ImagePart,
-        Input, InputMessage, Item, LooseItem, OutputMessage, Part, Pet, Priority, Search, Settings, Switch, TextPart, Tool,
+        input_message, part, search, settings, Cat, Conversation, Dog, EasyMessage, Effort, Fish, FunctionCall, ImagePart, Input, InputMessage, Item,
+        LooseItem, OutputMessage, Part, Pet, Priority, Search, Settings, Switch, TextPart, Tool,
     };
 
     /// An arm that is a tagged union is ranked by its members' shapes: an
@@ -309,10 +301,7 @@ mod unions {
     #[test]
     fn tagged_union_picks_by_type() {
         assert_eq!(round_trip::<Part>(json!({"type": "text", "text": "hi"})), Part::TextPart(TextPart::new("hi")));
-        assert_eq!(
-            round_trip::<Part>(json!({"type": "image", "url": "https://x/y.png"})),
-            Part::ImagePart(ImagePart::new("https://x/y.png"))
-        );
+        assert_eq!(round_trip::<Part>(json!({"type": "image", "url": "https://x/y.png"})), Part::ImagePart(ImagePart::new("https://x/y.png")));
         // An inline arm, named after its tag.
         assert_eq!(round_trip::<Part>(json!({"type": "audio", "data": "AAAA"})), Part::Audio(part::Audio::new("AAAA")));
         // Each arm converts into the union, which writes its tag.
@@ -352,10 +341,7 @@ mod unions {
         assert_eq!(to_json(&fish), json!({"kind": "fish", "fins": 3}));
         // `kind` is not a property of Fish: read back, it is in Fish's `extra`.
         let read: Pet = round_trip(json!({"kind": "fish", "fins": 3}));
-        assert_eq!(
-            read,
-            Pet::Fish(Fish { extra: [("kind".to_owned(), json!("fish"))].into_iter().collect(), ..Fish::new(3) })
-        );
+        assert_eq!(read, Pet::Fish(Fish { extra: [("kind".to_owned(), json!("fish"))].into_iter().collect(), ..Fish::new(3) }));
         // Fish's other tag is written back as sent, not as the first one.
         let _: Pet = round_trip(json!({"kind": "goldfish", "fins": 2}));
     }
@@ -374,14 +360,8 @@ mod unions {
         assert_eq!(round_trip::<Item>(assistant_message()), Item::OutputMessage(OutputMessage::new("msg_1", "hi")));
         // A role neither arm lists falls to the open enum of InputMessage.
         let tool = json!({"type": "message", "role": "tool", "content": "42"});
-        assert_eq!(
-            round_trip::<Item>(tool),
-            Item::InputMessage(InputMessage::new(input_message::Role::Other("tool".into()), "42"))
-        );
-        assert_eq!(
-            round_trip::<Item>(json!({"type": "function_call", "name": "f"})),
-            Item::FunctionCall(FunctionCall::new("f"))
-        );
+        assert_eq!(round_trip::<Item>(tool), Item::InputMessage(InputMessage::new(input_message::Role::Other("tool".into()), "42")));
+        assert_eq!(round_trip::<Item>(json!({"type": "function_call", "name": "f"})), Item::FunctionCall(FunctionCall::new("f")));
         let reasoning = json!({"type": "reasoning", "summary": []});
         assert_eq!(round_trip::<Item>(reasoning.clone()), Item::Unknown(reasoning));
     }
@@ -392,42 +372,24 @@ mod unions {
     #[test]
     fn shared_tag_prefers_an_arm_whose_required_properties_are_all_there() {
         let no_id = json!({"type": "message", "role": "assistant", "content": "hi"});
-        assert_eq!(
-            round_trip::<Item>(no_id.clone()),
-            Item::InputMessage(InputMessage::new(input_message::Role::Other("assistant".into()), "hi"))
-        );
-        assert_eq!(
-            round_trip::<LooseItem>(no_id),
-            LooseItem::InputMessage(InputMessage::new(input_message::Role::Other("assistant".into()), "hi"))
-        );
+        assert_eq!(round_trip::<Item>(no_id.clone()), Item::InputMessage(InputMessage::new(input_message::Role::Other("assistant".into()), "hi")));
+        assert_eq!(round_trip::<LooseItem>(no_id), LooseItem::InputMessage(InputMessage::new(input_message::Role::Other("assistant".into()), "hi")));
     }
 
     #[test]
     fn shared_tag_without_discriminator_ranks_the_arms_by_what_the_object_holds() {
         // OutputMessage (all its required properties there, more of them) is
         // tried before InputMessage, whose open `role` enum would take any role.
-        assert_eq!(
-            round_trip::<LooseItem>(assistant_message()),
-            LooseItem::OutputMessage(OutputMessage::new("msg_1", "hi"))
-        );
-        assert_eq!(
-            round_trip::<LooseItem>(user_message()),
-            LooseItem::InputMessage(InputMessage::new("user", "hello"))
-        );
+        assert_eq!(round_trip::<LooseItem>(assistant_message()), LooseItem::OutputMessage(OutputMessage::new("msg_1", "hi")));
+        assert_eq!(round_trip::<LooseItem>(user_message()), LooseItem::InputMessage(InputMessage::new("user", "hello")));
         // A user message with an id: OutputMessage's constant role rules it
         // out; InputMessage keeps the id as an unknown property.
         let with_id = json!({"type": "message", "role": "user", "id": "m", "content": "c"});
         assert_eq!(
             round_trip::<LooseItem>(with_id),
-            LooseItem::InputMessage(InputMessage {
-                extra: [("id".to_owned(), json!("m"))].into_iter().collect(),
-                ..InputMessage::new("user", "c")
-            })
+            LooseItem::InputMessage(InputMessage { extra: [("id".to_owned(), json!("m"))].into_iter().collect(), ..InputMessage::new("user", "c") })
         );
-        assert_eq!(
-            round_trip::<LooseItem>(json!({"type": "function_call", "name": "f"})),
-            LooseItem::FunctionCall(FunctionCall::new("f"))
-        );
+        assert_eq!(round_trip::<LooseItem>(json!({"type": "function_call", "name": "f"})), LooseItem::FunctionCall(FunctionCall::new("f")));
         // Every arm's constant `type` says otherwise: kept whole.
         let odd = json!({"type": "other"});
         assert_eq!(round_trip::<LooseItem>(odd.clone()), LooseItem::Unknown(odd));
@@ -440,8 +402,7 @@ mod unions {
         assert_eq!(round_trip::<Input>(json!({"type": "text", "text": "t"})), Input::TextPart(TextPart::new("t")));
         // No arm takes a number, a list of numbers, an object with another
         // `type`, or an object with none of TextPart's keys: kept whole.
-        for other in [json!(42), json!([1, 2]), json!({"type": "image", "url": "u"}), json!({"url": "u"}), json!(null)]
-        {
+        for other in [json!(42), json!([1, 2]), json!({"type": "image", "url": "u"}), json!({"url": "u"}), json!(null)] {
             assert_eq!(round_trip::<Input>(other.clone()), Input::Unknown(other));
         }
         assert_eq!(Input::from("hi"), Input::String("hi".into()));
@@ -595,13 +556,7 @@ mod recursion {
     fn a_cycle_through_a_described_ref_reads_nested_json() {
         let holder: Holder = round_trip(json!({"inner": {"inner": {}}}));
         let innermost = Holder::default();
-        assert_eq!(
-            holder,
-            Holder {
-                inner: Some(Box::new(Holder { inner: Some(Box::new(innermost)), ..Holder::default() })),
-                ..Holder::default()
-            }
-        );
+        assert_eq!(holder, Holder { inner: Some(Box::new(Holder { inner: Some(Box::new(innermost)), ..Holder::default() })), ..Holder::default() });
     }
 
     #[test]
@@ -612,10 +567,7 @@ mod recursion {
 
 mod names {
     use super::*;
-    use g::names::{
-        std_, CheckoutSession, Choice, Digits, Error2, Keywords, Locals, OptionModel, ResultModel, SortOrder, Std,
-        T2fa, Timezone,
-    };
+    use g::names::{std_, CheckoutSession, Choice, Digits, Error2, Keywords, Locals, OptionModel, ResultModel, SortOrder, Std, T2fa, Timezone};
 
     /// Properties `0` and `-1` are fields `_0` and `_1`; the reader and `new`
     /// bind them to other names (`field_0` is taken by a field, so `_0`'s is
@@ -659,13 +611,7 @@ mod names {
 
     #[test]
     fn keyword_fields_map_to_their_json_names() {
-        let k = Keywords {
-            r#match: Some(true),
-            type_2: Some("T".into()),
-            id: Some("#id".into()),
-            _24h: Some(24),
-            ..Keywords::new("t", "https://x/self", 3)
-        };
+        let k = Keywords { r#match: Some(true), type_2: Some("T".into()), id: Some("#id".into()), _24h: Some(24), ..Keywords::new("t", "https://x/self", 3) };
         assert_eq!((k.r#type.as_str(), k.self_.as_str(), k.crate_), ("t", "https://x/self", 3));
         let json = json!({
             "type": "t", "self": "https://x/self", "crate": 3, "match": true, "Type": "T", "$id": "#id", "24h": 24
@@ -698,12 +644,9 @@ mod names {
 
     #[test]
     fn enum_values_that_collide_after_case_conversion_stay_distinct() {
-        for (json, value) in [
-            (json!("ASC"), SortOrder::Asc),
-            (json!("asc"), SortOrder::Asc2),
-            (json!("DESC"), SortOrder::Desc),
-            (json!("desc"), SortOrder::Desc2),
-        ] {
+        for (json, value) in
+            [(json!("ASC"), SortOrder::Asc), (json!("asc"), SortOrder::Asc2), (json!("DESC"), SortOrder::Desc), (json!("desc"), SortOrder::Desc2)]
+        {
             assert_eq!(round_trip::<SortOrder>(json), value);
         }
         for (json, value) in [
@@ -738,12 +681,8 @@ mod docs {
 
     #[test]
     fn deprecated_items_compile_and_work() {
-        let model = Model {
-            legacy_name: Some("davinci".into()),
-            owner: Some(OldOwner::new("openai")),
-            status: Some(OldStatus::Retired),
-            ..Model::new("gpt-4o")
-        };
+        let model =
+            Model { legacy_name: Some("davinci".into()), owner: Some(OldOwner::new("openai")), status: Some(OldStatus::Retired), ..Model::new("gpt-4o") };
         let json = json!({"id": "gpt-4o", "legacy_name": "davinci", "owner": {"name": "openai"}, "status": "retired"});
         assert_eq!(to_json(&model), json);
         assert_eq!(round_trip::<Model>(json), model);
@@ -776,10 +715,7 @@ mod openapi31 {
         let e: Event = round_trip(event_json());
         assert_eq!(e, Event::new("evt_1", None, i64::MIN));
         assert_eq!(e.r#type, "event");
-        assert_eq!(
-            to_json(&Event::new(7, "n".to_owned(), 1)),
-            json!({"type": "event", "id": 7, "note": "n", "seq": 1})
-        );
+        assert_eq!(to_json(&Event::new(7, "n".to_owned(), 1)), json!({"type": "event", "id": 7, "note": "n", "seq": 1}));
     }
 
     #[test]
@@ -791,10 +727,7 @@ mod openapi31 {
         let mut json = event_json();
         json["id"] = json!(true);
         assert_eq!(round_trip::<Event>(json).id, event::Id::Unknown(json!(true)));
-        assert_eq!(
-            (event::Id::from(42), event::Id::from("x")),
-            (event::Id::Integer(42), event::Id::String("x".into()))
-        );
+        assert_eq!((event::Id::from(42), event::Id::from("x")), (event::Id::Integer(42), event::Id::String("x".into())));
     }
 
     #[test]
@@ -862,20 +795,14 @@ mod named_inline {
         // Unnamed inline schemas stay in the component's module.
         let errors: batch::Errors = b.errors.expect("errors is set");
         let first = batch::DataItem { code: Some("E1".into()), ..batch::DataItem::default() };
-        assert_eq!(
-            errors,
-            batch::Errors { data: Some(vec![first, batch::DataItem::default()]), ..batch::Errors::default() }
-        );
+        assert_eq!(errors, batch::Errors { data: Some(vec![first, batch::DataItem::default()]), ..batch::Errors::default() });
     }
 
     #[test]
     fn a_named_nullable_schema_serializes_null() {
         let usage = BatchUsage::new(0, batch_usage::InputTokensDetails::new(0));
         let b = Batch::new("b", usage, None::<BatchLimits>);
-        assert_eq!(
-            to_json(&b),
-            json!({"id": "b", "usage": {"input_tokens": 0, "input_tokens_details": {"cached_tokens": 0}}, "limits": null})
-        );
+        assert_eq!(to_json(&b), json!({"id": "b", "usage": {"input_tokens": 0, "input_tokens_details": {"cached_tokens": 0}}, "limits": null}));
     }
 }
 
@@ -976,8 +903,7 @@ mod reading {
     #![deny(deprecated)]
     use super::*;
     use g::reading::{
-        empties, AssistantMessage, Call, Color, Either, Empties, First, Inner, Level, Message, ModelId, Options,
-        Ordered, Prompt, Second, UserMessage,
+        empties, AssistantMessage, Call, Color, Either, Empties, First, Inner, Level, Message, ModelId, Options, Ordered, Prompt, Second, UserMessage,
     };
     use std::collections::BTreeMap;
 
@@ -1051,8 +977,7 @@ mod reading {
         let inner = Inner { size: Some(2), ..Inner::new("n") };
         let counts: BTreeMap<String, i64> = [("x".to_owned(), 1)].into_iter().collect();
         // `new` converts each argument: `&str` into `Color`, `i64` into `Level` and the union.
-        let built =
-            Empties::new("t", -3, 0.25, true, vec!["a".to_owned(), "b".to_owned()], counts, inner, "green", 2, 7);
+        let built = Empties::new("t", -3, 0.25, true, vec!["a".to_owned(), "b".to_owned()], counts, inner, "green", 2, 7);
         assert_eq!(parsed, built);
         assert_eq!((parsed.color, parsed.level, parsed.id), (Color::Green, Level::V2, empties::Id::Integer(7)));
     }
@@ -1063,10 +988,7 @@ mod reading {
         assert_eq!(inner, Inner { kind: "outer".into(), ..Inner::new("n") });
         // Absent or null: the spec's value, which is written.
         assert_eq!(parse::<Inner>(&json!({"name": "n"})).kind, "inner");
-        assert_eq!(
-            to_json(&parse::<Inner>(&json!({"kind": null, "name": "n"}))),
-            json!({"kind": "inner", "name": "n"})
-        );
+        assert_eq!(to_json(&parse::<Inner>(&json!({"kind": null, "name": "n"}))), json!({"kind": "inner", "name": "n"}));
     }
 
     #[test]
@@ -1094,14 +1016,8 @@ mod reading {
         assert_eq!(parse::<Either>(&json!({"b": 2})), Either::First(First { b: Some(2), ..First::new(0) }));
         assert_eq!(round_trip::<Either>(json!({"c": 3})), Either::Second(Second::new(3)));
         // An arm with its required properties comes before one without; the other key is kept.
-        assert_eq!(
-            round_trip::<Either>(json!({"a": 1, "d": 2})),
-            Either::First(First { extra: map(&[("d", json!(2))]), ..First::new(1) })
-        );
-        assert_eq!(
-            round_trip::<Either>(json!({"c": 1, "b": 2})),
-            Either::Second(Second { extra: map(&[("b", json!(2))]), ..Second::new(1) })
-        );
+        assert_eq!(round_trip::<Either>(json!({"a": 1, "d": 2})), Either::First(First { extra: map(&[("d", json!(2))]), ..First::new(1) }));
+        assert_eq!(round_trip::<Either>(json!({"c": 1, "b": 2})), Either::Second(Second { extra: map(&[("b", json!(2))]), ..Second::new(1) }));
         // An empty object tries every arm, in the spec's order.
         assert_eq!(parse::<Either>(&json!({})), Either::First(First::new(0)));
     }
@@ -1121,26 +1037,14 @@ mod reading {
         let user = json!({"type": "message", "role": "user", "text": "hi"});
         assert_eq!(round_trip::<Message>(user), Message::UserMessage(UserMessage::new("hi")));
         let assistant = json!({"type": "message", "role": "assistant", "id": "m1", "text": "hello"});
-        assert_eq!(
-            round_trip::<Message>(assistant),
-            Message::AssistantMessage(AssistantMessage { text: Some("hello".into()), ..AssistantMessage::new("m1") })
-        );
+        assert_eq!(round_trip::<Message>(assistant), Message::AssistantMessage(AssistantMessage { text: Some("hello".into()), ..AssistantMessage::new("m1") }));
         // By the constant alone: only `text`, which UserMessage requires, yet role assistant.
         let by_role: Message = parse(&json!({"type": "message", "role": "assistant", "text": "hello"}));
-        assert_eq!(
-            by_role,
-            Message::AssistantMessage(AssistantMessage { text: Some("hello".into()), ..AssistantMessage::new("") })
-        );
+        assert_eq!(by_role, Message::AssistantMessage(AssistantMessage { text: Some("hello".into()), ..AssistantMessage::new("") }));
         // By keys alone (no role): `id` points to AssistantMessage, `text` alone to UserMessage.
         let by_id: Message = parse(&json!({"type": "message", "id": "m2", "text": "x"}));
-        assert_eq!(
-            by_id,
-            Message::AssistantMessage(AssistantMessage { text: Some("x".into()), ..AssistantMessage::new("m2") })
-        );
-        assert_eq!(
-            parse::<Message>(&json!({"type": "message", "text": "x"})),
-            Message::UserMessage(UserMessage::new("x"))
-        );
+        assert_eq!(by_id, Message::AssistantMessage(AssistantMessage { text: Some("x".into()), ..AssistantMessage::new("m2") }));
+        assert_eq!(parse::<Message>(&json!({"type": "message", "text": "x"})), Message::UserMessage(UserMessage::new("x")));
         // A role neither arm has: kept whole. Another tag: its own arm, or kept whole.
         let system = json!({"type": "message", "role": "system", "text": "x"});
         assert_eq!(round_trip::<Message>(system.clone()), Message::Unknown(system));
@@ -1203,14 +1107,8 @@ mod reading {
         assert_eq!(to_json(&Prompt::from(First::new(1))), json!({"a": 1}));
         assert_eq!(Either::from(Second::new(4)), Either::Second(Second::new(4)));
         assert_eq!(Message::from(Call::new("f")), Message::Call(Call::new("f")));
-        assert_eq!(
-            to_json(&Message::from(UserMessage::new("hi"))),
-            json!({"type": "message", "role": "user", "text": "hi"})
-        );
-        assert_eq!(
-            (empties::Id::from(5), empties::Id::from("x")),
-            (empties::Id::Integer(5), empties::Id::String("x".into()))
-        );
+        assert_eq!(to_json(&Message::from(UserMessage::new("hi"))), json!({"type": "message", "role": "user", "text": "hi"}));
+        assert_eq!((empties::Id::from(5), empties::Id::from("x")), (empties::Id::Integer(5), empties::Id::String("x".into())));
     }
 
     #[test]
@@ -1296,7 +1194,7 @@ mod keyword_names {
 /// Non-ASCII schema, property and enum names: distinct ASCII identifiers.
 mod unicode_names {
     use super::*;
-    use g::unicode_names::{Unicode, Unicode2, U65e5U672c, U65e5U672cU8a9e};
+    use g::unicode_names::{U65e5U672c, U65e5U672cU8a9e, Unicode, Unicode2};
 
     #[test]
     fn non_ascii_names_keep_their_json_names() {
@@ -1378,7 +1276,12 @@ mod long_chains {
             "next": {"name": "again", "next": {"next": {"next": {"next": {"next": {"next": {"next": {"next": {"next": {"next": "end"}}}}}}}}}}
         }}}}}}}}}});
         let ring: Ring0 = round_trip(json);
-        let r9 = |r: &Ring0| -> Ring9 { r.next.as_ref().and_then(|r| r.next.as_ref()?.next.as_ref()?.next.as_ref()?.next.as_ref()?.next.as_ref()?.next.as_ref()?.next.as_ref()?.next.clone()).expect("nine links") };
+        let r9 = |r: &Ring0| -> Ring9 {
+            r.next
+                .as_ref()
+                .and_then(|r| r.next.as_ref()?.next.as_ref()?.next.as_ref()?.next.as_ref()?.next.as_ref()?.next.as_ref()?.next.as_ref()?.next.clone())
+                .expect("nine links")
+        };
         let last = r9(&ring);
         assert_eq!(last.name.as_deref(), Some("r9"));
         // The link derefs to the first type again.
@@ -1404,7 +1307,8 @@ mod long_chains {
     #[test]
     fn a_map_of_links_reads_as_a_map_of_values() {
         auto::<Tree0>();
-        let tree: Tree0 = round_trip(json!({"children": {"a": {"children": {"b": {"children": {"c": {"children": {"d": {"children": {"e": {"label": "leaf"}}}}}}}}}}}));
+        let tree: Tree0 =
+            round_trip(json!({"children": {"a": {"children": {"b": {"children": {"c": {"children": {"d": {"children": {"e": {"label": "leaf"}}}}}}}}}}}));
         let a: &Link<Tree1> = &tree.children.as_ref().unwrap()["a"];
         let d: &Tree4 = &a.children.as_ref().unwrap()["b"].children.as_ref().unwrap()["c"].children.as_ref().unwrap()["d"];
         assert_eq!(d.children.as_ref().unwrap()["e"].label.as_deref(), Some("leaf"));

@@ -1,8 +1,8 @@
 //! What the `endpoints` fixture's operation types do: paths, query pairs by
 //! style, headers, payloads of every media type, and decoding by status.
 
-use golden_check::endpoints::{api, operations as ops, Error, NewPet, Pet};
 use api::{Event, Operation, Payload, Reply, Streaming};
+use golden_check::endpoints::{api, operations as ops, Error, NewPet, Pet};
 
 #[test]
 fn path_parameters_are_percent_encoded_segments() {
@@ -59,7 +59,11 @@ fn headers_and_cookies() {
     let op = ops::ListPets { x_trace_id: Some("t\r\nX-Admin: yes".into()), session: Some("s; admin=1".into()), ..ops::ListPets::new(vec![]) };
     assert_eq!(
         op.headers(),
-        vec![("X-Trace-Id".to_owned(), "t  X-Admin: yes".to_owned()), ("X-Flags".to_owned(), String::new()), ("cookie".to_owned(), "session=s%3B%20admin=1".to_owned())]
+        vec![
+            ("X-Trace-Id".to_owned(), "t  X-Admin: yes".to_owned()),
+            ("X-Flags".to_owned(), String::new()),
+            ("cookie".to_owned(), "session=s%3B%20admin=1".to_owned())
+        ]
     );
 }
 
@@ -93,8 +97,7 @@ fn multipart_body_lists_its_parts() {
     };
     let op = ops::UploadPhoto::new("rex", "p1", body);
     let Payload::Multipart(parts) = op.payload() else { panic!("not multipart: {:?}", op.payload()) };
-    let listed: Vec<PartView> =
-        parts.iter().map(|p| (p.name.as_str(), p.filename.as_deref(), p.content_type.as_deref(), p.bytes.as_slice())).collect();
+    let listed: Vec<PartView> = parts.iter().map(|p| (p.name.as_str(), p.filename.as_deref(), p.content_type.as_deref(), p.bytes.as_slice())).collect();
     assert_eq!(
         listed,
         [
@@ -112,7 +115,10 @@ fn multipart_body_lists_its_parts() {
     let (content_type, bytes) = op.payload().encode().expect("a body");
     let boundary = content_type.strip_prefix("multipart/form-data; boundary=").expect("a boundary");
     let text = String::from_utf8_lossy(&bytes);
-    assert!(text.starts_with(&format!("--{boundary}\r\nContent-Disposition: form-data; name=\"image\"; filename=\"a.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n")), "{text}");
+    assert!(
+        text.starts_with(&format!("--{boundary}\r\nContent-Disposition: form-data; name=\"image\"; filename=\"a.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n")),
+        "{text}"
+    );
     assert!(text.ends_with(&format!("--{boundary}--\r\n")), "{text}");
 
     // The other media type of the same body: raw bytes.
@@ -130,11 +136,11 @@ fn form_body_by_encoding() {
     };
     let op = ops::PostForms { body: Some(form.into()) };
     let Payload::Form(pairs) = op.payload() else { panic!("not a form") };
+    assert_eq!(pairs, [("name", "n"), ("metadata[k]", "v"), ("expand[]", "a"), ("expand[]", "b")].map(|(k, v)| (k.to_owned(), v.to_owned())));
     assert_eq!(
-        pairs,
-        [("name", "n"), ("metadata[k]", "v"), ("expand[]", "a"), ("expand[]", "b")].map(|(k, v)| (k.to_owned(), v.to_owned()))
+        ops::PostForms { body: Some("plain".to_owned().into()) }.payload(),
+        Payload::Bytes { content_type: "text/plain".into(), bytes: b"plain".to_vec() }
     );
-    assert_eq!(ops::PostForms { body: Some("plain".to_owned().into()) }.payload(), Payload::Bytes { content_type: "text/plain".into(), bytes: b"plain".to_vec() });
     assert_eq!(ops::PostForms::default().payload(), Payload::None);
 }
 
@@ -225,5 +231,7 @@ fn event_streams() {
         Reply::Ok { body: ops::PetEventsOutput::Events(all), .. } => assert_eq!(all.len(), 1),
         other => panic!("{other:?}"),
     }
-    assert!(matches!(ops::PetEvents::decode(404, "application/json", br#"{"message": "gone"}"#).unwrap(), Reply::Err { status: 404, body } if body.message == "gone"));
+    assert!(
+        matches!(ops::PetEvents::decode(404, "application/json", br#"{"message": "gone"}"#).unwrap(), Reply::Err { status: 404, body } if body.message == "gone")
+    );
 }

@@ -45,20 +45,10 @@ fn generated_crate(dir: &Path, spec: &Path) -> Vec<String> {
         + &format!("openapi-codegen = {{ path = {:?} }}\n", concat!(env!("CARGO_MANIFEST_DIR"), "/../../codegen"))
         + "\n# Not part of the enclosing workspace.\n[workspace]\n";
     // What `openapi-codegen features SPEC --write Cargo.toml` does.
-    let report = openapi_codegen::Config::new()
-        .generate_file(spec)
-        .unwrap()
-        .report;
-    let table = openapi_codegen::manifest::table(
-        &report.features,
-        &spec.display().to_string(),
-        "Cargo.toml",
-    );
+    let report = openapi_codegen::Config::new().generate_file(spec).unwrap().report;
+    let table = openapi_codegen::manifest::table(&report.features, &spec.display().to_string(), "Cargo.toml");
     let manifest = openapi_codegen::manifest::replace_table(&manifest, &table);
-    assert_eq!(
-        openapi_codegen::manifest::stale(&manifest, &report.features),
-        None
-    );
+    assert_eq!(openapi_codegen::manifest::stale(&manifest, &report.features), None);
     write(&dir.join("Cargo.toml"), &manifest);
     write(
         &dir.join("build.rs"),
@@ -68,10 +58,7 @@ fn generated_crate(dir: &Path, spec: &Path) -> Vec<String> {
             spec.display().to_string()
         ),
     );
-    write(
-        &dir.join("src/lib.rs"),
-        "#![deny(warnings)]\ninclude!(concat!(env!(\"OUT_DIR\"), \"/openapi.rs\"));\n",
-    );
+    write(&dir.join("src/lib.rs"), "#![deny(warnings)]\ninclude!(concat!(env!(\"OUT_DIR\"), \"/openapi.rs\"));\n");
     report.features.iter().map(|f| f.name.clone()).collect()
 }
 
@@ -113,10 +100,7 @@ fn a_crate_with_only_chat_builds_a_request_and_decodes_a_response() {
         eprintln!("skipped: {why}");
         return;
     }
-    let spec = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/specs/openai/openapi.yaml")
-        .canonicalize()
-        .unwrap();
+    let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/specs/openai/openapi.yaml").canonicalize().unwrap();
     let dir = workdir();
     let features = generated_crate(&dir.join("openai-types"), &spec);
     assert!(features.iter().any(|f| f == "chat"), "{features:?}");
@@ -143,28 +127,16 @@ fn a_crate_with_only_chat_builds_a_request_and_decodes_a_response() {
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        out.status.success(),
-        "the app did not build or run:\n{stderr}"
-    );
-    assert!(
-        !stderr.contains("warning"),
-        "the build warned (a stale features table?):\n{stderr}"
-    );
+    assert!(out.status.success(), "the app did not build or run:\n{stderr}");
+    assert!(!stderr.contains("warning"), "the build warned (a stale features table?):\n{stderr}");
 
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines[0], "POST /chat/completions application/json");
     let request: serde_json::Value = serde_json::from_str(lines[1]).unwrap();
-    assert_eq!(
-        request,
-        serde_json::json!({"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "Say this is a test"}]})
-    );
+    assert_eq!(request, serde_json::json!({"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "Say this is a test"}]}));
     assert_eq!(lines[2], "200 This is a test.");
     let completion: serde_json::Value = serde_json::from_str(lines[3]).unwrap();
-    assert_eq!(
-        completion["choices"][0]["message"]["a_field_the_spec_lacks"], true,
-        "an unknown property is kept"
-    );
+    assert_eq!(completion["choices"][0]["message"]["a_field_the_spec_lacks"], true, "an unknown property is kept");
     assert_eq!(completion["usage"]["total_tokens"], 17);
 
     // The slice, not the whole API, was compiled.
@@ -174,14 +146,7 @@ fn a_crate_with_only_chat_builds_a_request_and_decodes_a_response() {
         .next()
         .expect("the generated file");
     assert!(generated.contains("pub struct CreateChatCompletionRequest "));
-    for other in [
-        "pub struct CreateBatchRequest ",
-        "pub struct VectorStoreObject ",
-        "pub struct CreateResponse ",
-    ] {
-        assert!(
-            !generated.contains(other),
-            "{other} is not in the chat slice"
-        );
+    for other in ["pub struct CreateBatchRequest ", "pub struct VectorStoreObject ", "pub struct CreateResponse "] {
+        assert!(!generated.contains(other), "{other} is not in the chat slice");
     }
 }

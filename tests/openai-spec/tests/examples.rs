@@ -113,7 +113,6 @@ const STRICT_FAULTS: &[(&str, &str)] = &[
     ("submitToolOuputsToRun", "the example lacks required `incomplete_details` (and 2 more)"),
     ("updateChatCompletion", "`choices/0/message/function_call` is null where the spec requires an object (and 2 more)"),
     ("updateEval", "the graders in `testing_criteria` have no `id`, the example sends one"),
-
 ];
 
 /// `(operationId, example response text)` for every example in the spec.
@@ -151,9 +150,7 @@ fn without_added_empties(want: &Value, got: &Value) -> Value {
                 .map(|(k, v)| (k.clone(), w.get(k).map_or_else(|| v.clone(), |wv| without_added_empties(wv, v))))
                 .collect(),
         ),
-        (Value::Array(w), Value::Array(g)) if w.len() == g.len() => {
-            Value::Array(w.iter().zip(g).map(|(w, g)| without_added_empties(w, g)).collect())
-        }
+        (Value::Array(w), Value::Array(g)) if w.len() == g.len() => Value::Array(w.iter().zip(g).map(|(w, g)| without_added_empties(w, g)).collect()),
         _ => got.clone(),
     }
 }

@@ -11,8 +11,8 @@ mod common;
 
 use std::io::Read;
 
-use openai_spec_check::openai::{self, api, operations};
 use api::{Event, Operation, Reply, Streaming};
+use openai_spec_check::openai::{self, api, operations};
 use serde_json::{json, Value};
 
 /// What the server received.
@@ -312,16 +312,22 @@ fn streamed_responses_call() {
     assert_eq!(status, 200);
     assert!(content_type.starts_with("text/event-stream"));
 
-    let names: Vec<Option<&str>> = decoded.iter().map(|e| match e {
-        Event::Data { event, .. } | Event::Unknown { event, .. } => event.as_deref(),
-        Event::Done => None,
-    }).collect();
+    let names: Vec<Option<&str>> = decoded
+        .iter()
+        .map(|e| match e {
+            Event::Data { event, .. } | Event::Unknown { event, .. } => event.as_deref(),
+            Event::Done => None,
+        })
+        .collect();
     assert_eq!(names.first(), Some(&Some("response.created")));
     assert_eq!(decoded.last(), Some(&Event::Done));
     let known = decoded.iter().filter(|e| matches!(e, Event::Data { data, .. } if !matches!(data, openai::ResponseStreamEvent::Unknown(_)))).count();
     assert!(known >= 8, "{known} known events of {}", decoded.len());
     // The unknown event is kept whole, not an error.
-    let teleported = decoded.iter().find(|e| matches!(e, Event::Data { event: Some(n), .. } | Event::Unknown { event: Some(n), .. } if n == "response.teleported")).expect("the unknown event is kept");
+    let teleported = decoded
+        .iter()
+        .find(|e| matches!(e, Event::Data { event: Some(n), .. } | Event::Unknown { event: Some(n), .. } if n == "response.teleported"))
+        .expect("the unknown event is kept");
     match teleported {
         Event::Data { data: openai::ResponseStreamEvent::Unknown(json), .. } => assert_eq!(json["sequence_number"], 99),
         other => panic!("kept as {other:?}"),

@@ -4,12 +4,10 @@
 //! compared with the JSON body the reference documents.
 
 use openai_spec_check::openai::{
-    self, chat_completion_request_system_message as system, chat_completion_request_user_message as user,
-    create_embedding_request as embedding, create_image_request as image, create_moderation_request as moderation,
-    ChatCompletionRequestMessage, ChatCompletionRequestSystemMessage, ChatCompletionRequestUserMessage,
-    CreateBatchRequest, CreateChatCompletionRequest, CreateEmbeddingRequest, CreateImageRequest,
-    CreateModerationRequest, CreateResponse, FunctionTool, ModelIdsResponses, ReasoningEffort, ResponseTextParam,
-    TextResponseFormatJsonSchema, Tool,
+    self, chat_completion_request_system_message as system, chat_completion_request_user_message as user, create_embedding_request as embedding,
+    create_image_request as image, create_moderation_request as moderation, ChatCompletionRequestMessage, ChatCompletionRequestSystemMessage,
+    ChatCompletionRequestUserMessage, CreateBatchRequest, CreateChatCompletionRequest, CreateEmbeddingRequest, CreateImageRequest, CreateModerationRequest,
+    CreateResponse, FunctionTool, ModelIdsResponses, ReasoningEffort, ResponseTextParam, TextResponseFormatJsonSchema, Tool,
 };
 use serde_json::{json, Value};
 
@@ -24,15 +22,9 @@ fn object(value: Value) -> std::collections::BTreeMap<String, Value> {
 
 #[test]
 fn responses_text_input() {
-    let request = CreateResponse {
-        model: Some("gpt-5".into()),
-        input: Some("Tell me a three sentence bedtime story about a unicorn.".into()),
-        ..Default::default()
-    };
-    assert_eq!(
-        body(&request),
-        json!({"model": "gpt-5", "input": "Tell me a three sentence bedtime story about a unicorn."})
-    );
+    let request =
+        CreateResponse { model: Some("gpt-5".into()), input: Some("Tell me a three sentence bedtime story about a unicorn.".into()), ..Default::default() };
+    assert_eq!(body(&request), json!({"model": "gpt-5", "input": "Tell me a three sentence bedtime story about a unicorn."}));
     // A model the spec lists is a variant; any other id is kept as given.
     assert_eq!(request.model, Some(ModelIdsResponses::Gpt5));
     assert_eq!(ModelIdsResponses::from("ft:gpt-5:acme"), ModelIdsResponses::Other("ft:gpt-5:acme".into()));
@@ -48,10 +40,8 @@ fn responses_with_a_function_tool() {
         },
         "required": ["location", "unit"]
     }));
-    let get_weather = FunctionTool {
-        description: Some("Get the current weather in a given location".into()),
-        ..FunctionTool::new("get_current_weather", None, parameters)
-    };
+    let get_weather =
+        FunctionTool { description: Some("Get the current weather in a given location".into()), ..FunctionTool::new("get_current_weather", None, parameters) };
     let request = CreateResponse {
         model: Some("gpt-4.1".into()),
         input: Some("What is the weather like in Boston today?".into()),
@@ -129,18 +119,13 @@ fn responses_with_reasoning_effort() {
         reasoning: Some(openai::Reasoning { effort: Some(ReasoningEffort::High), ..Default::default() }),
         ..Default::default()
     };
-    assert_eq!(
-        body(&request),
-        json!({"model": "o4-mini", "input": "How much wood would a woodchuck chuck?", "reasoning": {"effort": "high"}})
-    );
+    assert_eq!(body(&request), json!({"model": "o4-mini", "input": "How much wood would a woodchuck chuck?", "reasoning": {"effort": "high"}}));
 }
 
 #[test]
 fn chat_completion_with_system_and_user_messages() {
-    let messages: Vec<ChatCompletionRequestMessage> = vec![
-        ChatCompletionRequestSystemMessage::new("You are a helpful assistant.").into(),
-        ChatCompletionRequestUserMessage::new("Hello!").into(),
-    ];
+    let messages: Vec<ChatCompletionRequestMessage> =
+        vec![ChatCompletionRequestSystemMessage::new("You are a helpful assistant.").into(), ChatCompletionRequestUserMessage::new("Hello!").into()];
     let request = CreateChatCompletionRequest::new("gpt-4o", messages);
     assert_eq!(
         body(&request),
@@ -183,10 +168,7 @@ fn embeddings() {
         encoding_format: Some(embedding::EncodingFormat::Float),
         ..CreateEmbeddingRequest::new("text-embedding-ada-002", "The food was delicious and the waiter...")
     };
-    assert_eq!(
-        body(&request),
-        json!({"input": "The food was delicious and the waiter...", "model": "text-embedding-ada-002", "encoding_format": "float"})
-    );
+    assert_eq!(body(&request), json!({"input": "The food was delicious and the waiter...", "model": "text-embedding-ada-002", "encoding_format": "float"}));
     let many = CreateEmbeddingRequest::new("text-embedding-3-small", vec!["first".to_owned(), "second".to_owned()]);
     assert_eq!(body(&many), json!({"input": ["first", "second"], "model": "text-embedding-3-small"}));
 }
@@ -195,7 +177,8 @@ fn embeddings() {
 fn moderation() {
     let request = CreateModerationRequest::new("I want to kill them.");
     assert_eq!(body(&request), json!({"input": "I want to kill them."}));
-    let with_model = CreateModerationRequest { model: Some("omni-moderation-latest".into()), ..CreateModerationRequest::new("...text to classify goes here...") };
+    let with_model =
+        CreateModerationRequest { model: Some("omni-moderation-latest".into()), ..CreateModerationRequest::new("...text to classify goes here...") };
     assert_eq!(body(&with_model), json!({"input": "...text to classify goes here...", "model": "omni-moderation-latest"}));
     assert!(matches!(moderation::Input::from("x"), moderation::Input::String(_)));
 }
@@ -209,17 +192,11 @@ fn image_generation() {
         quality: Some(image::Quality::from("high")),
         ..CreateImageRequest::new("A cute baby sea otter")
     };
-    assert_eq!(
-        body(&request),
-        json!({"prompt": "A cute baby sea otter", "model": "gpt-image-1", "n": 1, "quality": "high", "size": "1024x1024"})
-    );
+    assert_eq!(body(&request), json!({"prompt": "A cute baby sea otter", "model": "gpt-image-1", "n": 1, "quality": "high", "size": "1024x1024"}));
 }
 
 #[test]
 fn batch_create() {
     let request = CreateBatchRequest::new("file-abc123", "/v1/chat/completions");
-    assert_eq!(
-        body(&request),
-        json!({"input_file_id": "file-abc123", "endpoint": "/v1/chat/completions", "completion_window": "24h"})
-    );
+    assert_eq!(body(&request), json!({"input_file_id": "file-abc123", "endpoint": "/v1/chat/completions", "completion_window": "24h"}));
 }
