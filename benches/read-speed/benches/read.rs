@@ -200,9 +200,7 @@ fn response(i: usize) -> Value {
 fn with_unknowns(value: &mut Value) {
     match value {
         Value::Object(map) => {
-            map.iter_mut()
-                .filter(|(k, _)| *k != "metadata" && *k != "parameters")
-                .for_each(|(_, v)| with_unknowns(v));
+            map.iter_mut().filter(|(k, _)| *k != "metadata" && *k != "parameters").for_each(|(_, v)| with_unknowns(v));
             map.insert("x_trace".into(), json!("4bf92f3577b34da6a3ce929d0e0e4736"));
             map.insert("x_flags".into(), json!(["beta", "canary"]));
             map.insert("x_limits".into(), json!({"rpm": 500, "tpm": 30_000}));
@@ -217,26 +215,12 @@ const READERS: &[&str] = &["ours", "async-openai", "value", "ignored"];
 
 fn read(reader: &str, chat: bool, text: &str) -> usize {
     match (reader, chat) {
-        ("ours", true) => serde_json::from_str::<Vec<openai::CreateChatCompletionResponse>>(text)
-            .expect("ours reads")
-            .len(),
-        ("ours", false) => serde_json::from_str::<Vec<openai::Response>>(text)
-            .expect("ours reads")
-            .len(),
-        ("async-openai", true) => {
-            serde_json::from_str::<Vec<ao_chat::CreateChatCompletionResponse>>(text)
-                .expect("async-openai reads")
-                .len()
-        }
-        ("async-openai", false) => serde_json::from_str::<Vec<ao_responses::Response>>(text)
-            .expect("async-openai reads")
-            .len(),
-        ("value", _) => serde_json::from_str::<Vec<Value>>(text)
-            .expect("JSON")
-            .len(),
-        ("ignored", _) => serde_json::from_str::<Vec<IgnoredAny>>(text)
-            .expect("JSON")
-            .len(),
+        ("ours", true) => serde_json::from_str::<Vec<openai::CreateChatCompletionResponse>>(text).expect("ours reads").len(),
+        ("ours", false) => serde_json::from_str::<Vec<openai::Response>>(text).expect("ours reads").len(),
+        ("async-openai", true) => serde_json::from_str::<Vec<ao_chat::CreateChatCompletionResponse>>(text).expect("async-openai reads").len(),
+        ("async-openai", false) => serde_json::from_str::<Vec<ao_responses::Response>>(text).expect("async-openai reads").len(),
+        ("value", _) => serde_json::from_str::<Vec<Value>>(text).expect("JSON").len(),
+        ("ignored", _) => serde_json::from_str::<Vec<IgnoredAny>>(text).expect("JSON").len(),
         _ => panic!("no reader {reader:?}: one of {READERS:?}"),
     }
 }
@@ -246,10 +230,7 @@ fn bodies() -> Vec<(&'static str, bool, String)> {
     let chat = Value::Array((0..ITEMS).map(completion).collect());
     let responses = Value::Array((0..ITEMS).map(response).collect());
     let mut out = Vec::new();
-    for (name, unknown, chat_body, mut value) in [
-        ("chat", "chat+unknown", true, chat),
-        ("responses", "responses+unknown", false, responses),
-    ] {
+    for (name, unknown, chat_body, mut value) in [("chat", "chat+unknown", true, chat), ("responses", "responses+unknown", false, responses)] {
         out.push((name, chat_body, value.to_string()));
         with_unknowns(&mut value);
         out.push((unknown, chat_body, value.to_string()));
@@ -261,27 +242,13 @@ fn bodies() -> Vec<(&'static str, bool, String)> {
 /// to an `Unknown` variant or an `Other` value.
 fn check_ours(name: &str, chat: bool, text: &str) {
     let debug = if chat {
-        format!(
-            "{:?}",
-            serde_json::from_str::<Vec<openai::CreateChatCompletionResponse>>(text)
-                .expect("ours reads")
-        )
+        format!("{:?}", serde_json::from_str::<Vec<openai::CreateChatCompletionResponse>>(text).expect("ours reads"))
     } else {
-        format!(
-            "{:?}",
-            serde_json::from_str::<Vec<openai::Response>>(text).expect("ours reads")
-        )
+        format!("{:?}", serde_json::from_str::<Vec<openai::Response>>(text).expect("ours reads"))
     };
-    assert!(
-        !debug.contains("Unknown(") && !debug.contains("Other("),
-        "{name}: ours falls back somewhere"
-    );
+    assert!(!debug.contains("Unknown(") && !debug.contains("Other("), "{name}: ours falls back somewhere");
     // Unknown properties are kept, not dropped.
-    assert_eq!(
-        debug.contains("x_trace"),
-        name.ends_with("+unknown"),
-        "{name}"
-    );
+    assert_eq!(debug.contains("x_trace"), name.ends_with("+unknown"), "{name}");
 }
 
 fn main() {
@@ -289,15 +256,8 @@ fn main() {
     let bench = args.iter().any(|a| a == "--bench");
     let bodies = bodies();
     if let Some(at) = args.iter().position(|a| a == "--only") {
-        let (reader, body, n) = (
-            &args[at + 1],
-            &args[at + 2],
-            args[at + 3].parse::<usize>().expect("a count"),
-        );
-        let (_, chat, text) = bodies
-            .iter()
-            .find(|(name, _, _)| name == body)
-            .expect("a body name");
+        let (reader, body, n) = (&args[at + 1], &args[at + 2], args[at + 3].parse::<usize>().expect("a count"));
+        let (_, chat, text) = bodies.iter().find(|(name, _, _)| name == body).expect("a body name");
         for _ in 0..n {
             black_box(read(reader, *chat, black_box(text)));
         }
@@ -313,15 +273,9 @@ fn main() {
         println!("read-speed: every reader reads every body (run with `cargo bench` to time them)");
         return;
     }
-    let rounds = args
-        .iter()
-        .find_map(|a| a.parse::<usize>().ok())
-        .unwrap_or(ROUNDS);
+    let rounds = args.iter().find_map(|a| a.parse::<usize>().ok()).unwrap_or(ROUNDS);
     println!("read-speed: {ITEMS} objects per list, median of {rounds} interleaved rounds, MB/s of JSON text");
-    println!(
-        "  {:<18} {:>7} {:>9} {:>13} {:>9} {:>11} {:>13} {:>10}",
-        "body", "MB", "ours", "async-openai", "Value", "IgnoredAny", "ours/async", "ours/Value"
-    );
+    println!("  {:<18} {:>7} {:>9} {:>13} {:>9} {:>11} {:>13} {:>10}", "body", "MB", "ours", "async-openai", "Value", "IgnoredAny", "ours/async", "ours/Value");
     for (name, chat, text) in &bodies {
         let mut times: Vec<Vec<Duration>> = vec![Vec::new(); READERS.len()];
         for _ in 0..rounds {
