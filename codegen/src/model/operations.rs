@@ -83,7 +83,8 @@ pub struct Operation {
     /// Every documented status and media type.
     pub cases: Vec<ResponseCase>,
     /// The statuses of `cases`, each once, in the order a response is
-    /// matched against them ([`match_order`]).
+    /// matched against them: codes, then ranges, then `default`, in spec
+    /// order within each (a code before the range that holds it).
     pub statuses: Vec<Status>,
     /// The enum of the success side, when it holds several types.
     pub output_enum: Option<String>,
