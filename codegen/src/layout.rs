@@ -24,9 +24,10 @@
 //! Identifiers and literals are always separated; a punctuation mark that
 //! was joined to the next (`::`, `=>`, `'a`) stays joined, and one that was
 //! not is never glued to a following mark (except `,` and `;`, which never
-//! join into an operator); a `///` line always ends its line. The golden
-//! fixtures and OpenAI's spec are checked to parse to the same syntax tree
-//! as the prettyplease output (`tests/layout.rs`).
+//! join into an operator); a `///` line always ends its line. For every
+//! golden fixture and OpenAI's spec, `tests/golden.rs` checks that the text
+//! parses to exactly the emitted tokens and that prettyplease makes the
+//! pretty output of it.
 
 use std::fmt::Write as _;
 
