@@ -152,6 +152,20 @@ impl Printer {
         }
     }
 
+    /// Write an identifier or a literal, spaced from what came before (not
+    /// after a tight mark); returns where its text starts in `out`.
+    fn operand(&mut self, token: &dyn std::fmt::Display) -> usize {
+        let space = match self.prev {
+            Prev::Open => false,
+            Prev::Punct { tight, .. } => !tight,
+            _ => true,
+        };
+        self.start(space);
+        let at = self.out.len();
+        let _ = write!(self.out, "{token}");
+        at
+    }
+
     /// Write the tokens of one group (`block`: a brace group or the top,
     /// where `;` and `,` end lines).
     fn stream(&mut self, tokens: TokenStream, block: bool) {
@@ -174,28 +188,14 @@ impl Printer {
                     self.group(delimiter, inner, block);
                 }
                 TokenTree::Ident(ident) => {
-                    let space = match self.prev {
-                        Prev::Open => false,
-                        Prev::Punct { tight, .. } => !tight,
-                        _ => true,
-                    };
-                    self.start(space);
-                    let at = self.out.len();
-                    let _ = write!(self.out, "{ident}");
+                    let at = self.operand(&ident);
                     let text = &self.out[at..];
                     let after_fn = matches!(self.prev, Prev::Ident { is_fn: true, .. });
                     let generic = after_fn || text.trim_start_matches("r#").starts_with(|c: char| c.is_ascii_uppercase()) || text == "impl" || text == "for";
                     self.prev = Prev::Ident { keyword: is_keyword(text), generic, is_fn: text == "fn" };
                 }
                 TokenTree::Literal(literal) => {
-                    let space = match self.prev {
-                        Prev::Open => false,
-                        Prev::Punct { tight, .. } => !tight,
-                        _ => true,
-                    };
-                    self.start(space);
-                    let at = self.out.len();
-                    let _ = write!(self.out, "{literal}");
+                    let at = self.operand(&literal);
                     // `- -1` must not become `--1`.
                     if self.out[at..].starts_with('-') && matches!(self.prev, Prev::Punct { joint: false, tight: true, .. }) {
                         self.out.insert(at, ' ');
