@@ -47,17 +47,7 @@ fn main() {
         mark(&mut t);
         let model = model::build(&api, &model_settings).unwrap();
         mark(&mut t);
-        let mut needs = emit::Needs::default();
-        let modules: Vec<_> = (0..model.modules.len())
-            .map(|m| {
-                let (tokens, module_needs) = emit::emit_module(&model, &emit_settings, m);
-                needs = needs.or(module_needs);
-                tokens
-            })
-            .collect();
-        // The runtime modules come first and hold what the modules call.
-        let mut streams = vec![emit::support(&needs, &emit_settings).unwrap()];
-        streams.extend(modules);
+        let streams = vec![emit::emit(&model, &emit_settings).unwrap()];
         mark(&mut t);
         let code: String = if pretty {
             let files: Vec<syn::File> = streams.into_iter().map(|s| syn::parse2(s).unwrap()).collect();
