@@ -66,7 +66,7 @@ impl Error {
     }
 }
 
-fn write_place(f: &mut fmt::Formatter<'_>, file: &Option<PathBuf>, line: &Option<usize>) -> fmt::Result {
+pub(crate) fn write_place(f: &mut fmt::Formatter<'_>, file: &Option<PathBuf>, line: &Option<usize>) -> fmt::Result {
     match (file, line) {
         (Some(file), Some(line)) => write!(f, "{}:{}: ", file.display(), line),
         (Some(file), None) => write!(f, "{}: ", file.display()),

@@ -25,7 +25,8 @@
 //!
 //! The pipeline, one module per stage, each a pure function:
 //! [`load`] (text → JSON value) → [`refs`] (every `$ref`, in this file or
-//! another, made a reference to a component) → [`normalize`] (3.1 → the 3.0 shape
+//! another, made a reference to a component) → `repair` (the references a
+//! vendor got wrong, worked around as [`flaw`] says) → [`normalize`] (3.1 → the 3.0 shape
 //! `openapiv3` reads) → [`parse_openapi`] → [`model`] (the type graph, names
 //! included, via [`naming`] and [`docs`]; it reads each schema through the
 //! view in `schema`) → [`emit`] (tokens) → [`lay_out`] (a plain layout
@@ -38,6 +39,7 @@
 pub mod docs;
 pub mod emit;
 pub mod error;
+pub mod flaw;
 mod layout;
 pub mod load;
 pub mod manifest;
@@ -46,6 +48,7 @@ pub mod naming;
 pub mod normalize;
 pub mod pointer;
 pub mod refs;
+mod repair;
 mod runtime;
 mod schema;
 
@@ -54,6 +57,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub use error::{Error, Result};
+pub use flaw::{Flaw, Warning};
 use model::{Enabled, Fallback, Feature, Model};
 
 /// Settings for a generation run, prost-build style: create, chain setters, call
@@ -63,6 +67,7 @@ pub struct Config {
     names: BTreeMap<String, String>,
     doc_base_url: String,
     strict: bool,
+    strict_spec: bool,
     keep_unknown: bool,
     out_file: String,
     out_dir: Option<PathBuf>,
@@ -77,6 +82,7 @@ impl Default for Config {
             names: BTreeMap::new(),
             doc_base_url: String::new(),
             strict: false,
+            strict_spec: false,
             keep_unknown: true,
             out_file: "openapi.rs".into(),
             out_dir: None,
@@ -142,6 +148,23 @@ impl Config {
     /// ```
     pub fn strict_reading(&mut self, strict: bool) -> &mut Self {
         self.strict = strict;
+        self
+    }
+
+    /// Make a flaw in the spec an error (default: no). By default a flaw that
+    /// the generator can see is repaired where the spec's intent is
+    /// unambiguous, or else the operation that holds it is left out, or the
+    /// schema reads any JSON; each is reported once as a `cargo:warning`
+    /// with its file, line and pointer, and listed in [`Report::warnings`].
+    /// The rule for each class of flaw is in [`flaw`]. For users who own
+    /// their spec and want such flaws caught:
+    ///
+    /// ```no_run
+    /// // build.rs
+    /// openapi_codegen::Config::new().strict_spec(true).generate("spec/openapi.yaml").unwrap();
+    /// ```
+    pub fn strict_spec(&mut self, strict: bool) -> &mut Self {
+        self.strict_spec = strict;
         self
     }
 
@@ -259,6 +282,9 @@ impl Config {
             })?,
         };
         write_if_changed(&dir.join(&self.out_file), &output.code)?;
+        for warning in &output.report.warnings {
+            println!("cargo:warning={warning}");
+        }
         if self.cargo_features {
             check_features_table(spec, &output.report.features)?;
         }
@@ -281,6 +307,9 @@ impl Config {
         load::check_version(&value).map_err(|e| e.locate(spec, &text))?;
         let bundle = refs::resolve(&mut value, Some(spec), &mut |path| std::fs::read_to_string(path)).map_err(|e| e.locate(spec, &text))?;
         let mut output = self.generate_value(value, &file_name).map_err(|e| bundle.locate(e, spec, &text))?;
+        for warning in &mut output.report.warnings {
+            bundle.locate_warning(warning, spec, &text);
+        }
         output.files = bundle.files.into_iter().map(|(path, _)| path).collect();
         Ok(output)
     }
@@ -298,9 +327,11 @@ impl Config {
 
     /// A parsed document whose references are resolved → source and report.
     fn generate_value(&self, mut value: serde_json::Value, source_name: &str) -> Result<Output> {
+        let repaired = if self.strict_spec { Vec::new() } else { repair::repair(&mut value) };
         normalize::normalize(&mut value);
         let spec = parse_openapi(&value)?;
-        let model = model::build(&spec, &self.model_settings())?;
+        let mut model = model::build(&spec, &self.model_settings())?;
+        model.warnings.splice(0..0, repaired);
         if !self.cargo_features {
             if let Some(name) = model.features.unknown(&self.features) {
                 let known: Vec<&str> = model.features.list.iter().map(|f| f.name.as_str()).collect();
@@ -313,7 +344,7 @@ impl Config {
 
     /// The settings the model stage takes.
     pub fn model_settings(&self) -> model::ModelSettings {
-        model::ModelSettings { names: self.names.clone(), keep_unknown: self.keep_unknown }
+        model::ModelSettings { names: self.names.clone(), keep_unknown: self.keep_unknown, strict_spec: self.strict_spec }
     }
 
     /// The settings the emit stage takes.
@@ -376,6 +407,9 @@ pub struct Report {
     pub modules: usize,
     /// Each fallback, with its schema pointer and reason.
     pub fallbacks: Vec<Fallback>,
+    /// Each flaw in the spec that was worked around ([`Config::strict_spec`]),
+    /// in the order found: those in references first, then the model's.
+    pub warnings: Vec<Warning>,
     /// `(operationId, path of the response type)` for every operation with a JSON response.
     pub responses: Vec<(String, String)>,
     /// `(operationId, path of the request type)` for every operation with a JSON request body.
@@ -394,6 +428,7 @@ impl Report {
             types: model.types.len(),
             modules: model.modules.len(),
             fallbacks: model.fallbacks.clone(),
+            warnings: model.warnings.clone(),
             responses: model.operations.iter().filter_map(|o| o.response.map(|r| (o.id.clone(), path(r)))).collect(),
             requests: model.operations.iter().filter_map(|o| o.request.map(|r| (o.id.clone(), path(r)))).collect(),
             features: model.features.list.clone(),
@@ -414,7 +449,14 @@ impl Report {
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "openapi-codegen: {} types in {} modules, {} fallbacks", self.types, self.modules, self.fallbacks.len())?;
+        writeln!(
+            f,
+            "openapi-codegen: {} types in {} modules, {} fallbacks, {} flaws worked around",
+            self.types,
+            self.modules,
+            self.fallbacks.len(),
+            self.warnings.len()
+        )?;
         for (reason, n) in self.fallback_counts() {
             writeln!(f, "  {n:>5}  {reason}")?;
         }

@@ -107,8 +107,9 @@ use openapiv3::{AdditionalProperties, OpenAPI, ReferenceOr, Schema, SchemaData};
 use std::collections::{BTreeMap, HashMap};
 
 use crate::error::{Error, Result};
+use crate::flaw::{Flaw, Warning};
 use crate::naming::{self, Case, Scope};
-use crate::pointer::{JsonPointer, PointerError};
+use crate::pointer::{component_name, JsonPointer, RefProblem};
 use crate::schema::{Form, Listed, ObjectSpec, View, Width};
 
 mod cycles;
@@ -428,6 +429,8 @@ pub struct Model {
     pub files: Vec<bool>,
     /// Every fallback taken.
     pub fallbacks: Vec<Fallback>,
+    /// Every flaw in the spec worked around (`crate::flaw`).
+    pub warnings: Vec<Warning>,
     /// The Cargo features, and which reach each type and operation
     /// (`model::features`).
     pub features: Features,
@@ -440,11 +443,13 @@ pub struct ModelSettings {
     pub names: BTreeMap<String, String>,
     /// Give structs an `extra` map for the properties the spec does not name.
     pub keep_unknown: bool,
+    /// A flaw in the spec is an error, not a [`Warning`] (`Config::strict_spec`).
+    pub strict_spec: bool,
 }
 
 impl Default for ModelSettings {
     fn default() -> Self {
-        ModelSettings { names: BTreeMap::new(), keep_unknown: true }
+        ModelSettings { names: BTreeMap::new(), keep_unknown: true, strict_spec: false }
     }
 }
 
@@ -467,6 +472,7 @@ pub fn build(spec: &OpenAPI, settings: &ModelSettings) -> Result<Model> {
         depth: 0,
         named: HashMap::new(),
         fallbacks: Vec::new(),
+        warnings: Vec::new(),
     };
     b.module_scope.reserve("operations");
     b.module_scope.reserve("api");
@@ -483,8 +489,16 @@ pub fn build(spec: &OpenAPI, settings: &ModelSettings) -> Result<Model> {
     }
     let (operations, operations_module) = b.operations()?;
     b.check_unused_names()?;
-    let mut model =
-        Model { types: b.types, modules: b.modules, operations, operations_module, files: Vec::new(), fallbacks: b.fallbacks, features: Features::default() };
+    let mut model = Model {
+        types: b.types,
+        modules: b.modules,
+        operations,
+        operations_module,
+        files: Vec::new(),
+        fallbacks: b.fallbacks,
+        warnings: b.warnings,
+        features: Features::default(),
+    };
     cycles::break_cycles(&mut model);
     union::plan(&mut model);
     // After cycles are broken: an alias may have become a newtype.
@@ -552,6 +566,7 @@ struct Builder<'a> {
     /// Types made for `ModelSettings::names`, by pointer.
     named: HashMap<JsonPointer, TypeId>,
     fallbacks: Vec<Fallback>,
+    warnings: Vec<Warning>,
 }
 
 /// How deep schemas may nest (each level is a frame of `build`): far beyond
@@ -591,6 +606,17 @@ impl<'a> Builder<'a> {
 
     fn fallback(&mut self, pointer: &JsonPointer, reason: &'static str) {
         self.fallbacks.push(Fallback { pointer: pointer.to_string(), reason });
+    }
+
+    /// A flaw in the spec: `error` (the message it had before flaws were
+    /// tolerated) with `ModelSettings::strict_spec`, else a warning, and the
+    /// caller works around it.
+    fn flaw(&mut self, pointer: &JsonPointer, flaw: Flaw, error: impl FnOnce() -> Error) -> Result<()> {
+        if self.settings.strict_spec {
+            return Err(error());
+        }
+        self.warnings.push(Warning::new(pointer, flaw));
+        Ok(())
     }
 
     /// The id for a slot, allocating a type for a suggestion.
@@ -759,7 +785,10 @@ impl<'a> Builder<'a> {
                 not_null(self.plain(slot, Ty::Value, data))
             }
             Form::BadType(other) => {
-                Err(Error::spec(pointer, format!("unknown type {other:?}: expected one of string, integer, number, boolean, array, object, null")))
+                let message = || Error::spec(pointer, format!("unknown type {other:?}: expected one of string, integer, number, boolean, array, object, null"));
+                self.flaw(pointer, Flaw::UnknownType { written: other.to_string() }, message)?;
+                self.fallback(pointer, "schema of an unknown type: any JSON");
+                not_null(self.plain(slot, Ty::Value, data))
             }
         }
     }
@@ -789,35 +818,6 @@ impl<'a> Builder<'a> {
         let built = self.build(items, &pointer.join("items"), item_slot)?;
         let ty = if built.nullable { built.ty.option() } else { built.ty };
         Ok(Ty::Vec(Box::new(ty)))
-    }
-}
-
-/// Why a `$ref` names no component of the kind asked for.
-enum RefProblem {
-    /// It points somewhere else than `#/components/<kind>/...`.
-    Elsewhere,
-    /// It points inside a component (`#/components/schemas/A/properties/b`).
-    Inside,
-    /// It is not a JSON pointer (`~2`).
-    Malformed(PointerError),
-}
-
-/// The name, unescaped, of the component a `#/components/<kind>/<name>`
-/// reference names.
-fn component_name(reference: &str, kind: &str) -> std::result::Result<String, RefProblem> {
-    let pointer = match JsonPointer::parse(reference) {
-        Ok(p) => p,
-        Err(PointerError::NotAPointer) => return Err(RefProblem::Elsewhere),
-        Err(e) => return Err(RefProblem::Malformed(e)),
-    };
-    let mut segments = pointer.segments();
-    if segments.next().as_deref() != Some("components") || segments.next().as_deref() != Some(kind) {
-        return Err(RefProblem::Elsewhere);
-    }
-    match (segments.next(), segments.next()) {
-        (Some(name), None) => Ok(name.into_owned()),
-        (Some(_), Some(_)) => Err(RefProblem::Inside),
-        (None, _) => Err(RefProblem::Elsewhere),
     }
 }
 

@@ -152,6 +152,13 @@ impl JsonPointer {
         self.segments().next_back()
     }
 
+    /// Drop the last segment, in place (nothing for `#`): [`JsonPointer::push`] undone.
+    pub fn pop(&mut self) {
+        if let Some(slash) = self.text.rfind('/') {
+            self.text.truncate(slash);
+        }
+    }
+
     /// The pointer without its last segment; `None` for `#`.
     pub fn parent(&self) -> Option<Self> {
         let (parent, _) = self.text.rsplit_once('/')?;
@@ -224,6 +231,35 @@ impl From<JsonPointer> for String {
 impl From<&JsonPointer> for String {
     fn from(p: &JsonPointer) -> String {
         p.text.clone()
+    }
+}
+
+/// Why a `$ref` names no component of the kind asked for.
+pub(crate) enum RefProblem {
+    /// It points somewhere else than `#/components/<kind>/...`.
+    Elsewhere,
+    /// It points inside a component (`#/components/schemas/A/properties/b`).
+    Inside,
+    /// It is not a JSON pointer (`~2`).
+    Malformed(PointerError),
+}
+
+/// The name, unescaped, of the component a `#/components/<kind>/<name>`
+/// reference names.
+pub(crate) fn component_name(reference: &str, kind: &str) -> std::result::Result<String, RefProblem> {
+    let pointer = match JsonPointer::parse(reference) {
+        Ok(p) => p,
+        Err(PointerError::NotAPointer) => return Err(RefProblem::Elsewhere),
+        Err(e) => return Err(RefProblem::Malformed(e)),
+    };
+    let mut segments = pointer.segments();
+    if segments.next().as_deref() != Some("components") || segments.next().as_deref() != Some(kind) {
+        return Err(RefProblem::Elsewhere);
+    }
+    match (segments.next(), segments.next()) {
+        (Some(name), None) => Ok(name.into_owned()),
+        (Some(_), Some(_)) => Err(RefProblem::Inside),
+        (None, _) => Err(RefProblem::Elsewhere),
     }
 }
 

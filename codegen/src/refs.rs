@@ -66,6 +66,17 @@ impl Bundle {
     }
 }
 
+impl Bundle {
+    /// Fill in a warning's file and line, as [`Bundle::locate`] does an error's.
+    pub fn locate_warning(&self, warning: &mut crate::flaw::Warning, main: &Path, main_text: &str) {
+        if let Error::Spec { file, line, pointer, .. } = self.locate(Error::spec(warning.pointer.clone(), String::new()), main, main_text) {
+            warning.file = file;
+            warning.line = line;
+            warning.pointer = pointer;
+        }
+    }
+}
+
 /// Reads a referenced file; [`resolve`]'s only I/O, so that it stays testable.
 pub type Reader<'r> = dyn FnMut(&Path) -> std::io::Result<String> + 'r;
 

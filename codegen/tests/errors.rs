@@ -12,12 +12,14 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-/// Write `spec` and generate it into `dir/out`; the error's message.
+/// Write `spec` and generate it into `dir/out` with `strict_spec` (a flaw
+/// that a default build works around is an error there: `tests/flaws.rs`
+/// pins what the default does); the error's message.
 fn fails(name: &str, spec: &str) -> (String, PathBuf) {
     let dir = scratch(name);
     let path = dir.join("openapi.yaml");
     std::fs::write(&path, spec).unwrap();
-    let err = Config::new().out_dir(dir.join("out")).generate(&path).unwrap_err();
+    let err = Config::new().strict_spec(true).out_dir(dir.join("out")).generate(&path).unwrap_err();
     assert!(!dir.join("out").exists(), "{name}: nothing may be written on error");
     (err.to_string(), path)
 }
@@ -88,24 +90,10 @@ fn a_failed_run_leaves_the_previous_output_alone() {
     let good = std::fs::read_to_string(dir.join("openapi.rs")).unwrap();
     assert!(good.contains("pub type A = String;"), "{good}");
     std::fs::write(&path, format!("{HEAD}    A:\n      $ref: '#/components/schemas/B'\n")).unwrap();
-    assert!(Config::new().out_dir(&dir).generate(&path).is_err());
+    assert!(Config::new().strict_spec(true).out_dir(&dir).generate(&path).is_err());
     assert_eq!(std::fs::read_to_string(dir.join("openapi.rs")).unwrap(), good);
     let leftovers: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(leftovers.len(), 2, "only the spec and the output: {leftovers:?}");
-}
-
-#[test]
-fn the_cli_reports_without_panicking() {
-    let dir = scratch("cli");
-    let path = dir.join("openapi.yaml");
-    std::fs::write(&path, format!("{HEAD}    A:\n      $ref: '#/components/schemas/B'\n")).unwrap();
-    let out = dir.join("out.rs");
-    let run = std::process::Command::new(env!("CARGO_BIN_EXE_openapi-codegen")).arg(&path).arg("-o").arg(&out).output().unwrap();
-    let stderr = String::from_utf8_lossy(&run.stderr);
-    assert_eq!(run.status.code(), Some(1), "{stderr}");
-    assert_eq!(stderr.trim_end(), format!("error: {}:6: #/components/schemas/A: unresolved $ref \"#/components/schemas/B\": no such schema", path.display()));
-    assert!(!stderr.contains("panicked") && !stderr.contains("backtrace"), "{stderr}");
-    assert!(!out.exists());
 }
 
 #[test]

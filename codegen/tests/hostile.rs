@@ -1,7 +1,9 @@
 //! Hostile input, proven: every spec under `tests/hostile/` either gets a
 //! clear error, pinned word for word, or generates code that parses (and,
 //! through the `golden-check` crate, compiles under `#![deny(warnings)]`).
-//! Never a panic, a hang or a crash.
+//! Never a panic, a hang or a crash. The pinned error is the one
+//! `Config::strict_spec` gives; a default build must then work around the
+//! flaw (with warnings) or refuse the case with that same error.
 //!
 //! Each case runs in a child process (this test binary, running
 //! [`one_case_in_a_child_process`]) on a thread with a build script's 8 MiB
@@ -134,7 +136,9 @@ fn run_case(path: &Path) -> Value {
         problems.push("is not UTF-8: make it a .bin case".to_owned());
     }
     let text = String::from_utf8_lossy(&bytes);
-    let result = catch_unwind(AssertUnwindSafe(|| Config::new().generate_str(&text, "spec.yaml")));
+    // The outcome pinned is the strict one (`.err`: the message a flaw had
+    // before flaws were tolerated); the default build is checked beside it.
+    let result = catch_unwind(AssertUnwindSafe(|| Config::new().strict_spec(true).generate_str(&text, "spec.yaml")));
     let (outcome, message) = match &result {
         Ok(Ok(output)) => {
             if let Err(e) = syn::parse_file(&output.code) {
@@ -145,6 +149,22 @@ fn run_case(path: &Path) -> Value {
         Ok(Err(e)) => ("refused", e.to_string()),
         Err(payload) => ("panicked", panic_message(payload.as_ref())),
     };
+    // By default a flaw is worked around: what strict refuses for a flaw is
+    // accepted with warnings, and whatever is still refused is refused the same way.
+    let tolerant = catch_unwind(AssertUnwindSafe(|| Config::new().generate_str(&text, "spec.yaml")));
+    match (&tolerant, &result) {
+        (Err(payload), _) => problems.push(format!("the default build panicked: {}", panic_message(payload.as_ref()))),
+        (Ok(Ok(output)), _) => {
+            if let Err(e) = syn::parse_file(&output.code) {
+                problems.push(format!("the default build's output does not parse as Rust: {e}"));
+            }
+            if matches!(result, Ok(Ok(_))) && !output.report.warnings.is_empty() {
+                problems.push(format!("the strict build accepts it, but the default one warns: {:?}", output.report.warnings));
+            }
+        }
+        (Ok(Err(e)), Ok(Err(strict))) if e.to_string() == strict.to_string() => {}
+        (Ok(Err(e)), _) => problems.push(format!("the default build refuses it otherwise than the strict one: {e}")),
+    }
     if is_bin {
         // Bytes that are not UTF-8 are an I/O error from a file; UTF-8 ones are
         // accepted or refused as `generate_str` does.

@@ -283,7 +283,16 @@ impl<'a> Builder<'a> {
             let ReferenceOr::Item(item) = item else { continue };
             for (method, op) in item.iter() {
                 let name = names.next().unwrap_or_default();
-                out.push(self.operation(module, name, path, item, method, op)?);
+                match self.operation(module, name, path, item, method, op) {
+                    Ok(operation) => out.push(operation),
+                    // The rest of the spec is still generated (`crate::flaw`);
+                    // the types it built before the flaw stay, sound.
+                    Err(Error::Spec { pointer, message, .. }) if !self.settings.strict_spec => {
+                        let operation = op.operation_id.clone().unwrap_or_else(|| format!("{} {path}", method.to_ascii_uppercase()));
+                        self.warnings.push(Warning::new(pointer, Flaw::OperationLeftOut { operation, problem: message }));
+                    }
+                    Err(e) => return Err(e),
+                }
             }
         }
         Ok((out, Some(module)))
@@ -425,19 +434,39 @@ impl<'a> Builder<'a> {
             all.retain(|(q, _)| !(q.parameter_data_ref().name == data.name && location(q) == place));
             all.push((param, at));
         }
-        let order = |p: &openapiv3::Parameter| match location(p) {
-            Location::Path => path.find(&format!("{{{}}}", p.parameter_data_ref().name)).unwrap_or(usize::MAX),
-            _ => usize::MAX,
-        };
         let variables: Vec<&str> =
             template_parts(path).into_iter().filter_map(|part| if let TemplatePart::Variable(v) = part { Some(v) } else { None }).collect();
-        if let Some(var) = variables.iter().find(|v| !all.iter().any(|(p, _)| location(p) == Location::Path && p.parameter_data_ref().name == **v)) {
-            return Err(Error::spec(
+        let no_parameter = |var: &str| {
+            Error::spec(
                 pointer.clone(),
                 format!("the path template's `{{{var}}}` has no path parameter: every template variable needs a parameter with `in: path` and `name: {var:?}`"),
-            ));
+            )
+        };
+        // One template variable without a parameter and one path parameter
+        // outside the template are the same thing under two names: the
+        // parameter takes the template's (`crate::flaw`).
+        let lone_variables: Vec<&str> =
+            variables.iter().copied().filter(|v| !all.iter().any(|(p, _)| location(p) == Location::Path && p.parameter_data_ref().name == *v)).collect();
+        let strays: Vec<usize> =
+            (0..all.len()).filter(|&i| location(all[i].0) == Location::Path && !variables.contains(&all[i].0.parameter_data_ref().name.as_str())).collect();
+        let mut renamed: Option<(usize, String)> = None;
+        if let ([var], [stray]) = (lone_variables.as_slice(), strays.as_slice()) {
+            let declared = all[*stray].0.parameter_data_ref().name.clone();
+            self.flaw(&all[*stray].1.join("name"), Flaw::PathParameterRenamed { declared, template: (*var).to_owned() }, || no_parameter(var))?;
+            renamed = Some((*stray, (*var).to_owned()));
         }
-        if let Some((p, at)) = all.iter().find(|(p, _)| location(p) == Location::Path && !variables.contains(&p.parameter_data_ref().name.as_str())) {
+        let name_of = |i: usize, p: &'a openapiv3::Parameter| match &renamed {
+            Some((r, name)) if *r == i => name.clone(),
+            _ => p.parameter_data_ref().name.clone(),
+        };
+        let order = |i: usize, p: &'a openapiv3::Parameter| match location(p) {
+            Location::Path => path.find(&format!("{{{}}}", name_of(i, p))).unwrap_or(usize::MAX),
+            _ => usize::MAX,
+        };
+        if let (Some(var), None) = (lone_variables.first(), &renamed) {
+            return Err(no_parameter(var));
+        }
+        if let (Some((p, at)), None) = (strays.first().map(|&i| &all[i]), &renamed) {
             return Err(Error::spec(
                 at.join("name"),
                 format!(
@@ -448,9 +477,10 @@ impl<'a> Builder<'a> {
         }
         let mut indexed: Vec<(usize, usize, &'a openapiv3::Parameter, JsonPointer)> =
             all.into_iter().enumerate().map(|(i, (p, at))| (if location(p) == Location::Path { 0 } else { 1 }, i, p, at)).collect();
-        indexed.sort_by_key(|(group, i, p, _)| (*group, order(p), *i));
+        indexed.sort_by_key(|(group, i, p, _)| (*group, order(*i, p), *i));
         let mut out = Vec::new();
-        for (_, _, param, at) in indexed {
+        for (_, i, param, at) in indexed {
+            let json = name_of(i, param);
             let data = param.parameter_data_ref();
             let location = location(param);
             let (style, explode_default) = match param {
@@ -481,7 +511,7 @@ impl<'a> Builder<'a> {
             };
             let required = location == Location::Path || data.required;
             out.push(Param {
-                json: data.name.clone(),
+                json,
                 field: String::new(),
                 location,
                 style,
