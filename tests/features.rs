@@ -1,5 +1,5 @@
 //! The `[features]` table in this crate's `Cargo.toml` is the one
-//! `cargo run -p openapi-codegen -- features spec/openapi.yaml --write Cargo.toml`
+//! `cargo run -p openapi-codegen-cli -- features spec/openapi.yaml --write Cargo.toml`
 //! writes: in step with the spec, so that `build.rs` does not warn.
 
 #[test]

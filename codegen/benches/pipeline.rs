@@ -189,7 +189,7 @@ fn run() -> BoxResult<ExitCode> {
                         writeln!(
                             report,
                             "  {:<38} {:>10} {:>10}   (median, min; goal: <= {GOAL_BUILD_STEP_SECS} s){}",
-                            format!("openapi-codegen SPEC -o FILE, {CLI_RUNS} runs"),
+                            format!("openapi-codegen generate SPEC -o FILE, {CLI_RUNS} runs"),
                             ms(t.median),
                             ms(t.min),
                             verdict(ok)
@@ -340,12 +340,12 @@ fn cargo() -> Command {
 /// falling back to `<target>/<profile dir>/openapi-codegen`).
 fn profile_cli(workspace: &Path, target: &Path, profile: &str) -> BoxResult<PathBuf> {
     let out = cargo()
-        .args(["build", "-p", "openapi-codegen", "--bin", "openapi-codegen", "--message-format=json", "--profile", profile])
+        .args(["build", "-p", "openapi-codegen-cli", "--bin", "openapi-codegen", "--message-format=json", "--profile", profile])
         .current_dir(workspace)
         .stdin(Stdio::null())
         .output()?;
     if !out.status.success() {
-        return Err(format!("`cargo build -p openapi-codegen --bin openapi-codegen` failed:\n{}", failure(&out)).into());
+        return Err(format!("`cargo build -p openapi-codegen-cli --bin openapi-codegen` failed:\n{}", failure(&out)).into());
     }
     let reported = String::from_utf8_lossy(&out.stdout).lines().find_map(|line| {
         let msg: serde_json::Value = serde_json::from_str(line).ok()?;
@@ -363,7 +363,7 @@ fn time_cli(cli: &Path, spec: &Path, out: &Path) -> BoxResult<Stat> {
     for _ in 0..CLI_RUNS {
         let _ = fs::remove_file(out);
         let start = Instant::now();
-        let run = Command::new(cli).arg(spec).arg("-o").arg(out).stdin(Stdio::null()).output()?;
+        let run = Command::new(cli).arg("generate").arg(spec).arg("-o").arg(out).stdin(Stdio::null()).output()?;
         times.push(start.elapsed());
         if !run.status.success() {
             return Err(failure(&run).into());

@@ -16,7 +16,7 @@ use crate::model::{Feature, FULL};
 
 /// The command that refreshes the table, as the docs and warnings give it.
 pub fn refresh_command(spec: &str, manifest: &str) -> String {
-    format!("cargo run -p openapi-codegen -- features {spec} --write {manifest}")
+    format!("cargo run -p openapi-codegen-cli -- features {spec} --write {manifest}")
 }
 
 /// The `[features]` table for these features, generated from `spec` (a path

@@ -1,133 +1,160 @@
-//! `openapi-codegen SPEC [-o FILE] [--report] [--name POINTER=NAME] [--doc-base-url URL] [--features A,B] [--plain]`:
-//! print (or write) the Rust generated for any spec, or only what some of
-//! its Cargo features turn on, formatted with prettyplease; `--plain` lays
-//! it out as a build script writes it by default (`Config::pretty`).
+//! `openapi-codegen`: the generator from the command line, with the settings
+//! a build script has, so that users can see the output they would get.
 //!
-//! `openapi-codegen features SPEC [--write CARGO_TOML]`: print the spec's
-//! `[features]` table, or put it in place of the one in `CARGO_TOML`,
-//! keeping the rest of that file as it was.
+//! - `openapi-codegen generate SPEC`: print (or write, `-o`) the Rust
+//!   generated for a spec, or only what some of its Cargo features turn on;
+//!   formatted with prettyplease, or laid out as a build script writes it
+//!   (`--plain`).
+//! - `openapi-codegen features SPEC [--write CARGO_TOML]`: print the spec's
+//!   `[features]` table, or put it in place of the one in `CARGO_TOML`,
+//!   keeping the rest of that file as it was.
+//!
+//! Flaws in the spec that the generator works around are printed on stderr
+//! as `warning: FILE:LINE: POINTER: ...`; `--strict-spec` makes them errors.
 
-use std::path::Path;
+use clap::{Args, Parser, Subcommand};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-fn usage() -> ExitCode {
-    eprintln!("usage: openapi-codegen SPEC [-o FILE] [--report] [--name POINTER=NAME]... [--doc-base-url URL] [--features A,B] [--plain]");
-    eprintln!("       openapi-codegen features SPEC [--write CARGO_TOML]");
-    ExitCode::from(2)
+use openapi_codegen::Config;
+
+#[derive(Parser)]
+#[command(name = "openapi-codegen", version, about = "Generate serde models from an OpenAPI 3.0/3.1 document")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print (or write) the Rust generated for SPEC.
+    Generate(Generate),
+    /// Print the `[features]` table for SPEC, or write it into a Cargo.toml.
+    Features(Features),
+}
+
+/// Settings shared by every subcommand that reads a spec.
+#[derive(Args)]
+struct SpecSettings {
+    /// Make a flaw in the spec an error instead of a warning (`Config::strict_spec`).
+    #[arg(long)]
+    strict_spec: bool,
+}
+
+impl SpecSettings {
+    fn config(&self) -> Config {
+        let mut config = Config::new();
+        config.strict_spec(self.strict_spec);
+        config
+    }
+}
+
+#[derive(Args)]
+struct Generate {
+    /// The OpenAPI document (YAML or JSON).
+    spec: PathBuf,
+    /// Write here (only if it changed) instead of printing.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Print the report (counts, fallbacks to `serde_json::Value`) on stderr.
+    #[arg(long)]
+    report: bool,
+    /// Name the inline schema at POINTER (`Config::name_schema`); repeatable.
+    #[arg(long, value_name = "POINTER=NAME", value_parser = pointer_name)]
+    name: Vec<(String, String)>,
+    /// Prefix for relative links in doc comments (`Config::doc_base_url`).
+    #[arg(long, value_name = "URL")]
+    doc_base_url: Option<String>,
+    /// Only what these Cargo features turn on (comma-separated).
+    #[arg(long, value_name = "A,B", value_delimiter = ',')]
+    features: Option<Vec<String>>,
+    /// Lay the code out as a build script writes it, not with prettyplease.
+    #[arg(long)]
+    plain: bool,
+    #[command(flatten)]
+    settings: SpecSettings,
+}
+
+#[derive(Args)]
+struct Features {
+    /// The OpenAPI document (YAML or JSON).
+    spec: PathBuf,
+    /// Put the table in this Cargo.toml, keeping the rest of the file.
+    #[arg(long, value_name = "CARGO_TOML")]
+    write: Option<PathBuf>,
+    #[command(flatten)]
+    settings: SpecSettings,
+}
+
+fn pointer_name(arg: &str) -> Result<(String, String), String> {
+    arg.split_once('=').map(|(p, n)| (p.to_owned(), n.to_owned())).ok_or_else(|| format!("expected POINTER=NAME, got {arg:?}"))
 }
 
 fn main() -> ExitCode {
-    let mut args = std::env::args().skip(1).peekable();
-    if args.peek().map(String::as_str) == Some("features") {
-        args.next();
-        return features(args);
-    }
-    let mut spec = None;
-    let mut out = None;
-    let mut report = false;
-    let mut config = openapi_codegen::Config::new();
-    config.pretty(true);
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "-o" | "--output" => match args.next() {
-                Some(f) => out = Some(f),
-                None => return usage(),
-            },
-            "--report" => report = true,
-            "--plain" => {
-                config.pretty(false);
-            }
-            "--name" => match args.next().as_deref().and_then(|a| a.split_once('=')) {
-                Some((pointer, name)) => {
-                    config.name_schema(pointer, name);
-                }
-                None => return usage(),
-            },
-            "--features" => match args.next() {
-                Some(list) => {
-                    config.features(list.split(',').map(str::trim).filter(|f| !f.is_empty()));
-                }
-                None => return usage(),
-            },
-            "--doc-base-url" => match args.next() {
-                Some(url) => {
-                    config.doc_base_url(url);
-                }
-                None => return usage(),
-            },
-            "-h" | "--help" => {
-                usage();
-                return ExitCode::SUCCESS;
-            }
-            _ if spec.is_none() && !arg.starts_with('-') => spec = Some(arg),
-            _ => return usage(),
-        }
-    }
-    let Some(spec) = spec else { return usage() };
-    let output = match config.generate_file(std::path::Path::new(&spec)) {
-        Ok(o) => o,
+    let result = match Cli::parse().command {
+        Command::Generate(args) => generate(args),
+        Command::Features(args) => features(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e}");
-            return ExitCode::FAILURE;
+            ExitCode::FAILURE
         }
-    };
-    if report {
+    }
+}
+
+/// Generate, printing each flaw worked around on stderr.
+fn run(config: &Config, spec: &Path) -> openapi_codegen::Result<openapi_codegen::Output> {
+    let output = config.generate_file(spec)?;
+    for warning in &output.report.warnings {
+        eprintln!("warning: {warning}");
+    }
+    Ok(output)
+}
+
+fn generate(args: Generate) -> openapi_codegen::Result<()> {
+    let mut config = args.settings.config();
+    config.pretty(!args.plain);
+    for (pointer, name) in args.name {
+        config.name_schema(pointer, name);
+    }
+    if let Some(url) = args.doc_base_url {
+        config.doc_base_url(url);
+    }
+    if let Some(features) = args.features {
+        config.features(features.iter().map(|f| f.trim()).filter(|f| !f.is_empty()));
+    }
+    let output = run(&config, &args.spec)?;
+    if args.report {
         eprint!("{}", output.report);
         for f in &output.report.fallbacks {
             eprintln!("  {}: {}", f.pointer, f.reason);
         }
     }
-    match out {
-        Some(path) => {
-            if let Err(e) = openapi_codegen::write_if_changed(std::path::Path::new(&path), &output.code) {
-                eprintln!("error: {e}");
-                return ExitCode::FAILURE;
-            }
+    match args.output {
+        Some(path) => openapi_codegen::write_if_changed(&path, &output.code),
+        None => {
+            print!("{}", output.code);
+            Ok(())
         }
-        None => print!("{}", output.code),
     }
-    ExitCode::SUCCESS
 }
 
-/// `features SPEC [--write CARGO_TOML]`.
-fn features(mut args: impl Iterator<Item = String>) -> ExitCode {
-    let (Some(spec), write) = (args.next(), args.next()) else { return usage() };
-    let manifest = match (write.as_deref(), args.next(), args.next()) {
-        (None, None, None) => None,
-        (Some("--write"), Some(path), None) => Some(path),
-        _ => return usage(),
-    };
-    if spec.starts_with('-') {
-        return usage();
-    }
-    let report = match openapi_codegen::Config::new().generate_file(Path::new(&spec)) {
-        Ok(o) => o.report,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
+fn features(args: Features) -> openapi_codegen::Result<()> {
+    let report = run(&args.settings.config(), &args.spec)?.report;
+    let spec = args.spec.display().to_string();
+    let manifest = args.write.as_ref().map(|p| p.display().to_string());
     let table = openapi_codegen::manifest::table(&report.features, &spec, manifest.as_deref().unwrap_or("Cargo.toml"));
-    let Some(path) = manifest else {
+    let Some(path) = args.write else {
         print!("{table}");
-        return ExitCode::SUCCESS;
+        return Ok(());
     };
-    let old = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(e) => {
-            eprintln!("error: {path}: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
+    let io = |source| openapi_codegen::Error::Io { path: path.clone(), source };
+    let old = std::fs::read_to_string(&path).map_err(io)?;
     let new = openapi_codegen::manifest::replace_table(&old, &table);
-    if new != old {
-        // Written beside it and renamed into place: never half a manifest.
-        let tmp = format!("{path}.tmp");
-        if let Err(e) = std::fs::write(&tmp, &new).and_then(|()| std::fs::rename(&tmp, &path)) {
-            eprintln!("error: {path}: {e}");
-            return ExitCode::FAILURE;
-        }
-    }
-    eprintln!("{path}: {} features ({})", report.features.len(), if new == old { "unchanged" } else { "written" });
-    ExitCode::SUCCESS
+    // Written beside it and renamed into place (when it changed): never half a manifest.
+    openapi_codegen::write_if_changed(&path, &new)?;
+    eprintln!("{}: {} features ({})", path.display(), report.features.len(), if new == old { "unchanged" } else { "written" });
+    Ok(())
 }
