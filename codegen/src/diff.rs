@@ -686,3 +686,52 @@ fn compare(path: &str, o: &Item, n: &Item, out: &mut Vec<Change>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn compared(o: &Item, n: &Item) -> Vec<(String, bool)> {
+        let mut out = Vec::new();
+        compare("m::T", o, n, &mut out);
+        out.into_iter().map(|c| (c.what.to_string(), c.breaking)).collect()
+    }
+
+    fn args(a: &[(&str, &str)]) -> Option<Vec<(String, String)>> {
+        Some(a.iter().map(|(n, t)| ((*n).to_owned(), (*t).to_owned())).collect())
+    }
+
+    /// `new`'s arguments are positional: a rename alone breaks no call, a
+    /// change of type or order does.
+    #[test]
+    fn new_arguments_compare_by_type_in_order() {
+        let item = |new| Item { kind: "struct", new, ..Item::default() };
+        let old = item(args(&[("a", "String"), ("b", "i64")]));
+        assert_eq!(compared(&old, &item(args(&[("x", "String"), ("b", "i64")]))), [(s("`new(a: String, b: i64)` -> `new(x: String, b: i64)`"), false)]);
+        assert_eq!(compared(&old, &item(args(&[("b", "i64"), ("a", "String")]))), [(s("`new(a: String, b: i64)` -> `new(b: i64, a: String)`"), true)]);
+        assert_eq!(compared(&old, &item(None)), [(s("`new(a: String, b: i64)` -> `Default` (no `new`)"), true)]);
+        assert!(compared(&old, &item(args(&[("a", "String"), ("b", "i64")]))).is_empty());
+    }
+
+    /// An operation that starts streaming gains `Event`, which breaks
+    /// nothing; one that stops loses it, which does.
+    #[test]
+    fn associated_types_gained_and_lost() {
+        let op = |types| Item { kind: "operation", types, ..Item::default() };
+        let plain = op(vec![("Output", s("Reply"))]);
+        let streaming = op(vec![("Output", s("Reply")), ("Event", s("Chunk"))]);
+        assert_eq!(compared(&plain, &streaming), [(s("Event: none -> `Chunk`"), false)]);
+        assert_eq!(compared(&streaming, &plain), [(s("Event: `Chunk` -> none"), true)]);
+    }
+
+    /// A variant whose value changed is the old value removed and the new one added.
+    #[test]
+    fn enum_value_changed_under_the_same_variant() {
+        let item = |v: &str| Item { kind: "enum", values: vec![(s("Auto"), Some(v.to_owned())), (s("Other"), None)], ..Item::default() };
+        assert_eq!(compared(&item("auto"), &item("AUTO")), [(s("value `Auto` = \"auto\" removed"), true), (s("value `Auto` = \"AUTO\" added"), false)]);
+    }
+
+    fn s(text: &str) -> String {
+        text.to_owned()
+    }
+}

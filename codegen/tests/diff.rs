@@ -455,3 +455,55 @@ fn openai_real_update() {
     assert_eq!(diff.changes.len(), 92, "{diff}");
     assert!(diff.changes.iter().all(|c| !c.item.starts_with("operations::")), "no operation changed in this range:\n{diff}");
 }
+
+/// With Cargo features, only what the build generates is compared: a change
+/// to a type that only a feature left off reaches is not in the crate.
+#[test]
+fn features_limit_the_comparison() {
+    let old = r##"
+openapi: 3.0.3
+info: {title: shop, version: "1"}
+paths:
+  /pets:
+    get:
+      operationId: listPets
+      tags: [Pets]
+      responses:
+        "200":
+          description: the pets
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Pet"}
+  /stores:
+    get:
+      operationId: listStores
+      tags: [Stores]
+      responses:
+        "200":
+          description: the stores
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Store"}
+components:
+  schemas:
+    Pet:
+      type: object
+      properties:
+        name: {type: string}
+    Store:
+      type: object
+      properties:
+        city: {type: string}
+"##;
+    let new =
+        old.replace("        city: {type: string}", "        town: {type: string}").replace("        name: {type: string}", "        name: {type: integer}");
+    let (old, new) = (write("features-old.yaml", old), write("features-new.yaml", &new));
+    let items = |config: &Config| {
+        let diff = diff_files(&old, &new, config).expect("both generate");
+        diff.changes.iter().map(|c| format!("{} {}", c.item, c.what.code())).collect::<Vec<_>>()
+    };
+    assert_eq!(items(&Config::new()), ["pet::Pet field_retyped", "store::Store field_removed", "store::Store field_added"]);
+    assert_eq!(items(Config::new().features(["pets"])), ["pet::Pet field_retyped"]);
+    let error = diff_files(&old, &new, Config::new().features(["toys"])).expect_err("no such feature").to_string();
+    assert!(error.contains("toys"), "{error}");
+}
