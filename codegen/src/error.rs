@@ -1,4 +1,5 @@
-//! The generator's one error type.
+//! The generator's one error type: a leaf, which the stages import and
+//! which imports none of them.
 //!
 //! Every message names the spec file, the line where it is known, and the JSON
 //! pointer of the schema at fault, e.g.
@@ -44,23 +45,20 @@ pub enum Error {
 }
 
 impl Error {
-    /// A spec error at `pointer`, with file and line filled in later by [`Error::locate`].
+    /// A spec error at `pointer`, with file and line filled in later (`load::locate`).
     pub(crate) fn spec(pointer: impl Into<String>, message: impl Into<String>) -> Self {
         Error::Spec { file: None, line: None, pointer: pointer.into(), message: message.into() }
     }
 
-    /// Attach the file name and, for spec errors, find the line of the pointer
-    /// in `text`. An error that already names its file (one from a referenced
-    /// file) keeps it.
-    pub fn locate(self, path: &std::path::Path, text: &str) -> Self {
+    /// Attach the file name and, for spec errors, the line `line_of` finds
+    /// for the pointer (`load::locate` passes the spec text's). An error that
+    /// already names its file (one from a referenced file) keeps it.
+    pub(crate) fn locate_with(self, path: &std::path::Path, line_of: impl FnOnce(&str) -> Option<usize>) -> Self {
         match self {
             Error::Syntax { file: None, line, message } => Error::Syntax { file: Some(path.to_owned()), line, message },
-            Error::Spec { file: None, line, pointer, message } => Error::Spec {
-                file: Some(path.to_owned()),
-                line: line.or_else(|| crate::pointer::JsonPointer::parse(&pointer).ok().and_then(|p| crate::load::line_of(text, &p))),
-                pointer,
-                message,
-            },
+            Error::Spec { file: None, line, pointer, message } => {
+                Error::Spec { file: Some(path.to_owned()), line: line.or_else(|| line_of(&pointer)), pointer, message }
+            }
             other => other,
         }
     }

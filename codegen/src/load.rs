@@ -265,6 +265,13 @@ pub fn spec_words(message: &str) -> String {
     format!("expected {expected}")
 }
 
+/// Attach the file name to `error` and, for a spec error, the line of its
+/// pointer in `text`, the file's contents. An error that already names its
+/// file (one from a referenced file) keeps it.
+pub fn locate(error: Error, path: &std::path::Path, text: &str) -> Error {
+    error.locate_with(path, |pointer| JsonPointer::parse(pointer).ok().and_then(|p| line_of(text, &p)))
+}
+
 /// The 1-based line where the object at `pointer` starts, found by scanning the
 /// text: for YAML by indentation, for JSON by the next `"key":` after the
 /// parent's. Best effort: array indices keep the parent's line, and the deepest

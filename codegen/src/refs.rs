@@ -46,7 +46,7 @@ impl Bundle {
     /// copied schema is translated back to where that schema was written.
     pub fn locate(&self, error: Error, main: &Path, main_text: &str) -> Error {
         let Error::Spec { pointer, message, .. } = error else {
-            return error.locate(main, main_text);
+            return crate::load::locate(error, main, main_text);
         };
         // A pointer that does not parse (a configured name's) is the main document's.
         let parsed = JsonPointer::parse(&pointer).ok();
@@ -57,11 +57,11 @@ impl Bundle {
                 let translated = p.rebase(at, original).expect("the origin is a prefix");
                 let error = Error::spec(translated, message);
                 match file {
-                    Some(i) => error.locate(&self.files[*i].0, &self.files[*i].1),
-                    None => error.locate(main, main_text),
+                    Some(i) => crate::load::locate(error, &self.files[*i].0, &self.files[*i].1),
+                    None => crate::load::locate(error, main, main_text),
                 }
             }
-            None => Error::spec(pointer, message).locate(main, main_text),
+            None => crate::load::locate(Error::spec(pointer, message), main, main_text),
         }
     }
 }
@@ -224,7 +224,7 @@ impl Resolver<'_, '_> {
             return Ok(i);
         }
         let text = (self.read)(&path).map_err(|e| Error::spec(at, format!("cannot read the referenced file {}: {e}", path.display())))?;
-        let value = crate::load::parse(&text).map_err(|e| e.locate(&path, &text))?;
+        let value = crate::load::parse(&text).map_err(|e| crate::load::locate(e, &path, &text))?;
         self.bundle.files.push((path, text));
         self.docs.push(value);
         Ok(self.docs.len() - 1)

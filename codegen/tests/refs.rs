@@ -98,13 +98,18 @@ fn a_spec_split_over_files_builds_every_schema_once() {
 }
 
 /// An error in a referenced file names that file, its line and the pointer
-/// there, not the place in the main spec.
+/// there, not the place in the main spec; so does the warning a default
+/// build gives for the same flaw.
 #[test]
 fn an_error_in_a_referenced_file_names_that_file() {
     let dir = split_spec("bad", &PET.replace("type: string", "type: strin"));
-    let err = Config::new().generate_file(&dir.join("openapi.yaml")).unwrap_err().to_string();
+    let err = Config::new().strict_spec(true).generate_file(&dir.join("openapi.yaml")).unwrap_err().to_string();
     let pet = dir.join("schemas/pet.yaml");
     assert!(err.starts_with(&format!("{}:5: #/properties/name: unknown type \"strin\"", pet.display())), "{err}");
+    // The default build warns of it, in the same place.
+    let output = Config::new().generate_file(&dir.join("openapi.yaml")).unwrap();
+    let warnings: Vec<String> = output.report.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(warnings, [format!("{}:5: #/properties/name: unknown type \"strin\"; the schema reads any JSON (serde_json::Value)", pet.display())]);
 }
 
 /// A syntax error in a referenced file names that file.
