@@ -67,7 +67,7 @@ use std::path::Path;
 use serde_json::{json, Value};
 
 use crate::model::{self, Enabled, Kind, Media, Model, Operation, ResponseCase, Selection, Ty, TypeDef};
-use crate::{load, normalize, refs, Config, Error, Result};
+use crate::{Config, Error, Result};
 
 /// Every change between two versions of the generated API, sorted by item
 /// path, then by what changed (see [`Display`](fmt::Display)).
@@ -411,29 +411,21 @@ pub fn diff_enabled(old: &Model, new: &Model, enabled: &Enabled) -> Diff {
 /// file, line and pointer, as generating would; a feature the config turns
 /// on that either spec lacks is an error, as it is when generating.
 pub fn diff_files(old: &Path, new: &Path, config: &Config) -> Result<Diff> {
+    let (old_model, _) = config.model_file(old)?;
+    let (new_model, _) = config.model_file(new)?;
+    diff_models((old, &old_model), (new, &new_model), config)
+}
+
+/// [`diff_files`] on models already built (with [`Config::model_file`]),
+/// each with the path its errors name.
+pub fn diff_models(old: (&Path, &Model), new: (&Path, &Model), config: &Config) -> Result<Diff> {
     let enabled = config.emit_settings().features;
-    let old_model = model_file(old, config)?;
-    let new_model = model_file(new, config)?;
-    for (path, model) in [(old, &old_model), (new, &new_model)] {
+    for (path, model) in [old, new] {
         if let Some(name) = model.features.unknown(&enabled) {
             return Err(Error::Config(format!("no feature {name:?} in {}", path.display())));
         }
     }
-    Ok(diff_enabled(&old_model, &new_model, &enabled))
-}
-
-/// The model of the spec at `path`: the stages of [`Config::generate_file`]
-/// up to the model, through the same public stage functions, with its error
-/// locating. (`Config`'s own pipeline builds the model and emits in one
-/// private step, so it cannot be called for the model alone.)
-fn model_file(path: &Path, config: &Config) -> Result<Model> {
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_owned(), source })?;
-    let mut value = load::parse(&text).map_err(|e| e.locate(path, &text))?;
-    load::check_version(&value).map_err(|e| e.locate(path, &text))?;
-    let bundle = refs::resolve(&mut value, Some(path), &mut |p| std::fs::read_to_string(p)).map_err(|e| e.locate(path, &text))?;
-    normalize::normalize(&mut value);
-    let built = crate::parse_openapi(&value).and_then(|spec| model::build(&spec, &config.model_settings()));
-    built.map_err(|e| bundle.locate(e, path, &text))
+    Ok(diff_enabled(old.1, new.1, &enabled))
 }
 
 /// A struct field, or an operation's parameter or body, as the user sees it.

@@ -302,17 +302,26 @@ impl Config {
     /// name the file, line and pointer, in whichever file they are. The files
     /// read besides `spec` are in [`Output::files`].
     pub fn generate_file(&self, spec: &Path) -> Result<Output> {
-        let text = std::fs::read_to_string(spec).map_err(|source| Error::Io { path: spec.to_owned(), source })?;
+        let (model, files) = self.model_file(spec)?;
         let file_name = spec.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let mut value = load::parse(&text).map_err(|e| e.locate(spec, &text))?;
-        load::check_version(&value).map_err(|e| e.locate(spec, &text))?;
-        let bundle = refs::resolve(&mut value, Some(spec), &mut |path| std::fs::read_to_string(path)).map_err(|e| e.locate(spec, &text))?;
-        let mut output = self.generate_value(value, &file_name).map_err(|e| bundle.locate(e, spec, &text))?;
-        for warning in &mut output.report.warnings {
+        let mut output = self.emit(&model, &file_name)?;
+        output.files = files;
+        Ok(output)
+    }
+
+    /// The stages up to the model, for the spec at `spec` as
+    /// [`Config::generate_file`] reads it: the model (its warnings located
+    /// in their files) and the files read besides `spec`.
+    pub fn model_file(&self, spec: &Path) -> Result<(Model, Vec<PathBuf>)> {
+        let text = std::fs::read_to_string(spec).map_err(|source| Error::Io { path: spec.to_owned(), source })?;
+        let mut value = load::parse(&text).map_err(|e| load::locate(e, spec, &text))?;
+        load::check_version(&value).map_err(|e| load::locate(e, spec, &text))?;
+        let bundle = refs::resolve(&mut value, Some(spec), &mut |path| std::fs::read_to_string(path)).map_err(|e| load::locate(e, spec, &text))?;
+        let mut model = self.model_value(value).map_err(|e| bundle.locate(e, spec, &text))?;
+        for warning in &mut model.warnings {
             bundle.locate_warning(warning, spec, &text);
         }
-        output.files = bundle.files.into_iter().map(|(path, _)| path).collect();
-        Ok(output)
+        Ok((model, bundle.files.into_iter().map(|(path, _)| path).collect()))
     }
 
     /// The pure core: spec text → formatted Rust source and its report.
@@ -323,24 +332,31 @@ impl Config {
         let mut value = load::parse(text)?;
         load::check_version(&value)?;
         refs::resolve(&mut value, None, &mut |path| Err(std::io::Error::other(format!("{} is not read by generate_str", path.display()))))?;
-        self.generate_value(value, source_name)
+        let model = self.model_value(value)?;
+        self.emit(&model, source_name)
     }
 
-    /// A parsed document whose references are resolved → source and report.
-    fn generate_value(&self, mut value: serde_json::Value, source_name: &str) -> Result<Output> {
+    /// A parsed document whose references are resolved → its model, flaws
+    /// repaired (unless [`Config::strict_spec`]) and recorded.
+    fn model_value(&self, mut value: serde_json::Value) -> Result<Model> {
         let repaired = if self.strict_spec { Vec::new() } else { repair::repair(&mut value) };
         normalize::normalize(&mut value);
         let spec = parse_openapi(&value)?;
         let mut model = model::build(&spec, &self.model_settings())?;
         model.warnings.splice(0..0, repaired);
+        Ok(model)
+    }
+
+    /// A model → source and report, with the enabled features.
+    fn emit(&self, model: &Model, source_name: &str) -> Result<Output> {
         if !self.cargo_features {
             if let Some(name) = model.features.unknown(&self.features) {
                 let known: Vec<&str> = model.features.list.iter().map(|f| f.name.as_str()).collect();
                 return Err(Error::Config(format!("no feature {name:?} in the spec; its features are `full`, {}", known.join(", "))));
             }
         }
-        let code = emit_and_format(&model, &self.emit_settings(), source_name, self.pretty)?;
-        Ok(Output { code, report: Report::new(&model), files: Vec::new() })
+        let code = emit_and_format(model, &self.emit_settings(), source_name, self.pretty)?;
+        Ok(Output { code, report: Report::new(model), files: Vec::new() })
     }
 
     /// The settings the model stage takes.

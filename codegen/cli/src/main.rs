@@ -8,6 +8,9 @@
 //! - `openapi-codegen features SPEC [--write CARGO_TOML]`: print the spec's
 //!   `[features]` table, or put it in place of the one in `CARGO_TOML`,
 //!   keeping the rest of that file as it was.
+//! - `openapi-codegen diff OLD NEW [--json]`: what a user of the generated
+//!   crate sees change between two versions of a spec, breaking changes
+//!   marked (`openapi_codegen::diff`).
 //!
 //! Flaws in the spec that the generator works around are printed on stderr
 //! as `warning: FILE:LINE: POINTER: ...`; `--strict-spec` makes them errors.
@@ -31,6 +34,9 @@ enum Command {
     Generate(Generate),
     /// Print the `[features]` table for SPEC, or write it into a Cargo.toml.
     Features(Features),
+    /// What a user of the generated crate sees change from OLD to NEW
+    /// (breaking changes marked `!`).
+    Diff(Diff),
 }
 
 /// Settings shared by every subcommand that reads a spec.
@@ -86,6 +92,22 @@ struct Features {
     settings: SpecSettings,
 }
 
+#[derive(Args)]
+struct Diff {
+    /// The spec before.
+    old: PathBuf,
+    /// The spec after.
+    new: PathBuf,
+    /// Print JSON for tools instead of text.
+    #[arg(long)]
+    json: bool,
+    /// Compare only what these Cargo features turn on (comma-separated).
+    #[arg(long, value_name = "A,B", value_delimiter = ',')]
+    features: Option<Vec<String>>,
+    #[command(flatten)]
+    settings: SpecSettings,
+}
+
 fn pointer_name(arg: &str) -> Result<(String, String), String> {
     arg.split_once('=').map(|(p, n)| (p.to_owned(), n.to_owned())).ok_or_else(|| format!("expected POINTER=NAME, got {arg:?}"))
 }
@@ -94,6 +116,7 @@ fn main() -> ExitCode {
     let result = match Cli::parse().command {
         Command::Generate(args) => generate(args),
         Command::Features(args) => features(args),
+        Command::Diff(args) => diff(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -156,5 +179,24 @@ fn features(args: Features) -> openapi_codegen::Result<()> {
     // Written beside it and renamed into place (when it changed): never half a manifest.
     openapi_codegen::write_if_changed(&path, &new)?;
     eprintln!("{}: {} features ({})", path.display(), report.features.len(), if new == old { "unchanged" } else { "written" });
+    Ok(())
+}
+
+fn diff(args: Diff) -> openapi_codegen::Result<()> {
+    let mut config = args.settings.config();
+    if let Some(features) = args.features {
+        config.features(features.iter().map(|f| f.trim()).filter(|f| !f.is_empty()));
+    }
+    let (old, _) = config.model_file(&args.old)?;
+    let (new, _) = config.model_file(&args.new)?;
+    for warning in old.warnings.iter().chain(&new.warnings) {
+        eprintln!("warning: {warning}");
+    }
+    let diff = openapi_codegen::diff::diff_models((&args.old, &old), (&args.new, &new), &config)?;
+    if args.json {
+        println!("{:#}", diff.to_json());
+    } else {
+        print!("{diff}");
+    }
     Ok(())
 }

@@ -74,3 +74,48 @@ fn features_writes_the_table_and_keeps_the_rest() {
     let text = std::fs::read_to_string(&manifest).unwrap();
     assert!(text.starts_with("[package]\nname = \"x\"\n") && text.contains("\nchat = []\n") && text.contains("full = [\"chat\"]"), "{text}");
 }
+
+/// `diff` prints what changed for the crate's user, breaking changes marked;
+/// `--json` gives the same for tools.
+#[test]
+fn diff_prints_text_and_json() {
+    let dir = scratch("diff");
+    let old = dir.join("old.yaml");
+    let new = dir.join("new.yaml");
+    std::fs::write(&old, format!("{HEAD}    A:\n      type: object\n      properties:\n        id: {{type: string}}\n        gone: {{type: string}}\n"))
+        .unwrap();
+    std::fs::write(&new, format!("{HEAD}    A:\n      type: object\n      properties:\n        id: {{type: integer}}\n        added: {{type: string}}\n"))
+        .unwrap();
+    let (run, stderr) = cli(&["diff".as_ref(), old.as_os_str(), new.as_os_str()]);
+    assert!(run.status.success(), "{stderr}");
+    let text = String::from_utf8_lossy(&run.stdout);
+    assert!(text.starts_with("3 changes to 1 item, 2 breaking (marked !)\na::A\n"), "{text}");
+    assert!(text.contains("  ! field `gone: Option<String>` removed") && text.contains("field `added: Option<String>` added"), "{text}");
+    let (run, stderr) = cli(&["diff".as_ref(), old.as_os_str(), new.as_os_str(), "--json".as_ref()]);
+    assert!(run.status.success(), "{stderr}");
+    let json = String::from_utf8_lossy(&run.stdout);
+    assert!(json.contains("\"breaking\": true") && json.contains("\"item\": \"a::A\""), "{json}");
+}
+
+/// clap is the CLI's alone: a crate that uses the library from `build.rs`
+/// (as this workspace's root crate does) never builds it.
+#[test]
+fn clap_stays_out_of_the_library_tree() {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../Cargo.toml");
+    let tree = |package: &str| {
+        let out = Command::new(&cargo)
+            .args(["tree", "--offline", "--prefix", "none", "-e", "normal,build", "-p", package, "--manifest-path"])
+            .arg(&manifest)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "cargo tree -p {package}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let names = |text: &str| text.lines().filter_map(|l| l.split_whitespace().next().map(str::to_owned)).collect::<Vec<_>>();
+    assert!(names(&tree("openapi-codegen-cli")).iter().any(|n| n == "clap"), "the check must be able to see clap");
+    for package in ["openapi-codegen", "openai-types"] {
+        let names = names(&tree(package));
+        assert!(names.iter().any(|n| n == "openapi-codegen") && !names.iter().any(|n| n.starts_with("clap")), "{package}: {names:?}");
+    }
+}
