@@ -63,12 +63,13 @@ pub fn skip<'de, A: de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
 // end part
 
 // part: keys
-/// A struct's JSON names, looked up as its keys arrive: a key's position, or
-/// [`UNKNOWN`] for a key the struct does not name (which a struct that keeps
-/// such keys holds on to, for `keep`).
-pub struct Keys {
-    names: &'static [&'static str],
-    next: usize,
+/// A struct's JSON names, looked up as its keys arrive by `find`, the
+/// struct's own `match` on the key (as serde's derive matches them, which
+/// rustc compiles to length and byte comparisons with the names as
+/// constants): a key's position, or [`UNKNOWN`] for a key the struct does
+/// not name (which a struct that keeps such keys holds on to, for `keep`).
+pub struct Keys<F> {
+    find: F,
     // part: keep
     keeps: bool,
     unknown: Option<String>,
@@ -78,14 +79,13 @@ pub struct Keys {
 /// What [`Keys`] gives for a key the struct does not name.
 pub const UNKNOWN: usize = usize::MAX;
 
-impl Keys {
+impl<F: Fn(&str) -> usize> Keys<F> {
     // part: keys_new
-    /// The names, in the spec's order.
+    /// The names, as `find` matches them.
     #[inline]
-    pub fn new(names: &'static [&'static str]) -> Self {
+    pub fn new(find: F) -> Self {
         Keys {
-            names,
-            next: 0,
+            find,
             // part: keep
             keeps: false,
             unknown: None,
@@ -95,47 +95,37 @@ impl Keys {
     // end part
 
     // part: keep
-    /// The names, for a struct that keeps the keys it does not name.
+    /// The names, as `find` matches them, for a struct that keeps the keys
+    /// it does not name.
     #[inline]
-    pub fn keeping(names: &'static [&'static str]) -> Self {
-        Keys { names, next: 0, keeps: true, unknown: None }
+    pub fn keeping(find: F) -> Self {
+        Keys { find, keeps: true, unknown: None }
     }
     // end part
-
-    /// APIs mostly send keys in the spec's order, so the search starts after
-    /// the last key found and wraps around.
-    #[inline]
-    fn find(&mut self, key: &str) -> Option<usize> {
-        let (before, after) = self.names.split_at(self.next);
-        let i = match after.iter().position(|name| *name == key) {
-            Some(i) => self.next + i,
-            None => before.iter().position(|name| *name == key)?,
-        };
-        self.next = i + 1;
-        Some(i)
-    }
 }
 
-impl<'de> de::DeserializeSeed<'de> for &mut Keys {
+impl<'de, F: Fn(&str) -> usize> de::DeserializeSeed<'de> for &mut Keys<F> {
     type Value = usize;
+    #[inline]
     fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<usize, D::Error> {
         deserializer.deserialize_identifier(self)
     }
 }
 
-impl<'de> de::Visitor<'de> for &mut Keys {
+impl<'de, F: Fn(&str) -> usize> de::Visitor<'de> for &mut Keys<F> {
     type Value = usize;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a field name")
     }
+    #[inline]
     fn visit_str<E: de::Error>(self, key: &str) -> Result<usize, E> {
-        let found = self.find(key);
+        let found = (self.find)(key);
         // part: keep
-        if found.is_none() && self.keeps {
+        if found == UNKNOWN && self.keeps {
             self.unknown = Some(key.to_owned());
         }
         // end part
-        Ok(found.unwrap_or(UNKNOWN))
+        Ok(found)
     }
 }
 // end part
@@ -327,7 +317,7 @@ fn check<E: de::Error>(sent: String, constant: &'static str, name: &'static str)
 // part: keep
 /// The value of a key the struct does not name: into `rest` when the struct
 /// keeps such keys (its `extra` map, or the leftovers a flattened union reads).
-pub fn keep<'de, V: de::Deserialize<'de>, A: de::MapAccess<'de>>(keys: &mut Keys, rest: &mut impl Extend<(String, V)>, map: &mut A) -> Result<(), A::Error> {
+pub fn keep<'de, F, V: de::Deserialize<'de>, A: de::MapAccess<'de>>(keys: &mut Keys<F>, rest: &mut impl Extend<(String, V)>, map: &mut A) -> Result<(), A::Error> {
     match keys.unknown.take() {
         Some(key) => {
             let value = map.next_value()?;
