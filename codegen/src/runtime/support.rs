@@ -50,6 +50,7 @@ impl<'de, T: FromMap> de::Visitor<'de> for Visit<T> {
 // part: read
 /// Reads the value of an `Option` field's key straight into the field's
 /// value: `null` is `None` in either mode, and an absent key leaves it `None`.
+#[inline]
 pub fn read<'de, T: de::Deserialize<'de>, A: de::MapAccess<'de>>(slot: &mut T, map: &mut A) -> Result<(), A::Error> {
     *slot = map.next_value()?;
     Ok(())
@@ -134,6 +135,7 @@ impl<'de, F: Fn(&str) -> usize> de::Visitor<'de> for &mut Keys<F> {
 /// Reads the value of a required or constant key into its slot (a repeated
 /// key: the last wins). Tolerant reading takes `null` as the type's empty
 /// value.
+#[inline]
 pub fn set<'de, T: de::Deserialize<'de>, A: de::MapAccess<'de>>(slot: &mut Option<T>, map: &mut A) -> Result<(), A::Error> {
     *slot = Some(if STRICT { map.next_value()? } else { map.next_value_seed(OrEmpty(PhantomData))? });
     Ok(())
@@ -144,6 +146,7 @@ struct OrEmpty<T>(PhantomData<T>);
 
 impl<'de, T: de::Deserialize<'de>> de::DeserializeSeed<'de> for OrEmpty<T> {
     type Value = T;
+    #[inline]
     fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
         deserializer.deserialize_option(self)
     }
@@ -160,6 +163,7 @@ impl<'de, T: de::Deserialize<'de>> de::Visitor<'de> for OrEmpty<T> {
     fn visit_unit<E: de::Error>(self) -> Result<T, E> {
         empty("null")
     }
+    #[inline]
     fn visit_some<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
         T::deserialize(deserializer)
     }
