@@ -384,6 +384,7 @@ pub enum Json<'de> {
 impl<'de> Json<'de> {
     // part: lookup
     /// The value of `key` in an object (the last, if repeated).
+    #[inline]
     pub fn get(&self, key: &str) -> Option<&Json<'de>> {
         match self {
             Json::Object(entries) => entries.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
@@ -392,6 +393,7 @@ impl<'de> Json<'de> {
     }
 
     /// The text of a string.
+    #[inline]
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Json::Str(s) => Some(s),
@@ -401,6 +403,7 @@ impl<'de> Json<'de> {
     // end part
 
     /// A deserializer that reads a type from this value, with `serde_json`'s errors.
+    #[inline]
     pub fn reader(&self) -> Reader<'_, 'de> {
         Reader(self)
     }
@@ -519,6 +522,7 @@ impl<'de> de::Visitor<'de> for Text {
 pub struct Reader<'a, 'de>(&'a Json<'de>);
 
 /// Lends a string to a visitor: for as long as the input when it was borrowed from it.
+#[inline]
 fn visit_text<'de, V: de::Visitor<'de>>(text: &::std::borrow::Cow<'de, str>, visitor: V) -> Result<V::Value, ::serde_json::Error> {
     match text {
         ::std::borrow::Cow::Borrowed(s) => visitor.visit_borrowed_str(s),
@@ -573,6 +577,7 @@ struct Items<'a, 'de>(::std::slice::Iter<'a, Json<'de>>);
 
 impl<'de> de::SeqAccess<'de> for Items<'_, 'de> {
     type Error = ::serde_json::Error;
+    #[inline]
     fn next_element_seed<T: de::DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, Self::Error> {
         self.0.next().map(|item| seed.deserialize(Reader(item))).transpose()
     }
@@ -585,6 +590,7 @@ struct Entries<'a, 'de>(::std::slice::Iter<'a, (::std::borrow::Cow<'de, str>, Js
 
 impl<'de> de::MapAccess<'de> for Entries<'_, 'de> {
     type Error = ::serde_json::Error;
+    #[inline]
     fn next_key_seed<K: de::DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Self::Error> {
         match self.0.next() {
             Some((key, value)) => {
@@ -594,6 +600,7 @@ impl<'de> de::MapAccess<'de> for Entries<'_, 'de> {
             None => Ok(None),
         }
     }
+    #[inline]
     fn next_value_seed<V: de::DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Self::Error> {
         match self.1.take() {
             Some(value) => seed.deserialize(Reader(value)),
@@ -610,6 +617,7 @@ struct Key<'a, 'de>(&'a ::std::borrow::Cow<'de, str>);
 
 impl<'de> de::Deserializer<'de> for Key<'_, 'de> {
     type Error = ::serde_json::Error;
+    #[inline]
     fn deserialize_any<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
         visit_text(self.0, visitor)
     }
