@@ -20,8 +20,8 @@ struct Part {
 const PARTS: &[Part] = &[
     Part { name: "struct", defined: &["pub trait FromMap", "pub fn deserialize<", "pub fn skip<"], called: &["__serde::deserialize(deserializer)"] },
     Part { name: "keys", defined: &["pub struct Keys", "pub const UNKNOWN"], called: &["__serde::Keys::"] },
-    Part { name: "keys_new", defined: &["pub fn new(names"], called: &["__serde::Keys::new("] },
-    Part { name: "keep", defined: &["pub fn keep<", "pub fn keeping(names", "keeps: bool"], called: &["__serde::keep(", "__serde::Keys::keeping("] },
+    Part { name: "keys_new", defined: &["pub fn new(find"], called: &["__serde::Keys::new("] },
+    Part { name: "keep", defined: &["pub fn keep<", "pub fn keeping(find", "keeps: bool"], called: &["__serde::keep(", "__serde::Keys::keeping("] },
     Part { name: "set", defined: &["pub fn set<", "fn empty<"], called: &["__serde::set("] },
     Part { name: "read", defined: &["pub fn read<"], called: &["__serde::read("] },
     Part { name: "required", defined: &["pub fn required<"], called: &["__serde::required("] },

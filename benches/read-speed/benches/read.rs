@@ -1,5 +1,5 @@
 //! Reading speed: the generated OpenAI models (tolerant and lossless, as
-//! `openai_spec_check::openai` builds them from OpenAI's full spec) against
+//! `read_speed::openai` builds them from OpenAI's full spec, only what its `chat` and `responses` features turn on) against
 //! async-openai 0.43's serde-derived types, `serde_json::Value` and
 //! `serde::de::IgnoredAny`, reading the same JSON text (issue 15).
 //!
@@ -37,7 +37,7 @@ use std::time::{Duration, Instant};
 
 use async_openai::types::chat as ao_chat;
 use async_openai::types::responses as ao_responses;
-use openai_spec_check::openai;
+use read_speed::openai;
 use serde::de::IgnoredAny;
 use serde_json::{json, Value};
 

@@ -241,8 +241,7 @@ impl Emitter<'_> {
         // field's value itself. A wide struct's slots are typed (module docs).
         let bindings = bindings(fields);
         let keyed: Vec<(&Field, &Ident)> = fields.iter().zip(&bindings).filter(|(f, _)| !f.flatten).collect();
-        // In spec order: lookups start at the key after the last one found, so
-        // input in spec order finds each key at once.
+        // In spec order, as the slots are numbered.
         let names: Vec<&str> = keyed.iter().map(|(f, _)| f.json.as_str()).collect();
         let keep_rest = keeps_rest(fields, extra);
         let decls = keyed.iter().map(|&(f, v)| {
@@ -294,15 +293,31 @@ impl Emitter<'_> {
                 }
             }
         } else {
-            let (keys, other_arm) = if keep_rest {
+            let (keys_part, keys, other_arm) = if keep_rest {
                 let keep = self.support_path(Part::Keep, quote! { keep });
-                (self.support_path(Part::Keep, quote! { Keys::keeping }), quote! { _ => #keep(&mut __keys, &mut __rest, &mut __map), })
+                (Part::Keep, self.support_path(Part::Keep, quote! { Keys::keeping }), quote! { _ => #keep(&mut __keys, &mut __rest, &mut __map), })
             } else {
                 let skip = self.support_path(Part::Struct, quote! { skip });
-                (self.support_path(Part::KeysNew, quote! { Keys::new }), quote! { _ => #skip(&mut __map), })
+                (Part::KeysNew, self.support_path(Part::KeysNew, quote! { Keys::new }), quote! { _ => #skip(&mut __map), })
+            };
+            // Each key is told apart by a `match` of the struct's own, as
+            // serde's derive does it: rustc compares the length and then the
+            // bytes against each name as a constant, where a search of a
+            // list of names calls `memcmp` for each name of the same length.
+            let unknown = self.support_path(keys_part, quote! { UNKNOWN });
+            let find = if names.is_empty() {
+                quote! { |_| #unknown }
+            } else {
+                let indices = (0..names.len()).map(Literal::usize_unsuffixed);
+                quote! {
+                    |__key| match __key {
+                        #(#names => #indices,)*
+                        _ => #unknown,
+                    }
+                }
             };
             quote! {
-                let mut __keys = #keys(&[#(#names),*]);
+                let mut __keys = #keys(#find);
                 while let Some(__key) = __map.next_key_seed(&mut __keys)? {
                     match __key {
                         #(#arms)*

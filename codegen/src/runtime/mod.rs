@@ -203,7 +203,15 @@ mod tests {
                     fn from_map<'de, A: de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
                         let (mut id, mut count, mut tags, mut note, mut kind, mut mode) = (None, None, None, None, None, None);
                         let mut extra = std::collections::BTreeMap::new();
-                        let mut keys = s::Keys::keeping(&["id", "count", "tags", "note", "kind", "mode"]);
+                        let mut keys = s::Keys::keeping(|key| match key {
+                            "id" => 0,
+                            "count" => 1,
+                            "tags" => 2,
+                            "note" => 3,
+                            "kind" => 4,
+                            "mode" => 5,
+                            _ => s::UNKNOWN,
+                        });
                         while let Some(key) = map.next_key_seed(&mut keys)? {
                             match key {
                                 0 => s::set(&mut id, &mut map),
@@ -244,7 +252,10 @@ mod tests {
                     const EXPECTING: &'static str = "struct Endless";
                     fn from_map<'de, A: de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
                         let mut next = None;
-                        let mut keys = s::Keys::new(&["next"]);
+                        let mut keys = s::Keys::new(|key| match key {
+                            "next" => 0,
+                            _ => s::UNKNOWN,
+                        });
                         while let Some(key) = map.next_key_seed(&mut keys)? {
                             match key {
                                 0 => s::set(&mut next, &mut map),

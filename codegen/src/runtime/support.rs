@@ -50,6 +50,7 @@ impl<'de, T: FromMap> de::Visitor<'de> for Visit<T> {
 // part: read
 /// Reads the value of an `Option` field's key straight into the field's
 /// value: `null` is `None` in either mode, and an absent key leaves it `None`.
+#[inline]
 pub fn read<'de, T: de::Deserialize<'de>, A: de::MapAccess<'de>>(slot: &mut T, map: &mut A) -> Result<(), A::Error> {
     *slot = map.next_value()?;
     Ok(())
@@ -63,12 +64,13 @@ pub fn skip<'de, A: de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
 // end part
 
 // part: keys
-/// A struct's JSON names, looked up as its keys arrive: a key's position, or
-/// [`UNKNOWN`] for a key the struct does not name (which a struct that keeps
-/// such keys holds on to, for `keep`).
-pub struct Keys {
-    names: &'static [&'static str],
-    next: usize,
+/// A struct's JSON names, looked up as its keys arrive by `find`, the
+/// struct's own `match` on the key (as serde's derive matches them, which
+/// rustc compiles to length and byte comparisons with the names as
+/// constants): a key's position, or [`UNKNOWN`] for a key the struct does
+/// not name (which a struct that keeps such keys holds on to, for `keep`).
+pub struct Keys<F> {
+    find: F,
     // part: keep
     keeps: bool,
     unknown: Option<String>,
@@ -78,14 +80,13 @@ pub struct Keys {
 /// What [`Keys`] gives for a key the struct does not name.
 pub const UNKNOWN: usize = usize::MAX;
 
-impl Keys {
+impl<F: Fn(&str) -> usize> Keys<F> {
     // part: keys_new
-    /// The names, in the spec's order.
+    /// The names, as `find` matches them.
     #[inline]
-    pub fn new(names: &'static [&'static str]) -> Self {
+    pub fn new(find: F) -> Self {
         Keys {
-            names,
-            next: 0,
+            find,
             // part: keep
             keeps: false,
             unknown: None,
@@ -95,47 +96,37 @@ impl Keys {
     // end part
 
     // part: keep
-    /// The names, for a struct that keeps the keys it does not name.
+    /// The names, as `find` matches them, for a struct that keeps the keys
+    /// it does not name.
     #[inline]
-    pub fn keeping(names: &'static [&'static str]) -> Self {
-        Keys { names, next: 0, keeps: true, unknown: None }
+    pub fn keeping(find: F) -> Self {
+        Keys { find, keeps: true, unknown: None }
     }
     // end part
-
-    /// APIs mostly send keys in the spec's order, so the search starts after
-    /// the last key found and wraps around.
-    #[inline]
-    fn find(&mut self, key: &str) -> Option<usize> {
-        let (before, after) = self.names.split_at(self.next);
-        let i = match after.iter().position(|name| *name == key) {
-            Some(i) => self.next + i,
-            None => before.iter().position(|name| *name == key)?,
-        };
-        self.next = i + 1;
-        Some(i)
-    }
 }
 
-impl<'de> de::DeserializeSeed<'de> for &mut Keys {
+impl<'de, F: Fn(&str) -> usize> de::DeserializeSeed<'de> for &mut Keys<F> {
     type Value = usize;
+    #[inline]
     fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<usize, D::Error> {
         deserializer.deserialize_identifier(self)
     }
 }
 
-impl<'de> de::Visitor<'de> for &mut Keys {
+impl<'de, F: Fn(&str) -> usize> de::Visitor<'de> for &mut Keys<F> {
     type Value = usize;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a field name")
     }
+    #[inline]
     fn visit_str<E: de::Error>(self, key: &str) -> Result<usize, E> {
-        let found = self.find(key);
+        let found = (self.find)(key);
         // part: keep
-        if found.is_none() && self.keeps {
+        if found == UNKNOWN && self.keeps {
             self.unknown = Some(key.to_owned());
         }
         // end part
-        Ok(found.unwrap_or(UNKNOWN))
+        Ok(found)
     }
 }
 // end part
@@ -144,6 +135,7 @@ impl<'de> de::Visitor<'de> for &mut Keys {
 /// Reads the value of a required or constant key into its slot (a repeated
 /// key: the last wins). Tolerant reading takes `null` as the type's empty
 /// value.
+#[inline]
 pub fn set<'de, T: de::Deserialize<'de>, A: de::MapAccess<'de>>(slot: &mut Option<T>, map: &mut A) -> Result<(), A::Error> {
     *slot = Some(if STRICT { map.next_value()? } else { map.next_value_seed(OrEmpty(PhantomData))? });
     Ok(())
@@ -154,6 +146,7 @@ struct OrEmpty<T>(PhantomData<T>);
 
 impl<'de, T: de::Deserialize<'de>> de::DeserializeSeed<'de> for OrEmpty<T> {
     type Value = T;
+    #[inline]
     fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
         deserializer.deserialize_option(self)
     }
@@ -170,6 +163,7 @@ impl<'de, T: de::Deserialize<'de>> de::Visitor<'de> for OrEmpty<T> {
     fn visit_unit<E: de::Error>(self) -> Result<T, E> {
         empty("null")
     }
+    #[inline]
     fn visit_some<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
         T::deserialize(deserializer)
     }
@@ -327,7 +321,7 @@ fn check<E: de::Error>(sent: String, constant: &'static str, name: &'static str)
 // part: keep
 /// The value of a key the struct does not name: into `rest` when the struct
 /// keeps such keys (its `extra` map, or the leftovers a flattened union reads).
-pub fn keep<'de, V: de::Deserialize<'de>, A: de::MapAccess<'de>>(keys: &mut Keys, rest: &mut impl Extend<(String, V)>, map: &mut A) -> Result<(), A::Error> {
+pub fn keep<'de, F, V: de::Deserialize<'de>, A: de::MapAccess<'de>>(keys: &mut Keys<F>, rest: &mut impl Extend<(String, V)>, map: &mut A) -> Result<(), A::Error> {
     match keys.unknown.take() {
         Some(key) => {
             let value = map.next_value()?;
@@ -390,6 +384,7 @@ pub enum Json<'de> {
 impl<'de> Json<'de> {
     // part: lookup
     /// The value of `key` in an object (the last, if repeated).
+    #[inline]
     pub fn get(&self, key: &str) -> Option<&Json<'de>> {
         match self {
             Json::Object(entries) => entries.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
@@ -398,6 +393,7 @@ impl<'de> Json<'de> {
     }
 
     /// The text of a string.
+    #[inline]
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Json::Str(s) => Some(s),
@@ -407,6 +403,7 @@ impl<'de> Json<'de> {
     // end part
 
     /// A deserializer that reads a type from this value, with `serde_json`'s errors.
+    #[inline]
     pub fn reader(&self) -> Reader<'_, 'de> {
         Reader(self)
     }
@@ -525,6 +522,7 @@ impl<'de> de::Visitor<'de> for Text {
 pub struct Reader<'a, 'de>(&'a Json<'de>);
 
 /// Lends a string to a visitor: for as long as the input when it was borrowed from it.
+#[inline]
 fn visit_text<'de, V: de::Visitor<'de>>(text: &::std::borrow::Cow<'de, str>, visitor: V) -> Result<V::Value, ::serde_json::Error> {
     match text {
         ::std::borrow::Cow::Borrowed(s) => visitor.visit_borrowed_str(s),
@@ -579,6 +577,7 @@ struct Items<'a, 'de>(::std::slice::Iter<'a, Json<'de>>);
 
 impl<'de> de::SeqAccess<'de> for Items<'_, 'de> {
     type Error = ::serde_json::Error;
+    #[inline]
     fn next_element_seed<T: de::DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, Self::Error> {
         self.0.next().map(|item| seed.deserialize(Reader(item))).transpose()
     }
@@ -591,6 +590,7 @@ struct Entries<'a, 'de>(::std::slice::Iter<'a, (::std::borrow::Cow<'de, str>, Js
 
 impl<'de> de::MapAccess<'de> for Entries<'_, 'de> {
     type Error = ::serde_json::Error;
+    #[inline]
     fn next_key_seed<K: de::DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Self::Error> {
         match self.0.next() {
             Some((key, value)) => {
@@ -600,6 +600,7 @@ impl<'de> de::MapAccess<'de> for Entries<'_, 'de> {
             None => Ok(None),
         }
     }
+    #[inline]
     fn next_value_seed<V: de::DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Self::Error> {
         match self.1.take() {
             Some(value) => seed.deserialize(Reader(value)),
@@ -616,6 +617,7 @@ struct Key<'a, 'de>(&'a ::std::borrow::Cow<'de, str>);
 
 impl<'de> de::Deserializer<'de> for Key<'_, 'de> {
     type Error = ::serde_json::Error;
+    #[inline]
     fn deserialize_any<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
         visit_text(self.0, visitor)
     }
