@@ -58,7 +58,8 @@ impl Repairs {
                 }
                 let component_schemas = at.is(&["components", "schemas"]);
                 for (key, child) in map.iter_mut() {
-                    if key.starts_with("x-") || key == "example" || key == "examples" {
+                    // Extensions and examples are data; a component schema may have any name.
+                    if !component_schemas && (key.starts_with("x-") || key == "example" || key == "examples") {
                         continue;
                     }
                     at.push(key.as_str());
@@ -273,5 +274,12 @@ mod tests {
         let before = doc.clone();
         assert_eq!(repair(&mut doc), vec![]);
         assert_eq!(doc, before);
+    }
+
+    #[test]
+    fn a_component_schema_may_be_named_like_a_keyword() {
+        let mut doc = json!({"components": {"schemas": {"example": {"$ref": "#/components/schemas/Nope"}, "x-a": {"$ref": "#/components/schemas/Nope"}}}});
+        let pointers: Vec<String> = repair(&mut doc).into_iter().map(|w| w.pointer).collect();
+        assert_eq!(pointers, ["#/components/schemas/example", "#/components/schemas/x-a"]);
     }
 }
