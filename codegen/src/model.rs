@@ -100,7 +100,14 @@
 //! take their title or constant tag. If the name is taken in the module the
 //! parent's name goes in front (`BatchErrors`), then a counter. A setting can
 //! give the inline schema at a JSON pointer a name of its own, and with it a
-//! module of its own (see `Config::name_schema`).
+//! module of its own (see `Config::name_schema`). Operations share one
+//! module, and each inline type there belongs to an owner whose name it
+//! carries in front (`model::operations`, Names).
+//!
+//! A name never depends on the order of the spec: where two names would be
+//! the same Rust name (`a.b` and `a_b` are both `AB`), the counter goes to
+//! the one whose spec name sorts later, not to the one met later. Adding or
+//! removing a schema or an operation renames only what collided with it.
 
 use indexmap::IndexMap;
 use openapiv3::{AdditionalProperties, OpenAPI, ReferenceOr, Schema, SchemaData};
@@ -473,13 +480,24 @@ pub fn build(spec: &OpenAPI, settings: &ModelSettings) -> Result<Model> {
         named: HashMap::new(),
         fallbacks: Vec::new(),
         warnings: Vec::new(),
+        operations_module: None,
+        owners: IndexMap::new(),
+        owner: None,
+        local_names: HashMap::new(),
     };
     b.module_scope.reserve("operations");
     b.module_scope.reserve("api");
+    // Names are claimed in the order of the spec's names, not of the spec,
+    // so that a collision goes the same way however the spec is ordered.
+    let mut sorted: Vec<&String> = schemas.keys().collect();
+    sorted.sort();
+    let mut names: HashMap<&str, (String, String)> =
+        sorted.into_iter().map(|name| (name.as_str(), (b.module_scope.claim(name), b.root_scope.claim(name)))).collect();
     // Ids first, so that any reference resolves.
     for name in schemas.keys() {
         let pointer = JsonPointer::component_schema(name);
-        let id = b.new_module_type(name, &pointer);
+        let (module_name, type_name) = names.remove(name.as_str()).unwrap_or_default();
+        let id = b.push_module_type(module_name, type_name, &pointer);
         b.components.insert(name.clone(), id);
     }
     for (name, schema) in schemas {
@@ -567,6 +585,24 @@ struct Builder<'a> {
     named: HashMap<JsonPointer, TypeId>,
     fallbacks: Vec<Fallback>,
     warnings: Vec<Warning>,
+    /// The `operations` module, once made.
+    operations_module: Option<usize>,
+    /// Who the `operations` module's inline types belong to
+    /// (`model::operations`, Names), by the owner's pointer.
+    owners: IndexMap<String, Owner>,
+    /// The owner whose inline types are being built: the `operations`
+    /// module's types take its name in front.
+    owner: Option<usize>,
+    /// An owned type's name without its owner's prefix, and the owner.
+    local_names: HashMap<TypeId, (usize, String)>,
+}
+
+/// An operation, a shared component (response, request body or parameter),
+/// or a path item (its parameters): the inline types it holds are named
+/// `{prefix}{local}`, the local names unique within it.
+struct Owner {
+    prefix: String,
+    scope: Scope,
 }
 
 /// How deep schemas may nest (each level is a frame of `build`): far beyond
@@ -589,6 +625,11 @@ impl<'a> Builder<'a> {
     fn new_module_type(&mut self, raw: &str, pointer: &JsonPointer) -> TypeId {
         let module_name = self.module_scope.claim(raw);
         let type_name = self.root_scope.claim(raw);
+        self.push_module_type(module_name, type_name, pointer)
+    }
+
+    /// A type in a module of its own, under names already claimed.
+    fn push_module_type(&mut self, module_name: String, type_name: String, pointer: &JsonPointer) -> TypeId {
         let mut scope = Scope::new(Case::Camel);
         scope.reserve(&type_name);
         let id = self.types.len();
@@ -638,10 +679,24 @@ impl<'a> Builder<'a> {
                     self.named.insert(pointer.clone(), id);
                     return id;
                 }
-                let scope = &mut self.modules[*module].scope;
-                let preferred = naming::type_name(name);
-                let chosen = if !scope.is_taken(&preferred) { scope.claim(&preferred) } else { scope.claim(&format!("{}{}", parent, preferred)) };
+                let owner = self.owner.filter(|_| self.operations_module == Some(*module));
                 let id = self.types.len();
+                let chosen = match owner {
+                    Some(owner) => {
+                        let (full, local) = self.owned_name(owner, *module, name, parent);
+                        self.local_names.insert(id, (owner, local));
+                        full
+                    }
+                    None => {
+                        let scope = &mut self.modules[*module].scope;
+                        let preferred = naming::type_name(name);
+                        if !scope.is_taken(&preferred) {
+                            scope.claim(&preferred)
+                        } else {
+                            scope.claim(&format!("{}{}", parent, preferred))
+                        }
+                    }
+                };
                 self.types.push(TypeDef {
                     name: chosen,
                     module: *module,
@@ -803,7 +858,8 @@ impl<'a> Builder<'a> {
                     let id = self.alloc(slot, pointer);
                     return (self.types[id].module, self.types[id].name.clone());
                 }
-                (*module, naming::type_name(name))
+                // An owner's own schema has no local name (`model::operations`, Names).
+                (*module, if name.is_empty() { String::new() } else { naming::type_name(name) })
             }
         }
     }

@@ -48,11 +48,38 @@
 //!   on their own), then `default` ([`Operation::statuses`]).
 //! - **Names**: operation types claim their names in the `operations` module
 //!   before any inline type is built there, so an inline type never takes an
-//!   operation's name. The first JSON request body is `{Operation}Request`
-//!   and the first JSON success body `{Operation}Response` (an alias when the
-//!   spec gives a `$ref`), as before operations had types of their own;
-//!   other inline bodies are named after their place (`{Operation}Error404`,
-//!   `{Operation}Event`, `{Operation}MultipartRequest`).
+//!   operation's name; they claim them in the order of their ids, so that a
+//!   collision (`get /a` and an id `getA`) goes the same way however the
+//!   spec is ordered.
+//!
+//!   Every inline type in the module belongs to an *owner* and is named
+//!   `{owner}{local}`. The local name is made by the rules of `model`
+//!   (Names: after its place, the parent's local name in front if taken,
+//!   then a counter) within that owner alone, so adding, removing or moving
+//!   one operation renames no type of another. The owners:
+//!   - an operation owns what sits under it. The first JSON request body is
+//!     `{Operation}Request` and the first JSON success body
+//!     `{Operation}Response` (an alias when the type is named otherwise);
+//!     other inline bodies are named after their place
+//!     (`{Operation}Error404`, `{Operation}Event`,
+//!     `{Operation}MultipartRequest`), parameters after themselves
+//!     (`{Operation}Expand`), and their parts as in a component
+//!     (`PostCustomersRequest` → `PostCustomersCashBalance`);
+//!   - a component response, request body or parameter (under
+//!     `components/responses`, `requestBodies`, `parameters`) owns its own
+//!     inline types, named after it: its schema is the component's name
+//!     (`NotFound`) and its parts have that in front, whichever operation
+//!     reached it first;
+//!   - a path item owns the parameters it gives all its operations, named
+//!     after its path (`/v1/customers/{customer}` → `V1CustomersCustomer`).
+//!
+//!   The full names share the module, so `{owner}{local}` can still meet
+//!   another name there, and then takes a counter. Against an operation's
+//!   name (`GetA` + `B` and an operation `GetAB`) this is stable, since
+//!   operation names are claimed first. Against another owner's inline
+//!   type the counter goes to the type met later: the one case where order
+//!   still counts. Of the vendor specs in `../shared/specs`, only Stripe's
+//!   has such a meeting, once (`PostCustomersCustomerShipping2`).
 
 use super::*;
 
@@ -269,14 +296,21 @@ impl<'a> Builder<'a> {
         }
         let module = self.modules.len();
         self.modules.push(Module { name: "operations".into(), types: vec![], main: None, scope: Scope::new(Case::Camel) });
-        // Names first: an inline type never takes an operation's name.
-        let mut names = Vec::new();
+        self.operations_module = Some(module);
+        // Names first: an inline type never takes an operation's name. In
+        // the order of the ids, then of the paths, not of the spec.
+        let mut ids = Vec::new();
         for (path, item) in &spec.paths.paths {
             let ReferenceOr::Item(item) = item else { continue };
             for (method, op) in item.iter() {
-                let id = op.operation_id.clone().unwrap_or_else(|| format!("{method} {path}"));
-                names.push(self.modules[module].scope.claim(&id));
+                ids.push((op.operation_id.clone().unwrap_or_else(|| format!("{method} {path}")), path.as_str(), method));
             }
+        }
+        let mut order: Vec<usize> = (0..ids.len()).collect();
+        order.sort_by(|&a, &b| ids[a].cmp(&ids[b]));
+        let mut names = vec![String::new(); ids.len()];
+        for i in order {
+            names[i] = self.modules[module].scope.claim(&ids[i].0);
         }
         let mut names = names.into_iter();
         for (path, item) in &spec.paths.paths {
@@ -310,13 +344,91 @@ impl<'a> Builder<'a> {
         let id = op.operation_id.clone().unwrap_or_else(|| format!("{method} {path}"));
         let mut pointer = JsonPointer::root();
         pointer.push("paths").push(path).push(method);
+        let owner = self.owner_for(&pointer, &name);
+        self.owner = Some(owner);
+        let built = self.operation_parts(module, owner, name, id, pointer, path, item, method, op);
+        self.owner = None;
+        built
+    }
+
+    /// The owner (module docs, Names) of what sits at `pointer`, with the
+    /// name it puts in front: made on first use.
+    fn owner_for(&mut self, pointer: &JsonPointer, prefix: &str) -> usize {
+        let entry = self.owners.entry(pointer.to_string());
+        let index = entry.index();
+        entry.or_insert_with(|| Owner { prefix: prefix.to_owned(), scope: Scope::new(Case::Camel) });
+        index
+    }
+
+    /// The owner of what an operation reached at `at`: a component
+    /// (`#/components/{kind}/{name}`) or a path item's parameter owns it,
+    /// else the operation itself.
+    fn owner_at(&mut self, operation: usize, at: &JsonPointer) -> (usize, bool) {
+        let segments: Vec<_> = at.segments().take(3).collect();
+        match segments.as_slice() {
+            [components, _, name] if components == "components" && at.depth() == 3 => {
+                let prefix = naming::type_name(name);
+                (self.owner_for(at, &prefix), true)
+            }
+            [paths, path, parameters] if paths == "paths" && parameters == "parameters" => {
+                let prefix = naming::type_name(path);
+                let item = at.parent().and_then(|p| p.parent()).unwrap_or_else(|| at.clone());
+                (self.owner_for(&item, &prefix), true)
+            }
+            _ => (operation, false),
+        }
+    }
+
+    /// Build `f` with `owner`'s names, then go back to the operation's.
+    fn owned<T>(&mut self, owner: usize, f: impl FnOnce(&mut Self) -> T) -> T {
+        let saved = self.owner.replace(owner);
+        let out = f(self);
+        self.owner = saved;
+        out
+    }
+
+    /// The name of an inline type of `owner`: the local name, unique within
+    /// the owner (`name`, or the parent's local name and `name` if that is
+    /// taken, then a counter), after the owner's prefix. An empty `name` is
+    /// the owner's own schema, named after the owner alone.
+    pub(super) fn owned_name(&mut self, owner: usize, module: usize, name: &str, parent: &str) -> (String, String) {
+        let o = &mut self.owners[owner];
+        let local = if name.is_empty() && !o.scope.is_taken("") {
+            o.scope.reserve("");
+            String::new()
+        } else {
+            let preferred = naming::type_name(if name.is_empty() { "Content" } else { name });
+            let parent = parent.strip_prefix(o.prefix.as_str()).unwrap_or(parent);
+            if o.scope.is_taken(&preferred) {
+                o.scope.claim(&format!("{parent}{preferred}"))
+            } else {
+                o.scope.claim(&preferred)
+            }
+        };
+        let full = self.modules[module].scope.claim(&format!("{}{local}", o.prefix));
+        (full, local)
+    }
+
+    #[allow(clippy::too_many_arguments, reason = "one private helper, the parts of one operation")]
+    fn operation_parts(
+        &mut self,
+        module: usize,
+        owner: usize,
+        name: String,
+        id: String,
+        pointer: JsonPointer,
+        path: &str,
+        item: &'a openapiv3::PathItem,
+        method: &str,
+        op: &'a openapiv3::Operation,
+    ) -> Result<Operation> {
         let doc = match (&op.summary, &op.description) {
             (Some(s), Some(d)) if !d.starts_with(s.as_str()) => Some(format!("{s}\n\n{d}")),
             (_, Some(d)) => Some(d.clone()),
             (Some(s), None) => Some(s.clone()),
             (None, None) => None,
         };
-        let params = self.params(module, &name, &pointer, path, item, op)?;
+        let params = self.params(module, owner, &pointer, path, item, op)?;
         let mut fields = Scope::new(Case::Field);
         fields.reserve("body");
         let params = params.into_iter().map(|p| Param { field: fields.claim(&p.json), ..p }).collect::<Vec<_>>();
@@ -325,6 +437,7 @@ impl<'a> Builder<'a> {
             None => None,
             Some(r) => {
                 let (body, body_pointer) = self.follow(r, &pointer.join("requestBody"), "requestBodies", "request bodies", |c| &c.request_bodies)?;
+                let (body_owner, shared) = self.owner_at(owner, &body_pointer);
                 let mut variants = Scope::new(Case::Variant);
                 let mut choices = Vec::new();
                 let mut first_json = true;
@@ -333,15 +446,17 @@ impl<'a> Builder<'a> {
                     let p = body_pointer.join("content").join(media_type).join("schema");
                     let ty = match (media, &m.schema) {
                         (Media::Json | Media::Multipart | Media::Form, Some(schema)) => {
-                            let suggested = if media == Media::Json && first_json {
-                                format!("{name}Request")
-                            } else {
-                                format!("{name}{}Request", media_variant(media_type, media))
+                            let first = media == Media::Json && first_json;
+                            let suggested = match (shared, first) {
+                                (true, true) => String::new(),
+                                (true, false) => media_variant(media_type, media),
+                                (false, true) => "Request".to_owned(),
+                                (false, false) => format!("{}Request", media_variant(media_type, media)),
                             };
-                            let ty = self.body_type(module, &name, schema, &p, &suggested)?;
-                            if media == Media::Json && first_json {
+                            let ty = self.owned(body_owner, |b| b.body_type(module, schema, &p, &suggested))?;
+                            if first {
                                 first_json = false;
-                                request = Some(self.alias(module, &name, &suggested, ty.clone(), &p));
+                                request = Some(self.alias(module, owner, "Request", ty.clone(), &p));
                             }
                             ty
                         }
@@ -362,20 +477,20 @@ impl<'a> Builder<'a> {
                 if choices.is_empty() {
                     None
                 } else {
-                    let enum_name = (choices.len() > 1).then(|| self.modules[module].scope.claim(&format!("{name}Body")));
+                    let enum_name = (choices.len() > 1).then(|| self.owned_name(owner, module, "Body", "").0);
                     Some(Body { required: body.required, choices, enum_name })
                 }
             }
         };
-        let (cases, response, events) = self.responses(module, &name, &pointer, op)?;
+        let (cases, response, events) = self.responses(module, owner, &pointer, op)?;
         let statuses = match_order(&cases);
         let several = |success: bool| {
             let mut side = cases.iter().filter(|c| c.status.success() == success);
             let Some(first) = side.next() else { return false };
             side.any(|c| !same_type(c, first))
         };
-        let output_enum = several(true).then(|| self.modules[module].scope.claim(&format!("{name}Output")));
-        let error_enum = several(false).then(|| self.modules[module].scope.claim(&format!("{name}Error")));
+        let output_enum = several(true).then(|| self.owned_name(owner, module, "Output", "").0);
+        let error_enum = several(false).then(|| self.owned_name(owner, module, "Error", "").0);
         Ok(Operation {
             id,
             name,
@@ -401,7 +516,7 @@ impl<'a> Builder<'a> {
     fn params(
         &mut self,
         module: usize,
-        name: &str,
+        owner: usize,
         pointer: &JsonPointer,
         path: &str,
         item: &'a openapiv3::PathItem,
@@ -500,8 +615,11 @@ impl<'a> Builder<'a> {
             };
             let (ty, nullable) = match schema {
                 Some(s) => {
-                    let slot = Slot::Suggest { module, name: format!("{name}{}", naming::type_name(&data.name)), parent: name.to_owned() };
-                    let built = self.build(schema_ref(s), &schema_pointer, slot)?;
+                    // A component parameter's schema is named after the component.
+                    let (param_owner, shared) = self.owner_at(owner, &at);
+                    let suggested = if shared && at.depth() == 3 { String::new() } else { data.name.clone() };
+                    let slot = Slot::Suggest { module, name: suggested, parent: String::new() };
+                    let built = self.owned(param_owner, |b| b.build(schema_ref(s), &schema_pointer, slot))?;
                     (built.ty, built.nullable)
                 }
                 None => {
@@ -566,20 +684,20 @@ impl<'a> Builder<'a> {
         self.spec.components.as_ref().and_then(|c| map(c).get_full(&name)).map(|(_, k, v)| (k.as_str(), v)).ok_or_else(unresolved)
     }
 
-    /// A body's type, built with a suggested name.
-    fn body_type(&mut self, module: usize, name: &str, schema: &'a ReferenceOr<Schema>, pointer: &JsonPointer, suggested: &str) -> Result<Ty> {
-        let slot = Slot::Suggest { module, name: suggested.to_owned(), parent: name.to_owned() };
+    /// A body's type, built with a suggested (local) name.
+    fn body_type(&mut self, module: usize, schema: &'a ReferenceOr<Schema>, pointer: &JsonPointer, suggested: &str) -> Result<Ty> {
+        let slot = Slot::Suggest { module, name: suggested.to_owned(), parent: String::new() };
         let built = self.build(schema_ref(schema), pointer, slot)?;
         Ok(if built.nullable { built.ty.option() } else { built.ty })
     }
 
-    /// `name` as a type of its own: the type itself when it was built under
-    /// that name, else an alias to it.
-    fn alias(&mut self, module: usize, parent: &str, name: &str, ty: Ty, pointer: &JsonPointer) -> TypeId {
+    /// `local` as a type of the operation `owner`: the type itself when it
+    /// was built under that name, else an alias to it.
+    fn alias(&mut self, module: usize, owner: usize, local: &str, ty: Ty, pointer: &JsonPointer) -> TypeId {
         match ty {
-            Ty::Named(t) if self.types[t].module == module && self.types[t].name == name => t,
+            Ty::Named(t) if self.local_names.get(&t).is_some_and(|(o, l)| *o == owner && l == local) => t,
             other => {
-                let alias = self.alloc(&Slot::Suggest { module, name: name.to_owned(), parent: parent.to_owned() }, pointer);
+                let alias = self.owned(owner, |b| b.alloc(&Slot::Suggest { module, name: local.to_owned(), parent: String::new() }, pointer));
                 self.types[alias].kind = Kind::Alias(other);
                 alias
             }
@@ -590,7 +708,7 @@ impl<'a> Builder<'a> {
     fn responses(
         &mut self,
         module: usize,
-        name: &str,
+        owner: usize,
         pointer: &JsonPointer,
         op: &'a openapiv3::Operation,
     ) -> Result<(Vec<ResponseCase>, Option<TypeId>, Option<Ty>)> {
@@ -607,6 +725,7 @@ impl<'a> Builder<'a> {
         let default = op.responses.default.as_ref().map(|r| (Status::Default, "default".to_owned(), r));
         for (status, code, r) in listed.chain(default) {
             let (response, at) = self.follow(r, &pointer.join("responses").join(&code), "responses", "responses", |c| &c.responses)?;
+            let (response_owner, shared) = self.owner_at(owner, &at);
             let doc = Some(response.description.clone()).filter(|d| !d.is_empty());
             if response.content.is_empty() {
                 cases.push(ResponseCase { status, media_type: None, media: Media::Empty, ty: Ty::Unit, variant: String::new(), doc });
@@ -619,19 +738,23 @@ impl<'a> Builder<'a> {
                     (Media::Json | Media::Events, None) => Ty::Value,
                     (Media::Json, Some(schema)) => {
                         let suggested = match status {
-                            _ if status.success() && first_json.is_none() => format!("{name}Response"),
-                            Status::Code(c) if status.success() => format!("{name}Response{c}"),
-                            Status::Code(c) => format!("{name}Error{c}"),
-                            Status::Range(r) => format!("{name}Error{r}xx"),
-                            Status::Default => format!("{name}Error"),
+                            _ if shared => String::new(),
+                            _ if status.success() && first_json.is_none() => "Response".to_owned(),
+                            Status::Code(c) if status.success() => format!("Response{c}"),
+                            Status::Code(c) => format!("Error{c}"),
+                            Status::Range(r) => format!("Error{r}xx"),
+                            Status::Default => "Error".to_owned(),
                         };
-                        let ty = self.body_type(module, name, schema, &p, &suggested)?;
+                        let ty = self.owned(response_owner, |b| b.body_type(module, schema, &p, &suggested))?;
                         if status.success() && first_json.is_none() {
-                            first_json = Some(self.alias(module, name, &suggested, ty.clone(), &p));
+                            first_json = Some(self.alias(module, owner, "Response", ty.clone(), &p));
                         }
                         ty
                     }
-                    (Media::Events, Some(schema)) => self.body_type(module, name, schema, &p, &format!("{name}Event"))?,
+                    (Media::Events, Some(schema)) => {
+                        let suggested = if shared { "" } else { "Event" };
+                        self.owned(response_owner, |b| b.body_type(module, schema, &p, suggested))?
+                    }
                     _ => Ty::Unit,
                 };
                 if media == Media::Events && status.success() && events.is_none() {

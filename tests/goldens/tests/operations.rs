@@ -88,12 +88,12 @@ type PartView<'a> = (&'a str, Option<&'a str>, Option<&'a str>, &'a [u8]);
 
 #[test]
 fn multipart_body_lists_its_parts() {
-    let body = ops::UploadPhotoMultipartRequest {
+    let body = ops::PhotoMultipart {
         thumbnail: Some(api::File::new("t.png", vec![1, 2])),
         caption: Some("my \"pet\"".into()),
-        meta: Some(ops::Meta { taken: Some(5), ..Default::default() }),
+        meta: Some(ops::PhotoMeta { taken: Some(5), ..Default::default() }),
         labels: Some(vec!["a".into(), "b".into()]),
-        ..ops::UploadPhotoMultipartRequest::new(vec![api::File::new("a.jpg", vec![9]).with_content_type("image/jpeg"), api::File::new("b.bin", vec![8])])
+        ..ops::PhotoMultipart::new(vec![api::File::new("a.jpg", vec![9]).with_content_type("image/jpeg"), api::File::new("b.bin", vec![8])])
     };
     let op = ops::UploadPhoto::new("rex", "p1", body);
     let Payload::Multipart(parts) = op.payload() else { panic!("not multipart: {:?}", op.payload()) };
