@@ -299,56 +299,35 @@ impl<'a> Builder<'a> {
         self.operations_module = Some(module);
         // Names first: an inline type never takes an operation's name. In
         // the order of the ids, then of the paths, not of the spec.
-        let mut ids = Vec::new();
+        let mut ops = Vec::new();
         for (path, item) in &spec.paths.paths {
             let ReferenceOr::Item(item) = item else { continue };
             for (method, op) in item.iter() {
-                ids.push((op.operation_id.clone().unwrap_or_else(|| format!("{method} {path}")), path.as_str(), method));
+                ops.push((op.operation_id.clone().unwrap_or_else(|| format!("{method} {path}")), path.as_str(), method, item, op));
             }
         }
-        let mut order: Vec<usize> = (0..ids.len()).collect();
-        order.sort_by(|&a, &b| ids[a].cmp(&ids[b]));
-        let mut names = vec![String::new(); ids.len()];
+        let mut order: Vec<usize> = (0..ops.len()).collect();
+        order.sort_by(|&a, &b| (&ops[a].0, ops[a].1, ops[a].2).cmp(&(&ops[b].0, ops[b].1, ops[b].2)));
+        let mut names = vec![String::new(); ops.len()];
         for i in order {
-            names[i] = self.modules[module].scope.claim(&ids[i].0);
+            names[i] = self.modules[module].scope.claim(&ops[i].0);
         }
-        let mut names = names.into_iter();
-        for (path, item) in &spec.paths.paths {
-            let ReferenceOr::Item(item) = item else { continue };
-            for (method, op) in item.iter() {
-                let name = names.next().unwrap_or_default();
-                match self.operation(module, name, path, item, method, op) {
-                    Ok(operation) => out.push(operation),
-                    // The rest of the spec is still generated (`crate::flaw`);
-                    // the types it built before the flaw stay, sound.
-                    Err(Error::Spec { pointer, message, .. }) if !self.settings.strict_spec => {
-                        let operation = op.operation_id.clone().unwrap_or_else(|| format!("{} {path}", method.to_ascii_uppercase()));
-                        self.warnings.push(Warning::new(pointer, Flaw::OperationLeftOut { operation, problem: message }));
-                    }
-                    Err(e) => return Err(e),
+        for ((id, path, method, item, op), name) in ops.into_iter().zip(names) {
+            let mut pointer = JsonPointer::root();
+            pointer.push("paths").push(path).push(method);
+            let owner = self.owner_for(&pointer, &name);
+            match self.owned(owner, |b| b.operation(module, owner, name, id, pointer, path, item, method, op)) {
+                Ok(operation) => out.push(operation),
+                // The rest of the spec is still generated (`crate::flaw`);
+                // the types it built before the flaw stay, sound.
+                Err(Error::Spec { pointer, message, .. }) if !self.settings.strict_spec => {
+                    let operation = op.operation_id.clone().unwrap_or_else(|| format!("{} {path}", method.to_ascii_uppercase()));
+                    self.warnings.push(Warning::new(pointer, Flaw::OperationLeftOut { operation, problem: message }));
                 }
+                Err(e) => return Err(e),
             }
         }
         Ok((out, Some(module)))
-    }
-
-    fn operation(
-        &mut self,
-        module: usize,
-        name: String,
-        path: &str,
-        item: &'a openapiv3::PathItem,
-        method: &str,
-        op: &'a openapiv3::Operation,
-    ) -> Result<Operation> {
-        let id = op.operation_id.clone().unwrap_or_else(|| format!("{method} {path}"));
-        let mut pointer = JsonPointer::root();
-        pointer.push("paths").push(path).push(method);
-        let owner = self.owner_for(&pointer, &name);
-        self.owner = Some(owner);
-        let built = self.operation_parts(module, owner, name, id, pointer, path, item, method, op);
-        self.owner = None;
-        built
     }
 
     /// The owner (module docs, Names) of what sits at `pointer`, with the
@@ -409,8 +388,9 @@ impl<'a> Builder<'a> {
         (full, local)
     }
 
+    /// One operation, its inline types named after `owner` (its own).
     #[allow(clippy::too_many_arguments, reason = "one private helper, the parts of one operation")]
-    fn operation_parts(
+    fn operation(
         &mut self,
         module: usize,
         owner: usize,
