@@ -503,6 +503,8 @@ fn type_item(model: &Model, t: &TypeDef) -> Item {
         }
         Kind::Alias(inner) => Item { kind: "type alias", types: vec![("type", ty(inner))], ..Item::default() },
         Kind::Newtype(inner) => Item { kind: "newtype", types: vec![("type", ty(inner))], ..Item::default() },
+        // `model::build` leaves none.
+        Kind::Pending => Item { kind: "pending", ..Item::default() },
     }
 }
 

@@ -40,7 +40,8 @@ pub enum Error {
     },
     /// A setting names something the spec does not have.
     Config(String),
-    /// The generated code did not parse as Rust: a bug in the generator.
+    /// A bug in the generator: a type it never finished, generated code that
+    /// does not parse as Rust, a formatting thread that failed.
     Internal(String),
 }
 

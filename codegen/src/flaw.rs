@@ -20,7 +20,7 @@
 //! | a response `$ref` to a request body (`#/components/requestBodies/X`) | the response's content is X's content | `repair` |
 //! | a schema whose `type` is not a JSON Schema type | the schema reads any JSON | `model` |
 //! | a path parameter named unlike the one template variable left without a parameter | the parameter takes the template variable's name (the name the URL is built with) | `model::operations` |
-//! | anything else an operation cannot be described with | the operation is left out; the types it reached are still generated | `model::operations` |
+//! | anything else an operation cannot be described with | the operation is left out with every type it had built (`model`'s rollback); the component schemas it reached are still generated | `model::operations` |
 
 use std::fmt;
 use std::path::PathBuf;

@@ -59,7 +59,8 @@ use std::path::{Path, PathBuf};
 
 pub use error::{Error, Result};
 pub use flaw::{Flaw, Warning};
-use model::{Enabled, Fallback, Feature, Model};
+use model::{Enabled, Feature, Model};
+pub use model::{Fallback, FallbackReason};
 
 /// Settings for a generation run, prost-build style: create, chain setters, call
 /// [`Config::generate`].
@@ -453,13 +454,13 @@ impl Report {
     }
 
     /// Fallback counts by reason, most frequent first.
-    pub fn fallback_counts(&self) -> Vec<(&'static str, usize)> {
-        let mut counts: BTreeMap<&'static str, usize> = BTreeMap::new();
+    pub fn fallback_counts(&self) -> Vec<(FallbackReason, usize)> {
+        let mut counts: BTreeMap<FallbackReason, usize> = BTreeMap::new();
         for f in &self.fallbacks {
             *counts.entry(f.reason).or_default() += 1;
         }
         let mut v: Vec<_> = counts.into_iter().collect();
-        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         v
     }
 }

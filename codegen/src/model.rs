@@ -261,6 +261,11 @@ pub enum Kind {
     /// becomes when it would be part of a cycle of aliases through a `Vec` or
     /// a map (see `cycles`), which Rust cannot expand.
     Newtype(Ty),
+    /// A type whose id is handed out but whose schema is still being built
+    /// (a reference to it may already be held: a cycle). Only the builder
+    /// sees it: [`build`] fails with [`Error::Internal`] if one is left, so
+    /// no later stage meets it.
+    Pending,
 }
 
 impl Kind {
@@ -277,7 +282,7 @@ impl Kind {
             }
             Kind::Tagged { variants, .. } | Kind::Untagged { variants, .. } => variants.iter().for_each(|v| v.ty.named_into(&mut out)),
             Kind::Alias(t) | Kind::Newtype(t) => t.named_into(&mut out),
-            Kind::StringEnum { .. } | Kind::IntEnum { .. } => {}
+            Kind::StringEnum { .. } | Kind::IntEnum { .. } | Kind::Pending => {}
         }
         out
     }
@@ -417,7 +422,55 @@ pub struct Fallback {
     /// The schema's JSON pointer.
     pub pointer: String,
     /// Why.
-    pub reason: &'static str,
+    pub reason: FallbackReason,
+}
+
+/// Why a schema reads as `serde_json::Value`, or loses part of what it
+/// says. Its `Display` is the line the report prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FallbackReason {
+    /// An object with neither properties nor an `additionalProperties`
+    /// schema: a map of any JSON.
+    FreeFormObject,
+    /// An `allOf` arm that is not an object (or a union of objects): the
+    /// struct has the other arms' fields, and this arm's constraint is lost.
+    AllOfArmNotObject,
+    /// A parameter given without a schema.
+    ParameterWithoutSchema,
+    /// Properties beside `oneOf`/`anyOf`: the struct has the properties,
+    /// the union's arms are lost.
+    PropertiesBesideUnion,
+    /// An `enum` whose values are of more than one JSON type.
+    MixedEnum,
+    /// A `not` schema: any JSON but what it excludes.
+    Not,
+    /// A schema without a `type` (and nothing else that implies one).
+    NoType,
+    /// A `type` JSON Schema does not have (a flaw: `crate::flaw`).
+    UnknownType,
+    /// An array without `items`.
+    ArrayWithoutItems,
+    /// A cycle made only of aliases, which no Rust type can hold (`cycles`).
+    AliasCycle,
+}
+
+impl std::fmt::Display for FallbackReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            FallbackReason::FreeFormObject => "free-form object: no properties, no additionalProperties schema",
+            FallbackReason::AllOfArmNotObject => "allOf arm that is neither an object nor a union of objects: its constraint is not modelled",
+            FallbackReason::ParameterWithoutSchema => "a parameter without a schema",
+            FallbackReason::PropertiesBesideUnion => {
+                "properties beside oneOf/anyOf: the shared properties are merged into the struct, the union arms are not modelled"
+            }
+            FallbackReason::MixedEnum => "enum of mixed JSON types",
+            FallbackReason::Not => "`not` schema: any JSON but the excluded",
+            FallbackReason::NoType => "schema without a type: any JSON",
+            FallbackReason::UnknownType => "schema of an unknown type: any JSON",
+            FallbackReason::ArrayWithoutItems => "array without `items`",
+            FallbackReason::AliasCycle => "a cycle of plain aliases: no type can hold it",
+        })
+    }
 }
 
 /// The whole type graph.
@@ -507,6 +560,7 @@ pub fn build(spec: &OpenAPI, settings: &ModelSettings) -> Result<Model> {
     }
     let (operations, operations_module) = b.operations()?;
     b.check_unused_names()?;
+    none_pending(&b.types)?;
     let mut model = Model {
         types: b.types,
         modules: b.modules,
@@ -523,6 +577,15 @@ pub fn build(spec: &OpenAPI, settings: &ModelSettings) -> Result<Model> {
     model.files = operations::types_with_files(&model.types);
     model.features = features::features(&model);
     Ok(model)
+}
+
+/// Every type handed out was finished: none is left [`Kind::Pending`].
+/// One that is would be a bug in the builder, not in the spec.
+fn none_pending(types: &[TypeDef]) -> Result<()> {
+    match types.iter().find(|t| matches!(t.kind, Kind::Pending)) {
+        Some(t) => Err(Error::Internal(format!("type {} ({}) was never finished", t.name, t.pointer))),
+        None => Ok(()),
+    }
 }
 
 /// A schema or a reference to one, whichever container it came in.
@@ -597,6 +660,15 @@ struct Builder<'a> {
     local_names: HashMap<TypeId, (usize, String)>,
 }
 
+/// The sizes of what the builder has made, for [`Builder::rollback`].
+struct Checkpoint {
+    types: usize,
+    modules: usize,
+    owners: usize,
+    fallbacks: usize,
+    warnings: usize,
+}
+
 /// An operation, a shared component (response, request body or parameter),
 /// or a path item (its parameters): the inline types it holds are named
 /// `{prefix}{local}`, the local names unique within it.
@@ -639,13 +711,13 @@ impl<'a> Builder<'a> {
             pointer: pointer.to_string(),
             doc: None,
             deprecated: false,
-            kind: Kind::Alias(Ty::Value),
+            kind: Kind::Pending,
         });
         self.modules.push(Module { name: module_name, types: vec![id], main: Some(id), scope });
         id
     }
 
-    fn fallback(&mut self, pointer: &JsonPointer, reason: &'static str) {
+    fn fallback(&mut self, pointer: &JsonPointer, reason: FallbackReason) {
         self.fallbacks.push(Fallback { pointer: pointer.to_string(), reason });
     }
 
@@ -658,6 +730,55 @@ impl<'a> Builder<'a> {
         }
         self.warnings.push(Warning::new(pointer, flaw));
         Ok(())
+    }
+
+    /// What [`Builder::rollback`] goes back to.
+    fn checkpoint(&self) -> Checkpoint {
+        Checkpoint {
+            types: self.types.len(),
+            modules: self.modules.len(),
+            owners: self.owners.len(),
+            fallbacks: self.fallbacks.len(),
+            warnings: self.warnings.len(),
+        }
+    }
+
+    /// Undo everything built since `at`, as if it had never been started:
+    /// its types (finished or [`Kind::Pending`]) and their names, modules,
+    /// owners, fallbacks and warnings. Types made before `at` are all
+    /// finished, so none of them names a type dropped here.
+    fn rollback(&mut self, at: Checkpoint) {
+        for id in (at.types..self.types.len()).rev() {
+            let t = &self.types[id];
+            if t.module < at.modules {
+                self.modules[t.module].scope.release(&t.name);
+                self.modules[t.module].types.retain(|&m| m != id);
+            }
+            if let Some((owner, local)) = self.local_names.remove(&id) {
+                if owner < at.owners {
+                    self.owners[owner].scope.release(&local);
+                }
+            }
+        }
+        for m in &self.modules[at.modules..] {
+            self.module_scope.release(&m.name);
+            for &id in &m.types {
+                self.root_scope.release(&self.types[id].name);
+            }
+        }
+        let kept = |ty: &Ty| {
+            let mut named = Vec::new();
+            ty.named_into(&mut named);
+            named.iter().all(|&id| id < at.types)
+        };
+        self.memo.retain(|_, built| kept(&built.ty));
+        self.building.retain(|_, id| *id < at.types);
+        self.named.retain(|_, id| *id < at.types);
+        self.types.truncate(at.types);
+        self.modules.truncate(at.modules);
+        self.owners.truncate(at.owners);
+        self.fallbacks.truncate(at.fallbacks);
+        self.warnings.truncate(at.warnings);
     }
 
     /// The id for a slot, allocating a type for a suggestion.
@@ -697,14 +818,7 @@ impl<'a> Builder<'a> {
                         }
                     }
                 };
-                self.types.push(TypeDef {
-                    name: chosen,
-                    module: *module,
-                    pointer: pointer.to_string(),
-                    doc: None,
-                    deprecated: false,
-                    kind: Kind::Alias(Ty::Value),
-                });
+                self.types.push(TypeDef { name: chosen, module: *module, pointer: pointer.to_string(), doc: None, deprecated: false, kind: Kind::Pending });
                 self.modules[*module].types.push(id);
                 id
             }
@@ -773,7 +887,7 @@ impl<'a> Builder<'a> {
         let not_null = |ty| Ok(Built { ty, nullable: false });
         if view.union_beside_properties {
             // Properties beside a union: each arm is the shared properties plus its own.
-            self.fallback(pointer, "properties beside oneOf/anyOf: the shared properties are merged into the struct, the union arms are not modelled");
+            self.fallback(pointer, FallbackReason::PropertiesBesideUnion);
         }
         match view.form {
             Form::Null => Ok(Built { ty: self.plain(slot, Ty::Unit, data), nullable: true }),
@@ -828,21 +942,21 @@ impl<'a> Builder<'a> {
                     let kind = int_enum(values.iter().filter_map(|v| v.as_i64()).map(|v| (v, None, None)));
                     return Ok(Built { ty: self.finish(id, kind, data), nullable });
                 }
-                self.fallback(pointer, "enum of mixed JSON types");
+                self.fallback(pointer, FallbackReason::MixedEnum);
                 Ok(Built { ty: self.plain(slot, Ty::Value, data), nullable })
             }
             Form::Not => {
-                self.fallback(pointer, "`not` schema: any JSON but the excluded");
+                self.fallback(pointer, FallbackReason::Not);
                 not_null(self.plain(slot, Ty::Value, data))
             }
             Form::Constraints { .. } | Form::Untyped => {
-                self.fallback(pointer, "schema without a type: any JSON");
+                self.fallback(pointer, FallbackReason::NoType);
                 not_null(self.plain(slot, Ty::Value, data))
             }
             Form::BadType(other) => {
                 let message = || Error::spec(pointer, format!("unknown type {other:?}: expected one of string, integer, number, boolean, array, object, null"));
                 self.flaw(pointer, Flaw::UnknownType { written: other.to_string() }, message)?;
-                self.fallback(pointer, "schema of an unknown type: any JSON");
+                self.fallback(pointer, FallbackReason::UnknownType);
                 not_null(self.plain(slot, Ty::Value, data))
             }
         }
@@ -866,7 +980,7 @@ impl<'a> Builder<'a> {
 
     fn array(&mut self, items: Option<SRef<'a>>, pointer: &JsonPointer, slot: &Slot) -> Result<Ty> {
         let Some(items) = items else {
-            self.fallback(pointer, "array without `items`");
+            self.fallback(pointer, FallbackReason::ArrayWithoutItems);
             return Ok(Ty::Vec(Box::new(Ty::Value)));
         };
         let (module, parent) = self.naming_context(slot, pointer);
@@ -930,4 +1044,20 @@ fn int_enum(values: impl Iterator<Item = (i64, Option<String>, Option<String>)>)
     let names = scope.claim_all(raws.iter().map(String::as_str));
     let values = values.into_iter().zip(names).map(|((v, _, doc), name)| (v, name, doc)).collect();
     Kind::IntEnum { values, other }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn def(name: &str, kind: Kind) -> TypeDef {
+        TypeDef { name: name.into(), module: 0, pointer: format!("#/components/schemas/{name}"), doc: None, deprecated: false, kind }
+    }
+
+    #[test]
+    fn a_type_left_pending_is_an_internal_error() {
+        assert!(none_pending(&[def("A", Kind::Alias(Ty::String))]).is_ok());
+        let err = none_pending(&[def("A", Kind::Alias(Ty::String)), def("B", Kind::Pending)]).unwrap_err();
+        assert_eq!(err.to_string(), "internal generator error (please report): type B (#/components/schemas/B) was never finished");
+    }
 }

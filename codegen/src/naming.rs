@@ -327,6 +327,12 @@ impl Scope {
         self.taken.insert(name.to_owned());
     }
 
+    /// Give back a name this scope handed out, for what was built and then
+    /// dropped (`model`'s rollback of a left-out operation).
+    pub fn release(&mut self, name: &str) {
+        self.taken.remove(name);
+    }
+
     /// Is this exact name taken?
     pub fn is_taken(&self, name: &str) -> bool {
         self.taken.contains(name)

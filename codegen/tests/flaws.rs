@@ -3,7 +3,7 @@
 //! worked around and reported once, with file, line and pointer; with
 //! `Config::strict_spec` it is the error it was before, message pinned.
 
-use openapi_codegen::{Config, Flaw, Output};
+use openapi_codegen::{Config, FallbackReason, Flaw, Output};
 use std::path::PathBuf;
 
 /// The spec written to a fresh directory: `(path, default output, strict error)`.
@@ -83,6 +83,49 @@ components:
     assert!(!output.code.contains("pub struct GetA "), "{}", output.code);
     assert!(output.code.contains("pub struct GetB") && output.code.contains("pub struct B "), "{}", output.code);
     assert_eq!(strict, expected.replace("openapi.yaml", &path.display().to_string()).replace("operation getA is left out: ", ""));
+}
+
+/// An operation left out part-way leaves nothing behind: not the query
+/// enum it had finished, nor the request body it was in the middle of
+/// (which once stayed as `pub type PostARequest = serde_json::Value`). The
+/// code is what the spec without that operation gives. Run with a build
+/// script's 8 MiB stack: parsing nests as deep as the spec.
+#[test]
+fn a_left_out_operation_leaves_no_types_behind() {
+    std::thread::Builder::new().stack_size(8 << 20).spawn(left_out_part_way).unwrap().join().unwrap();
+}
+
+fn left_out_part_way() {
+    let mut deep = "{type: object, properties: {z: {type: string}}}".to_owned();
+    // One level more than `allOf` may nest.
+    for i in 0..34 {
+        deep = format!("{{allOf: [{{type: object, properties: {{a{i}: {{type: string}}}}}}, {deep}]}}");
+    }
+    let post_a = format!(
+        "  /a:
+    post:
+      operationId: postA
+      parameters:
+        - {{name: mode, in: query, schema: {{type: string, enum: [a, b]}}}}
+      requestBody:
+        content:
+          application/json:
+            schema: {{type: object, properties: {{name: {{type: string}}, deep: {deep}}}}}
+      responses: {{'204': {{description: none}}}}
+"
+    );
+    let get_c = "  /c:\n    get:\n      operationId: getC\n      parameters:\n        - {name: mode, in: query, schema: {type: string, enum: [a, b]}}\n      responses: {'204': {description: none}}\n";
+    let (path, output, strict) = both("left-out-part-way", &format!("{HEAD}paths:\n{post_a}{get_c}"));
+    let warnings = warnings(&output, &path);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].starts_with("openapi.yaml:12: #/paths/~1a/post/requestBody/content/application~1json/schema/properties/deep/allOf/1/"), "{warnings:?}");
+    assert!(warnings[0].ends_with("operation postA is left out: allOf nests too deep (a cycle of allOf references?)"), "{warnings:?}");
+    assert!(strict.ends_with(": allOf nests too deep (a cycle of allOf references?)"), "{strict}");
+    let without = Config::new().generate_str(&format!("{HEAD}paths:\n{get_c}"), "openapi.yaml").unwrap();
+    assert!(!output.code.contains("PostA"), "{}", output.code);
+    assert!(output.code.contains("pub enum GetCMode"), "{}", output.code);
+    assert_eq!(output.code, without.code);
+    assert_eq!(output.report.types, without.report.types);
 }
 
 /// A response given as a `$ref` to a request body reads as a response with
@@ -188,7 +231,10 @@ components:
     );
     assert!(output.code.contains("pub fine: Option<String>"), "{}", output.code);
     assert!(output.code.contains("pub gone: Option<::serde_json::Value>") && output.code.contains("pub odd: Option<::serde_json::Value>"), "{}", output.code);
-    assert_eq!(output.report.fallbacks.len(), 2, "{:?}", output.report.fallbacks);
+    let reasons: Vec<FallbackReason> = output.report.fallbacks.iter().map(|f| f.reason).collect();
+    assert_eq!(reasons, [FallbackReason::NoType, FallbackReason::UnknownType], "{:?}", output.report.fallbacks);
+    assert_eq!(output.report.fallback_counts(), [(FallbackReason::NoType, 1), (FallbackReason::UnknownType, 1)]);
+    assert!(output.report.to_string().contains("\n      1  schema of an unknown type: any JSON\n"), "{}", output.report);
     assert_eq!(strict, format!("{}:9: #/components/schemas/A/properties/gone: unresolved $ref \"#/components/schemas/Gone\": no such schema", path.display()));
 }
 

@@ -404,6 +404,8 @@ impl<'a> Emitter<'a> {
                     }
                 }
             }
+            // `model::build` leaves none.
+            Kind::Pending => TokenStream::new(),
         }
     }
 

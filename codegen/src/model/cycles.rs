@@ -70,7 +70,7 @@ pub(super) fn break_cycles(model: &mut Model) {
         if alias_cycle(&model.types, id) {
             model.types[id].kind = Kind::Alias(Ty::Value);
             let pointer = model.types[id].pointer.clone();
-            model.fallbacks.push(Fallback { pointer, reason: "a cycle of plain aliases: no type can hold it" });
+            model.fallbacks.push(Fallback { pointer, reason: FallbackReason::AliasCycle });
         }
     }
     bound_chains(model);
@@ -112,7 +112,7 @@ fn slots_mut(kind: &mut Kind) -> Vec<&mut Ty> {
         Kind::Struct { fields, extra, .. } => fields.iter_mut().map(|f| &mut f.ty).chain(extra.iter_mut().map(|e| &mut e.ty)).collect(),
         Kind::Tagged { variants, .. } | Kind::Untagged { variants, .. } => variants.iter_mut().map(|v| &mut v.ty).collect(),
         Kind::Alias(ty) | Kind::Newtype(ty) => vec![ty],
-        Kind::StringEnum { .. } | Kind::IntEnum { .. } => vec![],
+        Kind::StringEnum { .. } | Kind::IntEnum { .. } | Kind::Pending => vec![],
     }
 }
 
@@ -261,7 +261,7 @@ fn chain_edges(types: &[TypeDef], kind: &Kind) -> Vec<Edge> {
         }
         Kind::Tagged { variants, .. } | Kind::Untagged { variants, .. } => variants.iter().enumerate().map(|(i, v)| (Place::Variant(i), &v.ty)).collect(),
         Kind::Alias(ty) | Kind::Newtype(ty) => vec![(Place::Body, ty)],
-        Kind::StringEnum { .. } | Kind::IntEnum { .. } => vec![],
+        Kind::StringEnum { .. } | Kind::IntEnum { .. } | Kind::Pending => vec![],
     };
     places.into_iter().filter_map(|(place, ty)| target(types, ty).map(|(to, weight)| Edge { to, place, weight })).collect()
 }

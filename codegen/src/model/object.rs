@@ -46,7 +46,7 @@ impl<'a> Builder<'a> {
                     return Ok(self.finish(id, Kind::Struct { fields: vec![], extra: None, new_args: vec![] }, data));
                 }
                 _ => {
-                    self.fallback(pointer, "free-form object: no properties, no additionalProperties schema");
+                    self.fallback(pointer, FallbackReason::FreeFormObject);
                     Ty::Map(Box::new(Ty::Value))
                 }
             };
@@ -98,7 +98,7 @@ impl<'a> Builder<'a> {
                 false
             };
             if !object_like(&built.ty, &self.types) {
-                self.fallback(p, "allOf arm that is neither an object nor a union of objects: its constraint is not modelled");
+                self.fallback(p, FallbackReason::AllOfArmNotObject);
                 continue;
             }
             let doc = self.description(*arm, p);

@@ -315,12 +315,15 @@ impl<'a> Builder<'a> {
         for ((id, path, method, item, op), name) in ops.into_iter().zip(names) {
             let mut pointer = JsonPointer::root();
             pointer.push("paths").push(path).push(method);
+            let start = self.checkpoint();
             let owner = self.owner_for(&pointer, &name);
             match self.owned(owner, |b| b.operation(module, owner, name, id, pointer, path, item, method, op)) {
                 Ok(operation) => out.push(operation),
-                // The rest of the spec is still generated (`crate::flaw`);
-                // the types it built before the flaw stay, sound.
+                // The rest of the spec is still generated (`crate::flaw`).
+                // What the operation built goes with it: a type it left
+                // half-built, or one only it would use.
                 Err(Error::Spec { pointer, message, .. }) if !self.settings.strict_spec => {
+                    self.rollback(start);
                     let operation = op.operation_id.clone().unwrap_or_else(|| format!("{} {path}", method.to_ascii_uppercase()));
                     self.warnings.push(Warning::new(pointer, Flaw::OperationLeftOut { operation, problem: message }));
                 }
@@ -603,7 +606,7 @@ impl<'a> Builder<'a> {
                     (built.ty, built.nullable)
                 }
                 None => {
-                    self.fallback(&at, "a parameter without a schema");
+                    self.fallback(&at, FallbackReason::ParameterWithoutSchema);
                     (Ty::Value, false)
                 }
             };

@@ -375,7 +375,8 @@ fn kinds_of(types: &[TypeDef], ty: &Ty, depth: usize) -> Option<Vec<JsonKind>> {
             Kind::Struct { .. } | Kind::Tagged { .. } => vec![JsonKind::Object],
             Kind::StringEnum { .. } => vec![JsonKind::String],
             Kind::IntEnum { .. } => vec![JsonKind::Integer],
-            Kind::Untagged { .. } => return None,
+            // Pending: not known yet (`build` leaves none).
+            Kind::Untagged { .. } | Kind::Pending => return None,
             Kind::Alias(inner) | Kind::Newtype(inner) => return kinds_of(types, inner, depth + 1),
         },
     })
