@@ -282,7 +282,7 @@ fn time_stages(text: &str) -> BoxResult<Stages> {
         let spec = parse_openapi(&value)?;
         t[3] = start.elapsed();
         let start = Instant::now();
-        let model = model::build(&spec, &model_settings)?;
+        let model = model::build(&spec, &model_settings, &model::Reach::of(&value))?;
         t[4] = start.elapsed();
         let start = Instant::now();
         let tokens = emit::emit(&model, &emit_settings)?;

@@ -45,7 +45,7 @@ fn main() {
         mark(&mut t);
         let api = parse_openapi(&value).unwrap();
         mark(&mut t);
-        let model = model::build(&api, &model_settings).unwrap();
+        let model = model::build(&api, &model_settings, &model::Reach::of(&value)).unwrap();
         mark(&mut t);
         let streams = vec![emit::emit(&model, &emit_settings).unwrap()];
         mark(&mut t);

@@ -342,8 +342,9 @@ impl Config {
     fn model_value(&self, mut value: serde_json::Value) -> Result<Model> {
         let repaired = if self.strict_spec { Vec::new() } else { repair::repair(&mut value) };
         normalize::normalize(&mut value);
+        let reach = model::Reach::of(&value);
         let spec = parse_openapi(&value)?;
-        let mut model = model::build(&spec, &self.model_settings())?;
+        let mut model = model::build(&spec, &self.model_settings(), &reach)?;
         model.warnings.splice(0..0, repaired);
         Ok(model)
     }
@@ -362,7 +363,7 @@ impl Config {
 
     /// The settings the model stage takes.
     pub fn model_settings(&self) -> model::ModelSettings {
-        model::ModelSettings { names: self.names.clone(), keep_unknown: self.keep_unknown, strict_spec: self.strict_spec }
+        model::ModelSettings { names: self.names.clone(), keep_unknown: self.keep_unknown, strict_spec: self.strict_spec, features: self.features.clone() }
     }
 
     /// The settings the emit stage takes.
@@ -601,7 +602,7 @@ mod tests {
         let config = Config::new();
         let mut value = load::parse(&text).unwrap();
         normalize::normalize(&mut value);
-        let model = model::build(&parse_openapi(&value).unwrap(), &config.model_settings()).unwrap();
+        let model = model::build(&parse_openapi(&value).unwrap(), &config.model_settings(), &model::Reach::of(&value)).unwrap();
         let whole = format(emit::emit(&model, &config.emit_settings()).unwrap(), "x").unwrap();
         let parallel = emit_and_format(&model, &config.emit_settings(), "x", true).unwrap();
         assert_eq!(whole, parallel);

@@ -111,7 +111,7 @@
 
 use indexmap::IndexMap;
 use openapiv3::{AdditionalProperties, OpenAPI, ReferenceOr, Schema, SchemaData};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::error::{Error, Result};
 use crate::flaw::{Flaw, Warning};
@@ -126,7 +126,7 @@ mod object;
 mod operations;
 mod union;
 
-pub use features::{tag_feature, Enabled, Feature, Features, Selection, FULL, OTHER_OPERATIONS, OTHER_SCHEMAS};
+pub use features::{tag_feature, Enabled, Feature, Features, Reach, Selection, Slice, FULL, OTHER_OPERATIONS, OTHER_SCHEMAS};
 use object::ObjectParts;
 pub use operations::{template_parts, template_path, Body, Choice, Encoding, Location, Media, Operation, Param, ResponseCase, Status, Style, TemplatePart};
 
@@ -505,16 +505,21 @@ pub struct ModelSettings {
     pub keep_unknown: bool,
     /// A flaw in the spec is an error, not a [`Warning`] (`Config::strict_spec`).
     pub strict_spec: bool,
+    /// The Cargo features that are on: with [`Enabled::Only`], only what
+    /// they reach is built (`features`, "Building only what is on").
+    pub features: Enabled,
 }
 
 impl Default for ModelSettings {
     fn default() -> Self {
-        ModelSettings { names: BTreeMap::new(), keep_unknown: true, strict_spec: false }
+        ModelSettings { names: BTreeMap::new(), keep_unknown: true, strict_spec: false, features: Enabled::Ungated }
     }
 }
 
-/// Build the type graph of a (normalized) document.
-pub fn build(spec: &OpenAPI, settings: &ModelSettings) -> Result<Model> {
+/// Build the type graph of a (normalized) document, whose features `reach`
+/// read ([`Reach::of`] on the same document).
+pub fn build(spec: &OpenAPI, settings: &ModelSettings, reach: &Reach) -> Result<Model> {
+    let slice = reach.slice(&settings.features);
     let empty = IndexMap::new();
     let schemas = spec.components.as_ref().map(|c| &c.schemas).unwrap_or(&empty);
     let mut b = Builder {
@@ -534,6 +539,7 @@ pub fn build(spec: &OpenAPI, settings: &ModelSettings) -> Result<Model> {
         fallbacks: Vec::new(),
         warnings: Vec::new(),
         operations_module: None,
+        operations: slice.as_ref().map(|s| &s.operations),
         owners: IndexMap::new(),
         owner: None,
         local_names: HashMap::new(),
@@ -546,16 +552,21 @@ pub fn build(spec: &OpenAPI, settings: &ModelSettings) -> Result<Model> {
     sorted.sort();
     let mut names: HashMap<&str, (String, String)> =
         sorted.into_iter().map(|name| (name.as_str(), (b.module_scope.claim(name), b.root_scope.claim(name)))).collect();
-    // Ids first, so that any reference resolves.
+    // Ids first, so that any reference resolves. A slice has only the
+    // schemas its features reach, which name no others.
+    let wanted = |pointer: &JsonPointer| slice.as_ref().is_none_or(|s| s.schemas.contains(pointer.as_str()));
     for name in schemas.keys() {
         let pointer = JsonPointer::component_schema(name);
+        if !wanted(&pointer) {
+            continue;
+        }
         let (module_name, type_name) = names.remove(name.as_str()).unwrap_or_default();
         let id = b.push_module_type(module_name, type_name, &pointer);
         b.components.insert(name.clone(), id);
     }
     for (name, schema) in schemas {
         let pointer = JsonPointer::component_schema(name);
-        let id = b.components[name.as_str()];
+        let Some(&id) = b.components.get(name.as_str()) else { continue };
         b.build(schema_ref(schema), &pointer, Slot::Named(id))?;
     }
     let (operations, operations_module) = b.operations()?;
@@ -575,7 +586,7 @@ pub fn build(spec: &OpenAPI, settings: &ModelSettings) -> Result<Model> {
     union::plan(&mut model);
     // After cycles are broken: an alias may have become a newtype.
     model.files = operations::types_with_files(&model.types);
-    model.features = features::features(&model);
+    model.features = features::features(&model, reach);
     Ok(model)
 }
 
@@ -650,6 +661,8 @@ struct Builder<'a> {
     warnings: Vec<Warning>,
     /// The `operations` module, once made.
     operations_module: Option<usize>,
+    /// The pointers of the operations to build, when not all are (a slice).
+    operations: Option<&'a BTreeSet<String>>,
     /// Who the `operations` module's inline types belong to
     /// (`model::operations`, Names), by the owner's pointer.
     owners: IndexMap<String, Owner>,

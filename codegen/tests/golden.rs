@@ -263,7 +263,7 @@ fn emitted(config: &Config, spec: &str) -> proc_macro2::TokenStream {
     let mut value = load::parse(spec).expect("the spec reads");
     refs::resolve(&mut value, None, &mut |p| Err(std::io::Error::other(p.display().to_string()))).expect("its references resolve");
     normalize::normalize(&mut value);
-    let model = model::build(&parse_openapi(&value).expect("it is OpenAPI"), &config.model_settings()).expect("it models");
+    let model = model::build(&parse_openapi(&value).expect("it is OpenAPI"), &config.model_settings(), &model::Reach::of(&value)).expect("it models");
     emit::emit(&model, &config.emit_settings()).expect("it emits")
 }
 

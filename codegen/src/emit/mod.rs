@@ -472,7 +472,7 @@ mod tests {
             let mut value = crate::load::parse(&std::fs::read_to_string(&path).unwrap()).unwrap();
             crate::normalize::normalize(&mut value);
             let config = crate::Config::new();
-            let model = crate::model::build(&crate::parse_openapi(&value).unwrap(), &config.model_settings()).unwrap();
+            let model = crate::model::build(&crate::parse_openapi(&value).unwrap(), &config.model_settings(), &crate::model::Reach::of(&value)).unwrap();
             for m in 0..model.modules.len() {
                 let (tokens, needs) = emit_module(&model, &config.emit_settings(), m);
                 let text = tokens.to_string().replace(' ', "");

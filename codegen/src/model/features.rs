@@ -25,14 +25,37 @@
 //!   that editing the spec and rebuilding needs no other step.
 //!
 //! A type that several features reach is generated once, whichever of them
-//! are on. Names, boxes and links are decided on the whole spec before
-//! anything is left out, so a type is the same in every build that has it.
+//! are on.
+//!
+//! # What a feature reaches
+//! Reach is read from the document itself, before the model is built
+//! ([`Reach::of`]): an operation reaches every component its JSON (and its
+//! path item's `parameters`) names by `$ref` or in a discriminator's
+//! `mapping`, and what those name in turn. A model type belongs to the
+//! features that reach where it sits: its component, its operation, or for a
+//! path item's shared parameters, that path item's operations. A reference
+//! the model cannot use (under a `not`, say) still counts, so a feature may
+//! turn on a type it does not need; it never misses one.
+//!
+//! # Building only what is on
+//! With [`Enabled::Only`], the model builds only the operations that are on
+//! and the component schemas their features reach ([`Reach::slice`]), so
+//! that a build of one tag does not pay for the whole spec. What the model
+//! decides for a type depends only on the types it reaches, which are all in
+//! the slice: its boxes and links (`cycles`), how a union reads, which types
+//! hold files. Names are claimed for every component and operation of the
+//! spec, built or not, so a type has the same name in every build that has
+//! it. (One exception: two inline types of different operations that come out
+//! with the same name are told apart in the order met, which a slice can
+//! change. OpenAI's spec has none.)
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use heck::ToKebabCase;
+use serde_json::Value;
 
-use super::{Model, Operation, TypeId};
+use super::{Model, TypeId};
+use crate::pointer::JsonPointer;
 
 /// The feature of the operations that have no tag.
 pub const OTHER_OPERATIONS: &str = "other-operations";
@@ -108,79 +131,204 @@ pub fn tag_feature(tag: &str) -> String {
     name
 }
 
-/// The types an operation names: its parameters, body, responses and events.
-fn operation_refs(op: &Operation) -> Vec<TypeId> {
+/// The HTTP methods of a path item, in the order the model reads them.
+const METHODS: [&str; 8] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+/// What each feature reaches, read from the document (see the module docs).
+#[derive(Clone, Debug, Default)]
+pub struct Reach {
+    /// `(name, tags)` of every feature, sorted by name.
+    features: Vec<(String, Vec<String>)>,
+    /// Each operation's features (indices into `features`), by its pointer
+    /// (`#/paths/~1a/get`).
+    operations: HashMap<String, Vec<usize>>,
+    /// Each path item's features: those of its operations, by its pointer.
+    path_items: HashMap<String, Vec<usize>>,
+    /// Each component's features, by its pointer (`#/components/schemas/A`);
+    /// a schema no operation reaches has `other-schemas`.
+    components: HashMap<String, Vec<usize>>,
+}
+
+impl Reach {
+    /// Read what each feature reaches in a resolved, normalized document.
+    pub fn of(doc: &Value) -> Reach {
+        // Every component, by pointer, numbered.
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut nodes: Vec<(String, &Value)> = Vec::new();
+        if let Some(components) = doc.get("components").and_then(Value::as_object) {
+            for (kind, map) in components {
+                for (name, value) in map.as_object().into_iter().flatten() {
+                    let pointer = JsonPointer::component(kind, name).to_string();
+                    index.insert(pointer.clone(), nodes.len());
+                    nodes.push((pointer, value));
+                }
+            }
+        }
+        let edges: Vec<Vec<usize>> = nodes.iter().map(|(_, v)| refs_in(v, &index)).collect();
+        // Feature name → its tags and operations (pointer, path item pointer, direct refs).
+        type Ops = Vec<(String, String, Vec<usize>)>;
+        let mut by_name: BTreeMap<String, (BTreeSet<String>, Ops)> = BTreeMap::new();
+        for (path, item) in doc.get("paths").and_then(Value::as_object).into_iter().flatten() {
+            let mut item_pointer = JsonPointer::root();
+            item_pointer.push("paths").push(path);
+            let shared = item.get("parameters").map(|p| refs_in(p, &index)).unwrap_or_default();
+            for method in METHODS {
+                let Some(op) = item.get(method).filter(|op| op.is_object()) else { continue };
+                let pointer = item_pointer.join(method).to_string();
+                let mut direct = refs_in(op, &index);
+                direct.extend(&shared);
+                let tags: Vec<&str> = op.get("tags").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
+                let mut names: Vec<(String, Option<&str>)> = tags.iter().map(|t| (tag_feature(t), Some(*t))).collect();
+                if names.is_empty() {
+                    names.push((OTHER_OPERATIONS.to_owned(), None));
+                }
+                for (name, tag) in names {
+                    let entry = by_name.entry(name).or_default();
+                    entry.0.extend(tag.map(str::to_owned));
+                    if entry.1.last().is_none_or(|(p, _, _)| *p != pointer) {
+                        entry.1.push((pointer.clone(), item_pointer.to_string(), direct.clone()));
+                    }
+                }
+            }
+        }
+        let mut reached: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
+        let mut reach = Reach::default();
+        let mut mark = vec![usize::MAX; nodes.len()];
+        for (k, (name, (tags, ops))) in by_name.into_iter().enumerate() {
+            let mut stack: Vec<usize> = Vec::new();
+            for (op, item, direct) in ops {
+                reach.operations.entry(op).or_default().push(k);
+                let of_item = reach.path_items.entry(item).or_default();
+                if of_item.last() != Some(&k) {
+                    of_item.push(k);
+                }
+                stack.extend(direct);
+            }
+            while let Some(n) = stack.pop() {
+                if mark[n] == k {
+                    continue;
+                }
+                mark[n] = k;
+                reached[n].push(k);
+                stack.extend(edges[n].iter().filter(|&&m| mark[m] != k));
+            }
+            reach.features.push((name, tags.into_iter().collect()));
+        }
+        let unreached: Vec<usize> = (0..nodes.len()).filter(|&n| reached[n].is_empty() && nodes[n].0.starts_with("#/components/schemas/")).collect();
+        if !unreached.is_empty() {
+            // Its place in the sorted list; the indices after it move up.
+            let at = reach.features.partition_point(|(name, _)| name.as_str() < OTHER_SCHEMAS);
+            reach.features.insert(at, (OTHER_SCHEMAS.to_owned(), Vec::new()));
+            let shift = |fs: &mut Vec<usize>| fs.iter_mut().filter(|f| **f >= at).for_each(|f| *f += 1);
+            reach.operations.values_mut().chain(reach.path_items.values_mut()).chain(reached.iter_mut()).for_each(shift);
+            for n in unreached {
+                reached[n].push(at);
+            }
+        }
+        reach.components = nodes.into_iter().map(|(p, _)| p).zip(reached).collect();
+        reach
+    }
+
+    /// The features that reach what sits at `pointer`: its component, its
+    /// operation, or its path item (see the module docs).
+    fn of_pointer(&self, pointer: &str) -> &[usize] {
+        let Ok(p) = JsonPointer::parse(pointer) else { return &[] };
+        let segments: Vec<_> = p.segments().take(3).collect();
+        let mut root = JsonPointer::root();
+        let map = match segments.as_slice() {
+            [c, kind, name] if c == "components" => {
+                root.push("components").push(kind.as_ref()).push(name.as_ref());
+                &self.components
+            }
+            [paths, path, parameters] if paths == "paths" && parameters == "parameters" => {
+                root.push("paths").push(path.as_ref());
+                &self.path_items
+            }
+            [paths, path, method] if paths == "paths" => {
+                root.push("paths").push(path.as_ref()).push(method.as_ref());
+                &self.operations
+            }
+            _ => return &[],
+        };
+        map.get(root.as_str()).map_or(&[], Vec::as_slice)
+    }
+
+    /// What a build with `enabled` needs the model to build: `None` for
+    /// everything, else the pointers of the operations that are on and of
+    /// the component schemas their features reach.
+    pub fn slice(&self, enabled: &Enabled) -> Option<Slice> {
+        let Enabled::Only(names) = enabled else { return None };
+        if names.contains(FULL) {
+            return None;
+        }
+        let on: Vec<bool> = self.features.iter().map(|(name, _)| names.contains(name)).collect();
+        let any_on = |fs: &Vec<usize>| fs.iter().any(|&f| on[f]);
+        Some(Slice {
+            operations: self.operations.iter().filter(|(_, fs)| any_on(fs)).map(|(p, _)| p.clone()).collect(),
+            schemas: self.components.iter().filter(|(p, fs)| p.starts_with("#/components/schemas/") && any_on(fs)).map(|(p, _)| p.clone()).collect(),
+        })
+    }
+}
+
+/// The part of the spec a build with some features off needs
+/// ([`Reach::slice`]).
+#[derive(Clone, Debug, Default)]
+pub struct Slice {
+    /// Pointers of the operations to build.
+    pub operations: BTreeSet<String>,
+    /// Pointers of the component schemas to build.
+    pub schemas: BTreeSet<String>,
+}
+
+/// The components `value` names: by `$ref`, or in a discriminator's
+/// `mapping`. A reference into a component (`#/components/schemas/A/...`)
+/// names that component.
+fn refs_in(value: &Value, index: &HashMap<String, usize>) -> Vec<usize> {
     let mut out = Vec::new();
-    op.params.iter().for_each(|p| p.ty.named_into(&mut out));
-    if let Some(body) = &op.body {
-        body.choices.iter().for_each(|c| c.ty.named_into(&mut out));
+    let mut stack = vec![value];
+    let found = |reference: &str, out: &mut Vec<usize>| {
+        let Ok(p) = JsonPointer::parse(reference) else { return };
+        let segments: Vec<_> = p.segments().take(3).collect();
+        if let [c, kind, name] = segments.as_slice() {
+            if c == "components" {
+                if let Some(&n) = index.get(JsonPointer::component(kind, name).as_str()) {
+                    out.push(n);
+                }
+            }
+        }
+    };
+    while let Some(v) = stack.pop() {
+        match v {
+            Value::Object(map) => {
+                for (key, child) in map {
+                    match (key.as_str(), child) {
+                        ("$ref", Value::String(r)) => found(r, &mut out),
+                        ("mapping", Value::Object(m)) => m.values().filter_map(Value::as_str).for_each(|r| found(r, &mut out)),
+                        _ => stack.push(child),
+                    }
+                }
+            }
+            Value::Array(items) => stack.extend(items),
+            _ => {}
+        }
     }
-    op.cases.iter().for_each(|c| c.ty.named_into(&mut out));
-    if let Some(events) = &op.events {
-        events.named_into(&mut out);
-    }
-    out.extend(op.request);
-    out.extend(op.response);
     out
 }
 
-/// Work out the features of a built model.
-pub(super) fn features(model: &Model) -> Features {
-    // Feature name → the tags it stands for and its operations, by name.
-    let mut by_name: BTreeMap<String, (BTreeSet<String>, Vec<usize>)> = BTreeMap::new();
-    for (i, op) in model.operations.iter().enumerate() {
-        if op.tags.is_empty() {
-            by_name.entry(OTHER_OPERATIONS.to_owned()).or_default().1.push(i);
-        }
-        for tag in &op.tags {
-            let entry = by_name.entry(tag_feature(tag)).or_default();
-            entry.0.insert(tag.clone());
-            if entry.1.last() != Some(&i) {
-                entry.1.push(i);
-            }
-        }
+/// The features of a built model: the reach's, and which of them each type
+/// and operation belongs to.
+pub(super) fn features(model: &Model, reach: &Reach) -> Features {
+    let of_type: Vec<Vec<usize>> = model.types.iter().map(|t| reach.of_pointer(&t.pointer).to_vec()).collect();
+    let of_operation: Vec<Vec<usize>> = model.operations.iter().map(|op| reach.of_pointer(&op.pointer).to_vec()).collect();
+    let mut list: Vec<Feature> =
+        reach.features.iter().map(|(name, tags)| Feature { name: name.clone(), tags: tags.clone(), operations: 0, types: 0 }).collect();
+    for fs in &of_type {
+        fs.iter().for_each(|&f| list[f].types += 1);
     }
-    // What each reaches: a walk from its operations' types.
-    let mut reached: Vec<Vec<TypeId>> = Vec::with_capacity(by_name.len());
-    let mut mark = vec![usize::MAX; model.types.len()];
-    let mut any = vec![false; model.types.len()];
-    for (k, (_, ops)) in by_name.values().enumerate() {
-        let mut stack: Vec<TypeId> = ops.iter().flat_map(|&op| operation_refs(&model.operations[op])).collect();
-        let mut types = Vec::new();
-        while let Some(id) = stack.pop() {
-            if mark[id] == k {
-                continue;
-            }
-            mark[id] = k;
-            any[id] = true;
-            types.push(id);
-            stack.extend(model.types[id].kind.refs().into_iter().filter(|&r| mark[r] != k));
-        }
-        reached.push(types);
+    for fs in reach.operations.values() {
+        fs.iter().for_each(|&f| list[f].operations += 1);
     }
-    // (name, tags, operations, types), by name.
-    type Entry = (String, Vec<String>, Vec<usize>, Vec<TypeId>);
-    let mut entries: Vec<Entry> = by_name.into_iter().zip(reached).map(|((name, (tags, ops)), types)| (name, tags.into_iter().collect(), ops, types)).collect();
-    let unreached: Vec<TypeId> = (0..model.types.len()).filter(|&id| !any[id]).collect();
-    if !unreached.is_empty() {
-        entries.push((OTHER_SCHEMAS.to_owned(), Vec::new(), Vec::new(), unreached));
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
-    }
-    let mut features = Features {
-        list: Vec::with_capacity(entries.len()),
-        of_type: vec![Vec::new(); model.types.len()],
-        of_operation: vec![Vec::new(); model.operations.len()],
-    };
-    for (index, (name, tags, ops, types)) in entries.into_iter().enumerate() {
-        for &op in &ops {
-            features.of_operation[op].push(index);
-        }
-        for &id in &types {
-            features.of_type[id].push(index);
-        }
-        features.list.push(Feature { name, tags, operations: ops.len(), types: types.len() });
-    }
-    features
+    Features { list, of_type, of_operation }
 }
 
 /// Which features a build turns on.

@@ -315,6 +315,9 @@ impl<'a> Builder<'a> {
         for ((id, path, method, item, op), name) in ops.into_iter().zip(names) {
             let mut pointer = JsonPointer::root();
             pointer.push("paths").push(path).push(method);
+            if self.operations.is_some_and(|wanted| !wanted.contains(pointer.as_str())) {
+                continue;
+            }
             let start = self.checkpoint();
             let owner = self.owner_for(&pointer, &name);
             match self.owned(owner, |b| b.operation(module, owner, name, id, pointer, path, item, method, op)) {
@@ -947,7 +950,7 @@ mod tests {
         let text = format!("openapi: 3.1.0\ninfo: {{title: t, version: '1'}}\npaths: {{}}\ncomponents:\n  schemas:\n{schemas}");
         let mut value = crate::load::parse(&text).unwrap();
         crate::normalize::normalize(&mut value);
-        build(&crate::parse_openapi(&value).unwrap(), &ModelSettings::default()).unwrap()
+        build(&crate::parse_openapi(&value).unwrap(), &ModelSettings::default(), &Reach::of(&value)).unwrap()
     }
 
     fn holds_files(model: &Model, name: &str) -> bool {
