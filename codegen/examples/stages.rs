@@ -23,9 +23,20 @@ fn main() {
     }
     let (model_settings, emit_settings) = (config.model_settings(), config.emit_settings());
     let names = if pretty {
-        ["read + load::parse", "refs::resolve", "normalize", "openapiv3", "model::build", "emit (quote)", "syn::parse2", "prettyplease", "write"]
+        [
+            "read + load::parse",
+            "refs::resolve",
+            "reach (+ prune)",
+            "normalize",
+            "openapiv3",
+            "model::build",
+            "emit (quote)",
+            "syn::parse2",
+            "prettyplease",
+            "write",
+        ]
     } else {
-        ["read + load::parse", "refs::resolve", "normalize", "openapiv3", "model::build", "emit (quote)", "-", "lay_out", "write"]
+        ["read + load::parse", "refs::resolve", "reach (+ prune)", "normalize", "openapiv3", "model::build", "emit (quote)", "-", "lay_out", "write"]
     };
     let mut samples: Vec<Vec<Duration>> = Vec::new();
     let mut size = 0;
@@ -41,11 +52,17 @@ fn main() {
         mark(&mut t);
         refs::resolve(&mut value, None, &mut |p| Err(std::io::Error::other(p.display().to_string()))).unwrap();
         mark(&mut t);
+        // As `Config` does: a build of some features models only their slice.
+        let reach = model::Reach::of(&value);
+        if let Some(slice) = reach.slice(&emit_settings.features) {
+            slice.prune(&mut value);
+        }
+        mark(&mut t);
         normalize::normalize(&mut value);
         mark(&mut t);
         let api = parse_openapi(&value).unwrap();
         mark(&mut t);
-        let model = model::build(&api, &model_settings, &model::Reach::of(&value)).unwrap();
+        let model = model::build(&api, &model_settings, &reach).unwrap();
         mark(&mut t);
         let streams = vec![emit::emit(&model, &emit_settings).unwrap()];
         mark(&mut t);

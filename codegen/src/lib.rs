@@ -341,10 +341,18 @@ impl Config {
     /// repaired (unless [`Config::strict_spec`]) and recorded.
     fn model_value(&self, mut value: serde_json::Value) -> Result<Model> {
         let repaired = if self.strict_spec { Vec::new() } else { repair::repair(&mut value) };
-        normalize::normalize(&mut value);
+        // With some features off, only what they reach goes on
+        // (`model::features`, "Building only what is on").
         let reach = model::Reach::of(&value);
+        let mut settings = self.model_settings();
+        if let Some(slice) = reach.slice(&self.features) {
+            slice.prune(&mut value);
+            // A name for a schema the slice leaves out is checked by a full build.
+            settings.names.retain(|pointer, _| slice.keeps(pointer));
+        }
+        normalize::normalize(&mut value);
         let spec = parse_openapi(&value)?;
-        let mut model = model::build(&spec, &self.model_settings(), &reach)?;
+        let mut model = model::build(&spec, &settings, &reach)?;
         model.warnings.splice(0..0, repaired);
         Ok(model)
     }
@@ -363,7 +371,7 @@ impl Config {
 
     /// The settings the model stage takes.
     pub fn model_settings(&self) -> model::ModelSettings {
-        model::ModelSettings { names: self.names.clone(), keep_unknown: self.keep_unknown, strict_spec: self.strict_spec, features: self.features.clone() }
+        model::ModelSettings { names: self.names.clone(), keep_unknown: self.keep_unknown, strict_spec: self.strict_spec }
     }
 
     /// The settings the emit stage takes.

@@ -111,7 +111,7 @@
 
 use indexmap::IndexMap;
 use openapiv3::{AdditionalProperties, OpenAPI, ReferenceOr, Schema, SchemaData};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 use crate::error::{Error, Result};
 use crate::flaw::{Flaw, Warning};
@@ -505,21 +505,19 @@ pub struct ModelSettings {
     pub keep_unknown: bool,
     /// A flaw in the spec is an error, not a [`Warning`] (`Config::strict_spec`).
     pub strict_spec: bool,
-    /// The Cargo features that are on: with [`Enabled::Only`], only what
-    /// they reach is built (`features`, "Building only what is on").
-    pub features: Enabled,
 }
 
 impl Default for ModelSettings {
     fn default() -> Self {
-        ModelSettings { names: BTreeMap::new(), keep_unknown: true, strict_spec: false, features: Enabled::Ungated }
+        ModelSettings { names: BTreeMap::new(), keep_unknown: true, strict_spec: false }
     }
 }
 
-/// Build the type graph of a (normalized) document, whose features `reach`
-/// read ([`Reach::of`] on the same document).
+/// Build the type graph of a (normalized) document. `reach` is what
+/// [`Reach::of`] read in the whole document, which may since have been
+/// pruned to a [`Slice`]: names are claimed for all that `reach` lists, so
+/// a type is named alike in every slice that has it.
 pub fn build(spec: &OpenAPI, settings: &ModelSettings, reach: &Reach) -> Result<Model> {
-    let slice = reach.slice(&settings.features);
     let empty = IndexMap::new();
     let schemas = spec.components.as_ref().map(|c| &c.schemas).unwrap_or(&empty);
     let mut b = Builder {
@@ -539,7 +537,7 @@ pub fn build(spec: &OpenAPI, settings: &ModelSettings, reach: &Reach) -> Result<
         fallbacks: Vec::new(),
         warnings: Vec::new(),
         operations_module: None,
-        operations: slice.as_ref().map(|s| &s.operations),
+        operation_keys: &reach.operation_keys,
         owners: IndexMap::new(),
         owner: None,
         local_names: HashMap::new(),
@@ -548,25 +546,21 @@ pub fn build(spec: &OpenAPI, settings: &ModelSettings, reach: &Reach) -> Result<
     b.module_scope.reserve("api");
     // Names are claimed in the order of the spec's names, not of the spec,
     // so that a collision goes the same way however the spec is ordered.
-    let mut sorted: Vec<&String> = schemas.keys().collect();
+    let mut sorted: Vec<&String> = reach.schema_names.iter().chain(schemas.keys()).collect();
     sorted.sort();
+    sorted.dedup();
     let mut names: HashMap<&str, (String, String)> =
         sorted.into_iter().map(|name| (name.as_str(), (b.module_scope.claim(name), b.root_scope.claim(name)))).collect();
-    // Ids first, so that any reference resolves. A slice has only the
-    // schemas its features reach, which name no others.
-    let wanted = |pointer: &JsonPointer| slice.as_ref().is_none_or(|s| s.schemas.contains(pointer.as_str()));
+    // Ids first, so that any reference resolves.
     for name in schemas.keys() {
         let pointer = JsonPointer::component_schema(name);
-        if !wanted(&pointer) {
-            continue;
-        }
         let (module_name, type_name) = names.remove(name.as_str()).unwrap_or_default();
         let id = b.push_module_type(module_name, type_name, &pointer);
         b.components.insert(name.clone(), id);
     }
     for (name, schema) in schemas {
         let pointer = JsonPointer::component_schema(name);
-        let Some(&id) = b.components.get(name.as_str()) else { continue };
+        let id = b.components[name.as_str()];
         b.build(schema_ref(schema), &pointer, Slot::Named(id))?;
     }
     let (operations, operations_module) = b.operations()?;
@@ -661,8 +655,9 @@ struct Builder<'a> {
     warnings: Vec<Warning>,
     /// The `operations` module, once made.
     operations_module: Option<usize>,
-    /// The pointers of the operations to build, when not all are (a slice).
-    operations: Option<&'a BTreeSet<String>>,
+    /// Every operation of the whole document ([`Reach::operation_keys`]),
+    /// whose names are claimed whether or not it is built.
+    operation_keys: &'a [(String, String, String)],
     /// Who the `operations` module's inline types belong to
     /// (`model::operations`, Names), by the owner's pointer.
     owners: IndexMap<String, Owner>,

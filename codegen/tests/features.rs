@@ -154,3 +154,30 @@ components:
     let module = |code: &str| modules(code).into_iter().find(|(_, text)| text.contains("pub struct ThingV12 ")).map(|(_, text)| text);
     assert_eq!(module(&t), module(&full));
 }
+
+/// A name configured for a schema that a slice leaves out is not an error
+/// in that slice (a full build still checks it); a name for nothing at all
+/// is an error in every build.
+#[test]
+fn a_slice_leaves_names_for_what_it_does_not_build() {
+    let spec = "openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /a: {get: {operationId: getA, tags: [A], responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/A'}}}}}}}
+  /b: {get: {operationId: getB, tags: [B], responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/B'}}}}}}}
+components:
+  schemas:
+    A: {type: object, properties: {x: {type: string}}}
+    B: {type: object, properties: {place: {type: object, properties: {city: {type: string}}}}}
+";
+    let named =
+        |features: &[&str]| Config::new().name_schema("#/components/schemas/B/properties/place", "Place").features(features.to_vec()).generate_str(spec, "s");
+    assert!(!named(&["a"]).unwrap().code.contains("Place"));
+    assert!(named(&["b"]).unwrap().code.contains("pub struct Place "));
+    assert!(named(&["full"]).unwrap().code.contains("pub struct Place "));
+    let typo = Config::new().name_schema("#/components/schemas/C/properties/place", "Place").features(["a"]).generate_str(spec, "s");
+    match typo {
+        Err(e) => assert!(e.to_string().contains("no inline schema that needs a type is there"), "{e}"),
+        Ok(_) => panic!("a name for nothing must be an error"),
+    }
+}

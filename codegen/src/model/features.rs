@@ -147,6 +147,11 @@ pub struct Reach {
     /// Each component's features, by its pointer (`#/components/schemas/A`);
     /// a schema no operation reaches has `other-schemas`.
     components: HashMap<String, Vec<usize>>,
+    /// The names of every component schema of the document, in its order.
+    pub schema_names: Vec<String>,
+    /// `(id, path, method)` of every operation of the document, in its
+    /// order: the id is the `operationId`, or the method and path.
+    pub operation_keys: Vec<(String, String, String)>,
 }
 
 impl Reach {
@@ -165,6 +170,8 @@ impl Reach {
             }
         }
         let edges: Vec<Vec<usize>> = nodes.iter().map(|(_, v)| refs_in(v, &index)).collect();
+        let schema_names = doc.pointer("/components/schemas").and_then(Value::as_object).into_iter().flatten().map(|(name, _)| name.clone()).collect();
+        let mut reach = Reach { schema_names, ..Reach::default() };
         // Feature name → its tags and operations (pointer, path item pointer, direct refs).
         type Ops = Vec<(String, String, Vec<usize>)>;
         let mut by_name: BTreeMap<String, (BTreeSet<String>, Ops)> = BTreeMap::new();
@@ -175,6 +182,8 @@ impl Reach {
             for method in METHODS {
                 let Some(op) = item.get(method).filter(|op| op.is_object()) else { continue };
                 let pointer = item_pointer.join(method).to_string();
+                let id = op.get("operationId").and_then(Value::as_str).map_or_else(|| format!("{method} {path}"), str::to_owned);
+                reach.operation_keys.push((id, path.clone(), method.to_owned()));
                 let mut direct = refs_in(op, &index);
                 direct.extend(&shared);
                 let tags: Vec<&str> = op.get("tags").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
@@ -192,7 +201,6 @@ impl Reach {
             }
         }
         let mut reached: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
-        let mut reach = Reach::default();
         let mut mark = vec![usize::MAX; nodes.len()];
         for (k, (name, (tags, ops))) in by_name.into_iter().enumerate() {
             let mut stack: Vec<usize> = Vec::new();
@@ -262,11 +270,16 @@ impl Reach {
             return None;
         }
         let on: Vec<bool> = self.features.iter().map(|(name, _)| names.contains(name)).collect();
-        let any_on = |fs: &Vec<usize>| fs.iter().any(|&f| on[f]);
-        Some(Slice {
-            operations: self.operations.iter().filter(|(_, fs)| any_on(fs)).map(|(p, _)| p.clone()).collect(),
-            schemas: self.components.iter().filter(|(p, fs)| p.starts_with("#/components/schemas/") && any_on(fs)).map(|(p, _)| p.clone()).collect(),
-        })
+        let mut slice = Slice::default();
+        for (pointer, fs) in &self.operations {
+            let on = fs.iter().any(|&f| on[f]);
+            (if on { &mut slice.operations } else { &mut slice.left_out }).insert(pointer.clone());
+        }
+        for (pointer, fs) in self.components.iter().filter(|(p, _)| p.starts_with("#/components/schemas/")) {
+            let on = fs.iter().any(|&f| on[f]);
+            (if on { &mut slice.schemas } else { &mut slice.left_out }).insert(pointer.clone());
+        }
+        Some(slice)
     }
 }
 
@@ -278,6 +291,39 @@ pub struct Slice {
     pub operations: BTreeSet<String>,
     /// Pointers of the component schemas to build.
     pub schemas: BTreeSet<String>,
+    /// Pointers of the operations and component schemas left out.
+    pub left_out: BTreeSet<String>,
+}
+
+impl Slice {
+    /// Take out of the document the operations and component schemas the
+    /// slice leaves out, before it is normalized and modelled. Path items
+    /// stay (with their shared parameters), and so do other components,
+    /// which the model builds only where an operation uses them.
+    pub fn prune(&self, doc: &mut Value) {
+        if let Some(schemas) = doc.pointer_mut("/components/schemas").and_then(Value::as_object_mut) {
+            schemas.retain(|name, _| self.schemas.contains(JsonPointer::component_schema(name).as_str()));
+        }
+        for (path, item) in doc.get_mut("paths").and_then(Value::as_object_mut).into_iter().flatten() {
+            let mut item_pointer = JsonPointer::root();
+            item_pointer.push("paths").push(path.as_str());
+            if let Some(item) = item.as_object_mut() {
+                item.retain(|key, _| !METHODS.contains(&key.as_str()) || self.operations.contains(item_pointer.join(key.as_str()).as_str()));
+            }
+        }
+    }
+
+    /// Whether what sits at `pointer` may be in the slice: it is not under
+    /// a component schema or an operation the slice leaves out.
+    pub fn keeps(&self, pointer: &str) -> bool {
+        let Ok(p) = JsonPointer::parse(pointer) else { return true };
+        let segments: Vec<_> = p.segments().take(3).collect();
+        let mut root = JsonPointer::root();
+        for segment in &segments {
+            root.push(segment.as_ref());
+        }
+        !self.left_out.contains(root.as_str())
+    }
 }
 
 /// The components `value` names: by `$ref`, or in a discriminator's

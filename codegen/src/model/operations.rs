@@ -306,18 +306,18 @@ impl<'a> Builder<'a> {
                 ops.push((op.operation_id.clone().unwrap_or_else(|| format!("{method} {path}")), path.as_str(), method, item, op));
             }
         }
-        let mut order: Vec<usize> = (0..ops.len()).collect();
-        order.sort_by(|&a, &b| (&ops[a].0, ops[a].1, ops[a].2).cmp(&(&ops[b].0, ops[b].1, ops[b].2)));
-        let mut names = vec![String::new(); ops.len()];
-        for i in order {
-            names[i] = self.modules[module].scope.claim(&ops[i].0);
-        }
-        for ((id, path, method, item, op), name) in ops.into_iter().zip(names) {
+        // Every operation of the whole document, built or not (a slice).
+        let mut keys: Vec<(&str, &str, &str)> = self.operation_keys.iter().map(|(i, p, m)| (i.as_str(), p.as_str(), m.as_str())).collect();
+        keys.extend(ops.iter().map(|(i, p, m, _, _)| (i.as_str(), *p, *m)));
+        keys.sort();
+        keys.dedup();
+        let scope = &mut self.modules[module].scope;
+        let mut names: HashMap<(String, String, String), String> =
+            keys.into_iter().map(|(i, p, m)| ((i.to_owned(), p.to_owned(), m.to_owned()), scope.claim(i))).collect();
+        for (id, path, method, item, op) in ops {
+            let name = names.remove(&(id.clone(), path.to_owned(), method.to_owned())).unwrap_or_default();
             let mut pointer = JsonPointer::root();
             pointer.push("paths").push(path).push(method);
-            if self.operations.is_some_and(|wanted| !wanted.contains(pointer.as_str())) {
-                continue;
-            }
             let start = self.checkpoint();
             let owner = self.owner_for(&pointer, &name);
             match self.owned(owner, |b| b.operation(module, owner, name, id, pointer, path, item, method, op)) {
