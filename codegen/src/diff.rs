@@ -597,6 +597,7 @@ fn spell(model: &Model, from: usize, ty: &Ty) -> String {
         Ty::Unit => "()".into(),
         Ty::File => "super::api::File".into(),
         Ty::Value => "::serde_json::Value".into(),
+        Ty::Extern(path) => path.clone(),
         Ty::Vec(t) => format!("Vec<{}>", spell(model, from, t)),
         Ty::Map(t) => format!("::std::collections::BTreeMap<String, {}>", spell(model, from, t)),
         Ty::Option(t) => format!("Option<{}>", spell(model, from, t)),

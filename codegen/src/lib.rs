@@ -76,6 +76,11 @@ pub struct Config {
     features: Enabled,
     cargo_features: bool,
     pretty: bool,
+    type_attributes: Vec<(String, String)>,
+    field_attributes: Vec<(String, String)>,
+    extern_types: Vec<(String, String)>,
+    format_types: BTreeMap<String, String>,
+    operations: bool,
 }
 
 impl Default for Config {
@@ -91,6 +96,11 @@ impl Default for Config {
             features: Enabled::Ungated,
             cargo_features: false,
             pretty: false,
+            type_attributes: Vec::new(),
+            field_attributes: Vec::new(),
+            extern_types: Vec::new(),
+            format_types: BTreeMap::new(),
+            operations: true,
         }
     }
 }
@@ -167,6 +177,83 @@ impl Config {
     /// ```
     pub fn strict_spec(&mut self, strict: bool) -> &mut Self {
         self.strict_spec = strict;
+        self
+    }
+
+    /// Put `attribute` (Rust source: one or more outer attributes, such as
+    /// `#[derive(Hash)]`) on every type that `path` selects, as prost-build's
+    /// `type_attribute` does. `path` is a schema's name as the spec writes it
+    /// (`Batch`), the JSON pointer of any schema that becomes a type
+    /// (`#/components/schemas/Batch/properties/request_counts`), or `.` for
+    /// every struct and enum made from a schema (not the operations' types).
+    /// Type aliases take no attributes: a path that selects no struct or
+    /// enum is an error, as is an attribute that does not parse.
+    ///
+    /// ```no_run
+    /// openapi_codegen::Config::new().type_attribute("ReasoningEffort", "#[derive(PartialOrd, Ord)]").generate("spec/openapi.yaml").unwrap();
+    /// ```
+    pub fn type_attribute(&mut self, path: impl Into<String>, attribute: impl Into<String>) -> &mut Self {
+        self.type_attributes.push((path.into(), attribute.into()));
+        self
+    }
+
+    /// Put `attribute` on every field that `path` selects, as prost-build's
+    /// `field_attribute` does: `Batch.status` (a schema's name, a dot, the
+    /// property's JSON name), a pointer to the property
+    /// (`#/components/schemas/Batch/properties/status`), or `.` for every
+    /// field. A path that selects no field is an error.
+    ///
+    /// ```no_run
+    /// openapi_codegen::Config::new().field_attribute("Batch.metadata", "#[doc(alias = \"tags\")]").generate("spec/openapi.yaml").unwrap();
+    /// ```
+    pub fn field_attribute(&mut self, path: impl Into<String>, attribute: impl Into<String>) -> &mut Self {
+        self.field_attributes.push((path.into(), attribute.into()));
+        self
+    }
+
+    /// Use the user's type `rust_path` for the schema at `path` (a schema's
+    /// name or a JSON pointer), as prost-build's `extern_path` and typify's
+    /// `with_replacement` do: no type is generated for it, every reference
+    /// to it is `rust_path`, and the generated name (`Metadata`) is an alias
+    /// of it. The type must read and write the schema's JSON: it needs
+    /// `Deserialize`, `Serialize`, `Debug`, `Clone` and `PartialEq`, and
+    /// `Default` where a struct that holds it as a required field derives
+    /// `Default` or reads tolerantly (an absent or `null` required field
+    /// reads as the type's default). A path that names no schema is an error.
+    ///
+    /// ```no_run
+    /// openapi_codegen::Config::new().extern_type("Metadata", "crate::my::Metadata").generate("spec/openapi.yaml").unwrap();
+    /// ```
+    pub fn extern_type(&mut self, path: impl Into<String>, rust_path: impl Into<String>) -> &mut Self {
+        self.extern_types.push((path.into(), rust_path.into()));
+        self
+    }
+
+    /// Use the user's type `rust_type` for every string, integer or number
+    /// schema (without an `enum`) whose `format` is `format`, as typify's
+    /// `with_conversion` does: `date-time` as `chrono::DateTime<chrono::Utc>`,
+    /// `uuid` as `uuid::Uuid`, OpenAI's `unixtime` integers as a time type.
+    /// Off by default, so no such dependency is needed. The type needs what
+    /// an [`extern_type`](Config::extern_type) needs. A format that no schema
+    /// has is an error.
+    ///
+    /// ```no_run
+    /// openapi_codegen::Config::new().format_type("unixtime", "crate::time::UnixTime").generate("spec/openapi.yaml").unwrap();
+    /// ```
+    pub fn format_type(&mut self, format: impl Into<String>, rust_type: impl Into<String>) -> &mut Self {
+        self.format_types.insert(format.into(), rust_type.into());
+        self
+    }
+
+    /// Whether to generate the `operations` and `api` modules (default: yes).
+    /// Without them only the schemas' types are generated (the `api` module
+    /// stays only if a type holds an `api::Link`).
+    ///
+    /// ```no_run
+    /// openapi_codegen::Config::new().operations(false).generate("spec/openapi.yaml").unwrap();
+    /// ```
+    pub fn operations(&mut self, operations: bool) -> &mut Self {
+        self.operations = operations;
         self
     }
 
@@ -340,6 +427,7 @@ impl Config {
     /// A parsed document whose references are resolved → its model, flaws
     /// repaired (unless [`Config::strict_spec`]) and recorded.
     fn model_value(&self, mut value: serde_json::Value) -> Result<Model> {
+        self.check_settings()?;
         let repaired = if self.strict_spec { Vec::new() } else { repair::repair(&mut value) };
         // With some features off, only what they reach goes on
         // (`model::features`, "Building only what is on").
@@ -347,14 +435,58 @@ impl Config {
         let mut settings = self.model_settings();
         if let Some(slice) = reach.slice(&self.features) {
             slice.prune(&mut value);
-            // A name for a schema the slice leaves out is checked by a full build.
+            // A name or type for a schema the slice leaves out is checked by a full build.
             settings.names.retain(|pointer, _| slice.keeps(pointer));
+            settings.extern_types.retain(|pointer, _| slice.keeps(pointer));
+            settings.sliced = true;
         }
         normalize::normalize(&mut value);
         let spec = parse_openapi(&value)?;
         let mut model = model::build(&spec, &settings, &reach)?;
         model.warnings.splice(0..0, repaired);
         Ok(model)
+    }
+
+    /// Each attribute parses as outer attributes and each user type as a
+    /// type: an error names the setting.
+    fn check_settings(&self) -> Result<()> {
+        let attributes = self.type_attributes.iter().map(|a| ("type_attribute", a)).chain(self.field_attributes.iter().map(|a| ("field_attribute", a)));
+        for (setting, (path, attr)) in attributes {
+            if let Err(e) = syn::parse::Parser::parse_str(syn::Attribute::parse_outer, attr) {
+                return Err(Error::Config(format!("{setting}({path:?}, {attr:?}): not Rust attributes: {e}")));
+            }
+        }
+        let formats = self.format_types.iter().map(|(format, rust)| ("format_type", format, rust));
+        let types = self.extern_types.iter().map(|(path, rust)| ("extern_type", path, rust)).chain(formats);
+        for (setting, path, rust) in types {
+            if let Err(e) = syn::parse_str::<syn::Type>(rust) {
+                return Err(Error::Config(format!("{setting}({path:?}, {rust:?}): not a Rust type: {e}")));
+            }
+        }
+        Ok(())
+    }
+
+    /// Each `type_attribute` and `field_attribute` path selects something in
+    /// `model` (in a slice, what it leaves out is checked by a full build).
+    fn check_paths(&self, model: &Model, settings: &emit::EmitSettings) -> Result<()> {
+        if matches!(&self.features, Enabled::Only(names) if !names.contains(model::FULL)) {
+            return Ok(());
+        }
+        for ((path, _), (selector, _)) in self.type_attributes.iter().zip(&settings.type_attributes) {
+            if !model.types.iter().any(|t| selector.selects(t)) {
+                return Err(Error::Config(format!("type_attribute: {path:?} selects no struct or enum")));
+            }
+        }
+        for ((path, _), (selector, _)) in self.field_attributes.iter().zip(&settings.field_attributes) {
+            let selected = model.types.iter().any(|t| match &t.kind {
+                model::Kind::Struct { fields, .. } => fields.iter().any(|f| selector.selects(t, f)),
+                _ => false,
+            });
+            if !selected {
+                return Err(Error::Config(format!("field_attribute: {path:?} selects no field")));
+            }
+        }
+        Ok(())
     }
 
     /// A model → source and report, with the enabled features.
@@ -365,18 +497,70 @@ impl Config {
                 return Err(Error::Config(format!("no feature {name:?} in the spec; its features are `full`, {}", known.join(", "))));
             }
         }
-        let code = emit_and_format(model, &self.emit_settings(), source_name, self.pretty)?;
+        let settings = self.emit_settings();
+        self.check_paths(model, &settings)?;
+        let code = emit_and_format(model, &settings, source_name, self.pretty)?;
         Ok(Output { code, report: Report::new(model), files: Vec::new() })
     }
 
     /// The settings the model stage takes.
     pub fn model_settings(&self) -> model::ModelSettings {
-        model::ModelSettings { names: self.names.clone(), keep_unknown: self.keep_unknown, strict_spec: self.strict_spec }
+        model::ModelSettings {
+            names: self.names.clone(),
+            keep_unknown: self.keep_unknown,
+            strict_spec: self.strict_spec,
+            extern_types: self.extern_types.iter().map(|(path, rust)| (schema_pointer(path), rust.clone())).collect(),
+            format_types: self.format_types.clone(),
+            operations: self.operations,
+            sliced: false,
+        }
     }
 
     /// The settings the emit stage takes.
     pub fn emit_settings(&self) -> emit::EmitSettings {
-        emit::EmitSettings { doc_base_url: self.doc_base_url.clone(), strict: self.strict, features: self.features.clone() }
+        emit::EmitSettings {
+            doc_base_url: self.doc_base_url.clone(),
+            strict: self.strict,
+            features: self.features.clone(),
+            type_attributes: self
+                .type_attributes
+                .iter()
+                .map(|(path, attr)| (if path == "." { emit::TypePath::All } else { emit::TypePath::At(schema_pointer(path)) }, attr.clone()))
+                .collect(),
+            field_attributes: self.field_attributes.iter().map(|(path, attr)| (field_path(path), attr.clone())).collect(),
+        }
+    }
+}
+
+/// A setting's path to a schema: a JSON pointer as it is, a schema's name
+/// as the pointer to that component schema.
+fn schema_pointer(path: &str) -> String {
+    if path.starts_with('#') {
+        path.to_owned()
+    } else {
+        pointer::JsonPointer::component_schema(path).to_string()
+    }
+}
+
+/// A [`Config::field_attribute`] path: `.`, a pointer to a property
+/// (`.../properties/name`), or `Schema.property` (split at the last dot).
+fn field_path(path: &str) -> emit::FieldPath {
+    if path == "." {
+        return emit::FieldPath::All;
+    }
+    if path.starts_with('#') {
+        if let Some(pointer) = pointer::JsonPointer::parse(path).ok().filter(|p| p.depth() >= 2) {
+            let segments: Vec<String> = pointer.segments().map(|s| s.into_owned()).collect();
+            if segments[segments.len() - 2] == "properties" {
+                let parent = pointer.parent().and_then(|p| p.parent()).map(|p| p.to_string()).unwrap_or_default();
+                return emit::FieldPath::At(parent, segments[segments.len() - 1].clone());
+            }
+        }
+        return emit::FieldPath::At(path.to_owned(), String::new());
+    }
+    match path.rsplit_once('.') {
+        Some((schema, field)) => emit::FieldPath::At(schema_pointer(schema), field.to_owned()),
+        None => emit::FieldPath::At(schema_pointer(path), String::new()),
     }
 }
 

@@ -111,7 +111,7 @@
 
 use indexmap::IndexMap;
 use openapiv3::{AdditionalProperties, OpenAPI, ReferenceOr, Schema, SchemaData};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::error::{Error, Result};
 use crate::flaw::{Flaw, Warning};
@@ -158,6 +158,10 @@ pub enum Ty {
     File,
     /// Any JSON: `serde_json::Value`.
     Value,
+    /// A type of the user's, printed as written: a schema given to
+    /// `Config::extern_type`, or one whose `format` `Config::format_type`
+    /// maps.
+    Extern(String),
     /// `Vec<T>`.
     Vec(Box<Ty>),
     /// `HashMap<String, T>`.
@@ -505,11 +509,30 @@ pub struct ModelSettings {
     pub keep_unknown: bool,
     /// A flaw in the spec is an error, not a [`Warning`] (`Config::strict_spec`).
     pub strict_spec: bool,
+    /// JSON pointer of a schema → the user's type that stands for it
+    /// (`Config::extern_type`).
+    pub extern_types: BTreeMap<String, String>,
+    /// A scalar `format` → the user's type for every schema with it
+    /// (`Config::format_type`).
+    pub format_types: BTreeMap<String, String>,
+    /// Whether the operations are modelled (`Config::operations`).
+    pub operations: bool,
+    /// The document was pruned to a slice ([`Slice::prune`]): a setting
+    /// may name what this build does not have, which a full build checks.
+    pub sliced: bool,
 }
 
 impl Default for ModelSettings {
     fn default() -> Self {
-        ModelSettings { names: BTreeMap::new(), keep_unknown: true, strict_spec: false }
+        ModelSettings {
+            names: BTreeMap::new(),
+            keep_unknown: true,
+            strict_spec: false,
+            extern_types: BTreeMap::new(),
+            format_types: BTreeMap::new(),
+            operations: true,
+            sliced: false,
+        }
     }
 }
 
@@ -541,6 +564,7 @@ pub fn build(spec: &OpenAPI, settings: &ModelSettings, reach: &Reach) -> Result<
         owners: IndexMap::new(),
         owner: None,
         local_names: HashMap::new(),
+        used_settings: BTreeSet::new(),
     };
     b.module_scope.reserve("operations");
     b.module_scope.reserve("api");
@@ -563,8 +587,9 @@ pub fn build(spec: &OpenAPI, settings: &ModelSettings, reach: &Reach) -> Result<
         let id = b.components[name.as_str()];
         b.build(schema_ref(schema), &pointer, Slot::Named(id))?;
     }
-    let (operations, operations_module) = b.operations()?;
+    let (operations, operations_module) = if settings.operations { b.operations()? } else { (Vec::new(), None) };
     b.check_unused_names()?;
+    b.check_unused_types()?;
     none_pending(&b.types)?;
     let mut model = Model {
         types: b.types,
@@ -666,6 +691,9 @@ struct Builder<'a> {
     owner: Option<usize>,
     /// An owned type's name without its owner's prefix, and the owner.
     local_names: HashMap<TypeId, (usize, String)>,
+    /// The extern types' pointers and the formats that some schema used, so
+    /// that one that selects nothing is an error.
+    used_settings: BTreeSet<String>,
 }
 
 /// The sizes of what the builder has made, for [`Builder::rollback`].
@@ -697,6 +725,26 @@ impl<'a> Builder<'a> {
                     pointer.clone(),
                     "a name was configured for this pointer (Config::name_schema), but no inline schema that needs a type is there",
                 ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Every `extern_type` pointer and `format_type` format selected a
+    /// schema (in a slice, only the pointers are checked: `lib` leaves out
+    /// those under what the slice leaves out).
+    fn check_unused_types(&self) -> Result<()> {
+        for pointer in self.settings.extern_types.keys() {
+            if !self.used_settings.contains(pointer) {
+                return Err(Error::Config(format!("extern_type: no schema at {pointer}")));
+            }
+        }
+        if self.settings.sliced {
+            return Ok(());
+        }
+        for format in self.settings.format_types.keys() {
+            if !self.used_settings.contains(&format!("format:{format}")) {
+                return Err(Error::Config(format!("format_type: no string, integer or number schema has format {format:?}")));
             }
         }
         Ok(())
@@ -857,12 +905,17 @@ impl<'a> Builder<'a> {
                 let (name, _) = self.component(reference, pointer)?;
                 let target = self.components[name];
                 let nullable = self.nullable(r, 0);
+                // A reference to a schema the user replaced is the user's type.
+                let to = match self.settings.extern_types.get(JsonPointer::component_schema(name).as_str()) {
+                    Some(path) => Ty::Extern(path.clone()),
+                    None => Ty::Named(target),
+                };
                 let ty = match slot {
-                    Slot::Named(id) if id != target => self.finish(id, Kind::Alias(Ty::Named(target)), &SchemaData::default()),
+                    Slot::Named(id) if id != target => self.finish(id, Kind::Alias(to), &SchemaData::default()),
                     Slot::Named(_) => {
                         return Err(Error::spec(pointer, "a schema that is only a reference to itself"));
                     }
-                    Slot::Suggest { .. } => Ty::Named(target),
+                    Slot::Suggest { .. } => to,
                 };
                 return Ok(Built { ty, nullable });
             }
@@ -880,13 +933,35 @@ impl<'a> Builder<'a> {
             return Err(Error::spec(pointer, format!("schemas nest more than {MAX_DEPTH} levels deep here")));
         }
         self.depth += 1;
-        let built = self.build_schema(schema, pointer, &slot);
+        let built = match self.user_type(schema, pointer) {
+            // Not generated: an alias to the user's type where a type is named.
+            Some(ty) => Ok(Built { ty: self.plain(&slot, ty, &schema.schema_data), nullable: false }),
+            None => self.build_schema(schema, pointer, &slot),
+        };
         self.depth -= 1;
         self.building.remove(pointer);
         let built = built?;
         let built = Built { nullable: built.nullable || schema.schema_data.nullable, ..built };
         self.memo.insert(pointer.clone(), built.clone());
         Ok(built)
+    }
+
+    /// The user's type for this schema, if a setting gives one: its
+    /// pointer's (`Config::extern_type`), else its format's
+    /// (`Config::format_type`).
+    fn user_type(&mut self, schema: &Schema, pointer: &JsonPointer) -> Option<Ty> {
+        if let Some(path) = self.settings.extern_types.get(pointer.as_str()) {
+            self.used_settings.insert(pointer.to_string());
+            return Some(Ty::Extern(path.clone()));
+        }
+        if self.settings.format_types.is_empty() {
+            return None;
+        }
+        let format = crate::schema::scalar_format(schema)?;
+        let path = self.settings.format_types.get(&format)?;
+        let ty = Ty::Extern(path.clone());
+        self.used_settings.insert(format!("format:{format}"));
+        Some(ty)
     }
 
     fn build_schema(&mut self, schema: &'a Schema, pointer: &JsonPointer, slot: &Slot) -> Result<Built> {

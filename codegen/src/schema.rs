@@ -423,6 +423,38 @@ fn constraints_only(any: &AnySchema) -> bool {
         && any.additional_properties.is_none()
 }
 
+/// The `format` of a string, integer or number schema without an `enum`,
+/// as the spec writes it (`date-time`, `unixtime`, `uuid`, ...): what
+/// `Config::format_type` maps.
+pub(crate) fn scalar_format(schema: &Schema) -> Option<String> {
+    fn named<T>(format: &VariantOrUnknownOrEmpty<T>, name: impl Fn(&T) -> &'static str) -> Option<String> {
+        match format {
+            VariantOrUnknownOrEmpty::Item(item) => Some(name(item).to_owned()),
+            VariantOrUnknownOrEmpty::Unknown(text) => Some(text.clone()),
+            VariantOrUnknownOrEmpty::Empty => None,
+        }
+    }
+    match &schema.schema_kind {
+        SchemaKind::Type(Type::String(st)) if st.enumeration.is_empty() => named(&st.format, |f| match f {
+            StringFormat::Date => "date",
+            StringFormat::DateTime => "date-time",
+            StringFormat::Password => "password",
+            StringFormat::Byte => "byte",
+            StringFormat::Binary => "binary",
+        }),
+        SchemaKind::Type(Type::Integer(it)) if it.enumeration.is_empty() => named(&it.format, |f| match f {
+            IntegerFormat::Int32 => "int32",
+            IntegerFormat::Int64 => "int64",
+        }),
+        SchemaKind::Type(Type::Number(nt)) if nt.enumeration.is_empty() => named(&nt.format, |f| match f {
+            openapiv3::NumberFormat::Float => "float",
+            openapiv3::NumberFormat::Double => "double",
+        }),
+        SchemaKind::Any(any) if any.enumeration.is_empty() && matches!(any.typ.as_deref(), Some("string" | "integer" | "number")) => any.format.clone(),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

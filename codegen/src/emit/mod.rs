@@ -83,7 +83,7 @@ use quote::quote;
 
 use crate::docs;
 use crate::error::Result;
-use crate::model::{Enabled, Kind, Model, Selection, Ty, TypeId};
+use crate::model::{Enabled, Field, Kind, Model, Selection, Ty, TypeDef, TypeId};
 use crate::runtime::{self, Part};
 
 mod enums;
@@ -102,6 +102,58 @@ pub struct EmitSettings {
     /// Which Cargo features are on: only the types and operations they
     /// reach are emitted (`model::features`).
     pub features: Enabled,
+    /// Attributes put on the types a path selects (`Config::type_attribute`),
+    /// as Rust source that `Config` checked parses as outer attributes.
+    pub type_attributes: Vec<(TypePath, String)>,
+    /// Attributes put on the fields a path selects (`Config::field_attribute`).
+    pub field_attributes: Vec<(FieldPath, String)>,
+}
+
+/// The types a `Config::type_attribute` path selects.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TypePath {
+    /// `.`: every struct and enum.
+    All,
+    /// The type made for the schema at this JSON pointer.
+    At(String),
+}
+
+impl TypePath {
+    /// Whether it selects `t`. A type alias takes no attributes, so none selects one.
+    pub fn selects(&self, t: &TypeDef) -> bool {
+        if matches!(t.kind, Kind::Alias(_)) {
+            return false;
+        }
+        match self {
+            TypePath::All => true,
+            TypePath::At(pointer) => *pointer == t.pointer,
+        }
+    }
+}
+
+/// The user's attributes, as tokens (`Config` checked that each parses).
+fn user_attributes<'s>(attrs: impl Iterator<Item = &'s String>) -> TokenStream {
+    attrs.filter_map(|attr| attr.parse::<TokenStream>().ok()).collect()
+}
+
+/// The fields a `Config::field_attribute` path selects.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FieldPath {
+    /// `.`: every field of every struct.
+    All,
+    /// The property of this JSON name of the struct made for the schema at
+    /// this pointer.
+    At(String, String),
+}
+
+impl FieldPath {
+    /// Whether it selects field `f` of struct `t`.
+    pub fn selects(&self, t: &TypeDef, f: &Field) -> bool {
+        match self {
+            FieldPath::All => !f.flatten,
+            FieldPath::At(pointer, json) => *pointer == t.pointer && *json == f.json && !f.flatten,
+        }
+    }
 }
 
 /// Emit every module, the root re-exports, and the operations module,
@@ -344,6 +396,8 @@ impl<'a> Emitter<'a> {
                 quote! { super::api::File }
             }
             Ty::Value => quote! { ::serde_json::Value },
+            // `Config` checked that it parses as a type.
+            Ty::Extern(path) => path.parse().unwrap_or_else(|_| quote! { ::serde_json::Value }),
             Ty::Vec(t) => {
                 let t = self.ty(from, t);
                 quote! { Vec<#t> }
@@ -370,6 +424,18 @@ impl<'a> Emitter<'a> {
 
     fn type_def(&self, m: usize, id: TypeId) -> TokenStream {
         let t = &self.model.types[id];
+        // The user's attributes first: the definition is the first item.
+        let attrs = user_attributes(self.settings.type_attributes.iter().filter(|(path, _)| path.selects(t)).map(|(_, attr)| attr));
+        let def = self.type_def_inner(m, id, t);
+        quote! { #attrs #def }
+    }
+
+    /// The user's attributes for field `f` of struct `t` (`Config::field_attribute`).
+    fn field_attrs(&self, t: &TypeDef, f: &Field) -> TokenStream {
+        user_attributes(self.settings.field_attributes.iter().filter(|(path, _)| path.selects(t, f)).map(|(_, attr)| attr))
+    }
+
+    fn type_def_inner(&self, m: usize, id: TypeId, t: &TypeDef) -> TokenStream {
         match &t.kind {
             Kind::Struct { fields, extra, new_args } => self.struct_def(m, t, fields, extra.as_ref(), new_args),
             Kind::StringEnum { values, other } => self.string_enum(t, values, other),

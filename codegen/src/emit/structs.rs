@@ -79,7 +79,11 @@ impl Emitter<'_> {
         let doc = self.doc(t.doc.as_deref());
         let deprecated = self.deprecated(t.deprecated);
         let wide = is_wide(fields, extra);
-        let field_defs = fields.iter().map(|f| self.field(m, f, wide));
+        let field_defs = fields.iter().map(|f| {
+            let attrs = self.field_attrs(t, f);
+            let def = self.field(m, f, wide);
+            quote! { #attrs #def }
+        });
         let flatten = if wide {
             TokenStream::new()
         } else {

@@ -362,7 +362,8 @@ fn kinds_of(types: &[TypeDef], ty: &Ty, depth: usize) -> Option<Vec<JsonKind>> {
         Ty::I64 | Ty::U64 | Ty::I32 | Ty::U32 => vec![JsonKind::Integer],
         Ty::F64 => vec![JsonKind::Number],
         Ty::Unit => vec![JsonKind::Null],
-        Ty::Value => return None,
+        // A user's type: its JSON is not known here.
+        Ty::Value | Ty::Extern(_) => return None,
         Ty::Vec(_) => vec![JsonKind::Array],
         Ty::Map(_) => vec![JsonKind::Object],
         Ty::Option(inner) => {
