@@ -77,6 +77,21 @@ struct Generate {
     /// Lay the code out as a build script writes it, not with prettyplease.
     #[arg(long)]
     plain: bool,
+    /// Put ATTR on the types PATH selects (`Config::type_attribute`); repeatable.
+    #[arg(long, value_name = "PATH=ATTR", value_parser = path_value)]
+    type_attribute: Vec<(String, String)>,
+    /// Put ATTR on the fields PATH selects (`Config::field_attribute`); repeatable.
+    #[arg(long, value_name = "PATH=ATTR", value_parser = path_value)]
+    field_attribute: Vec<(String, String)>,
+    /// Use the Rust type RUST for the schema at PATH (`Config::extern_type`); repeatable.
+    #[arg(long, value_name = "PATH=RUST", value_parser = path_value)]
+    extern_type: Vec<(String, String)>,
+    /// Use the Rust type RUST for every schema with this format (`Config::format_type`); repeatable.
+    #[arg(long, value_name = "FORMAT=RUST", value_parser = path_value)]
+    format_type: Vec<(String, String)>,
+    /// Leave out the `operations` and `api` modules (`Config::operations(false)`).
+    #[arg(long)]
+    no_operations: bool,
     #[command(flatten)]
     settings: SpecSettings,
 }
@@ -106,6 +121,11 @@ struct Diff {
     features: Option<Vec<String>>,
     #[command(flatten)]
     settings: SpecSettings,
+}
+
+/// `PATH=VALUE`, split at the first `=` (an attribute may hold more).
+fn path_value(arg: &str) -> Result<(String, String), String> {
+    arg.split_once('=').map(|(p, v)| (p.to_owned(), v.to_owned())).ok_or_else(|| format!("expected PATH=VALUE, got {arg:?}"))
 }
 
 fn pointer_name(arg: &str) -> Result<(String, String), String> {
@@ -138,6 +158,19 @@ fn run(config: &Config, spec: &Path) -> openapi_codegen::Result<openapi_codegen:
 
 fn generate(args: Generate) -> openapi_codegen::Result<()> {
     let mut config = args.settings.config();
+    for (path, attr) in &args.type_attribute {
+        config.type_attribute(path, attr);
+    }
+    for (path, attr) in &args.field_attribute {
+        config.field_attribute(path, attr);
+    }
+    for (path, rust) in &args.extern_type {
+        config.extern_type(path, rust);
+    }
+    for (format, rust) in &args.format_type {
+        config.format_type(format, rust);
+    }
+    config.operations(!args.no_operations);
     config.pretty(!args.plain);
     for (pointer, name) in args.name {
         config.name_schema(pointer, name);
