@@ -287,30 +287,85 @@ impl<'de, E: de::Error> de::Deserializer<'de> for Missing<E> {
 // end part
 
 // part: constant
+/// Reads the value of a required constant's key into its slot: `None` for
+/// `null` (see [`constant`]), else as [`Constant`] reads it.
+#[inline]
+pub fn set_constant<'de, A: de::MapAccess<'de>>(slot: &mut Option<Option<Cow<'static, str>>>, constant: &'static str, map: &mut A) -> Result<(), A::Error> {
+    *slot = Some(map.next_value_seed(Constant(constant))?);
+    Ok(())
+}
+
 /// A required constant property's slot once the input is read: anything sent
 /// is kept as sent; absent or `null`, tolerant reading takes the spec's value.
 /// Strict reading refuses another value, and an absent or `null` one.
-pub fn constant<E: de::Error>(value: Option<Option<String>>, constant: &'static str, name: &'static str) -> Result<String, E> {
+pub fn constant<E: de::Error>(value: Option<Option<Cow<'static, str>>>, constant: &'static str, name: &'static str) -> Result<Cow<'static, str>, E> {
     match value {
         None if STRICT => Err(E::missing_field(name)),
         Some(None) if STRICT => Err(E::invalid_type(de::Unexpected::Unit, &format!("the constant {constant:?}").as_str())),
         Some(Some(sent)) => check(sent, constant, name),
-        _ => Ok(constant.to_owned()),
+        _ => Ok(Cow::Borrowed(constant)),
     }
 }
 // end part
 
 // part: optional_constant
+/// Reads the value of an optional constant's key straight into the field, as
+/// [`Constant`] reads it: `null` is `None`, and an absent key leaves it `None`.
+#[inline]
+pub fn read_constant<'de, A: de::MapAccess<'de>>(slot: &mut Option<Cow<'static, str>>, constant: &'static str, map: &mut A) -> Result<(), A::Error> {
+    *slot = map.next_value_seed(Constant(constant))?;
+    Ok(())
+}
+
 /// An optional constant property's value once the input is read: kept as
 /// sent, `None` when absent or `null`. Strict reading refuses another value.
-pub fn optional_constant<E: de::Error>(value: Option<String>, constant: &'static str, name: &'static str) -> Result<Option<String>, E> {
+pub fn optional_constant<E: de::Error>(value: Option<Cow<'static, str>>, constant: &'static str, name: &'static str) -> Result<Option<Cow<'static, str>>, E> {
     value.map(|sent| check(sent, constant, name)).transpose()
 }
 // end part
 
 // part: check_constant
+use ::std::borrow::Cow;
+
+/// Reads a constant property's value: `null` as `None`, the spec's value as
+/// that `&'static str` itself (nothing allocated: most bodies send it), and
+/// any other string as sent.
+struct Constant(&'static str);
+
+impl<'de> de::DeserializeSeed<'de> for Constant {
+    type Value = Option<Cow<'static, str>>;
+    #[inline]
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_option(self)
+    }
+}
+
+impl<'de> de::Visitor<'de> for Constant {
+    type Value = Option<Cow<'static, str>>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string")
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    #[inline]
+    fn visit_some<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+    #[inline]
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Some(if v == self.0 { Cow::Borrowed(self.0) } else { Cow::Owned(v.to_owned()) }))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Some(if v == self.0 { Cow::Borrowed(self.0) } else { Cow::Owned(v) }))
+    }
+}
+
 /// A constant as sent: strict reading refuses a value other than the spec's.
-fn check<E: de::Error>(sent: String, constant: &'static str, name: &'static str) -> Result<String, E> {
+fn check<E: de::Error>(sent: Cow<'static, str>, constant: &'static str, name: &'static str) -> Result<Cow<'static, str>, E> {
     if STRICT && sent != constant {
         return Err(E::custom(format_args!("`{name}` is {sent:?}, where the spec's constant is {constant:?}")));
     }
