@@ -588,6 +588,7 @@ fn spell(model: &Model, from: usize, ty: &Ty) -> String {
             }
         }
         Ty::String => "String".into(),
+        Ty::Constant => "::std::borrow::Cow<'static, str>".into(),
         Ty::Bool => "bool".into(),
         Ty::I64 => "i64".into(),
         Ty::U64 => "u64".into(),

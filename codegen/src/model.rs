@@ -15,9 +15,10 @@
 //! # Rules, in the order they are tried
 //!
 //! **Constants.** A one-value string enum (`enum: [batch]`, `const: batch`, usually
-//! marked `x-stainless-const`) used as a property is a `String` field (an
-//! `Option<String>` when optional, so that leaving it out round-trips) that
-//! records the value ([`Field::constant`]): `new` and `Default` fill it in, so
+//! marked `x-stainless-const`) used as a property is a [`Ty::Constant`] field,
+//! a `Cow<'static, str>` (an `Option` of one when optional, so that leaving it
+//! out round-trips), that records the value ([`Field::constant`]): reading
+//! the spec's value borrows it instead of allocating, `new` and `Default` fill it in, so
 //! it never has to be spelled out, and a value the API sends instead is kept
 //! as sent (the live API sends `vector_store.file_batch` where the spec says
 //! `vector_store.files_batch`). A tagged union's arm holds its tag this way,
@@ -140,6 +141,10 @@ pub enum Ty {
     Named(TypeId),
     /// `String`.
     String,
+    /// `Cow<'static, str>`: a constant property's value ([`Field::constant`]),
+    /// the spec's own `&'static str` when that is what arrived (so reading it
+    /// allocates nothing), or the text as sent.
+    Constant,
     /// `bool`.
     Bool,
     /// `i64`: `integer` with no format, `int64`, or a timestamp format.
@@ -387,10 +392,10 @@ pub struct Field {
     /// An allOf arm that is a union, flattened into the struct (`json` is empty).
     pub flatten: bool,
     /// A property with one allowed value (`const`, a one-value enum): the
-    /// value, which `new` and `Default` fill in. The field is a `String` (an
-    /// `Option<String>` when not required, so that a body that leaves it out
-    /// is written back without it), so that a value the API sends instead is
-    /// kept as sent.
+    /// value, which `new` and `Default` fill in. The field is a
+    /// [`Ty::Constant`] (an `Option` of one when not required, so that a body
+    /// that leaves it out is written back without it), so that a value the
+    /// API sends instead is kept as sent.
     pub constant: Option<String>,
 }
 

@@ -181,9 +181,9 @@ impl Emitter<'_> {
             .map(|(i, f)| {
                 let fname = ident(&f.name);
                 if let Some(value) = f.constant.as_ref().filter(|_| reads_as_option(f)) {
-                    quote! { #fname: Some(#value.to_owned()), }
+                    quote! { #fname: Some(::std::borrow::Cow::Borrowed(#value)), }
                 } else if let Some(value) = &f.constant {
-                    quote! { #fname: #value.to_owned(), }
+                    quote! { #fname: ::std::borrow::Cow::Borrowed(#value), }
                 } else if new_args.contains(&i) {
                     let param = &bindings[i];
                     quote! { #fname: #param.into(), }
@@ -256,8 +256,8 @@ impl Emitter<'_> {
             let slot = if reads_as_option(f) {
                 field_ty
             } else if f.constant.is_some() {
-                // `set` reads a constant as sent or `null` (see `__serde::constant`).
-                quote! { Option<Option<String>> }
+                // `set_constant` reads a constant as sent or `null` (see `__serde::constant`).
+                quote! { Option<Option<::std::borrow::Cow<'static, str>>> }
             } else {
                 quote! { Option<#field_ty> }
             };
@@ -268,7 +268,15 @@ impl Emitter<'_> {
             .enumerate()
             .map(|(i, &(f, v))| {
                 let i = Literal::usize_unsuffixed(i);
-                if reads_as_option(f) {
+                // A constant's value is read by the support module's
+                // `Constant`, which takes the spec's value without allocating.
+                if let Some(value) = f.constant.as_ref().filter(|_| reads_as_option(f)) {
+                    let read_constant = self.support_path(Part::OptionalConstant, quote! { read_constant });
+                    quote! { #i => #read_constant(&mut #v, #value, &mut __map), }
+                } else if let Some(value) = &f.constant {
+                    let set_constant = self.support_path(Part::Constant, quote! { set_constant });
+                    quote! { #i => #set_constant(&mut #v, #value, &mut __map), }
+                } else if reads_as_option(f) {
                     let read = self.support_path(Part::Read, quote! { read });
                     quote! { #i => #read(&mut #v, &mut __map), }
                 } else {
@@ -371,6 +379,7 @@ impl Emitter<'_> {
             }
             impl #from_map for #name {
                 const EXPECTING: &'static str = #expecting;
+                #[inline]
                 fn from_map<'de, A: ::serde::de::MapAccess<'de>>(mut __map: A) -> ::std::result::Result<Self, A::Error> {
                     #(#decls)*
                     #rest_decl

@@ -63,10 +63,10 @@ impl<'a> Builder<'a> {
             let deprecated = matches!(prop, SRef::Item(s) if s.schema_data.deprecated);
             let rust_name = scope.claim(name);
             if let Some((value, _)) = self.constant(*prop, p)? {
-                // A constant is a `String` that starts as the spec's value and
-                // keeps what is sent; optional, an `Option` that stays `None`
-                // when left out.
-                let ty = if required { Ty::String } else { Ty::String.option() };
+                // A constant is a `Ty::Constant` that starts as the spec's
+                // value and keeps what is sent; optional, an `Option` that
+                // stays `None` when left out.
+                let ty = if required { Ty::Constant } else { Ty::Constant.option() };
                 fields.push(Field { json: name.clone(), name: rust_name, ty, required, doc, deprecated, flatten: false, constant: Some(value) });
                 continue;
             }

@@ -357,7 +357,7 @@ fn kinds_of(types: &[TypeDef], ty: &Ty, depth: usize) -> Option<Vec<JsonKind>> {
         return None;
     }
     Some(match ty {
-        Ty::String | Ty::File => vec![JsonKind::String],
+        Ty::String | Ty::Constant | Ty::File => vec![JsonKind::String],
         Ty::Bool => vec![JsonKind::Bool],
         Ty::I64 | Ty::U64 | Ty::I32 | Ty::U32 => vec![JsonKind::Integer],
         Ty::F64 => vec![JsonKind::Number],

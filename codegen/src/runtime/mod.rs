@@ -187,8 +187,8 @@ mod tests {
                     pub count: i64,
                     pub tags: Vec<String>,
                     pub note: Option<String>,
-                    pub kind: String,
-                    pub mode: Option<String>,
+                    pub kind: std::borrow::Cow<'static, str>,
+                    pub mode: Option<std::borrow::Cow<'static, str>>,
                     pub extra: std::collections::BTreeMap<String, serde_json::Value>,
                 }
 
@@ -218,8 +218,8 @@ mod tests {
                                 1 => s::set(&mut count, &mut map),
                                 2 => s::set(&mut tags, &mut map),
                                 3 => s::read(&mut note, &mut map),
-                                4 => s::set(&mut kind, &mut map),
-                                5 => s::read(&mut mode, &mut map),
+                                4 => s::set_constant(&mut kind, "item", &mut map),
+                                5 => s::read_constant(&mut mode, "fast", &mut map),
                                 _ => s::keep(&mut keys, &mut extra, &mut map),
                             }?;
                         }
@@ -323,6 +323,23 @@ mod tests {
         assert_eq!(item.mode.as_deref(), Some("slow"));
         let item: tolerant_item::Item = serde_json::from_value(json!({"mode": null})).unwrap();
         assert_eq!(item.mode, None);
+    }
+
+    #[test]
+    fn a_constant_with_the_spec_value_is_borrowed_and_another_owned() {
+        use std::borrow::Cow;
+        let item: tolerant_item::Item = serde_json::from_str(r#"{"kind": "item", "mode": "fast"}"#).unwrap();
+        assert!(matches!((&item.kind, &item.mode), (Cow::Borrowed("item"), Some(Cow::Borrowed("fast")))), "{item:?}");
+        // Escaped text reaches the reader as an owned `String`: still the spec's value.
+        let item: tolerant_item::Item = serde_json::from_str(r#"{"kind": "it\u0065m", "mode": "f\u0061st"}"#).unwrap();
+        assert!(matches!((&item.kind, &item.mode), (Cow::Borrowed("item"), Some(Cow::Borrowed("fast")))), "{item:?}");
+        let item: tolerant_item::Item = serde_json::from_str(r#"{"kind": "thing", "mode": "slow"}"#).unwrap();
+        assert!(matches!((&item.kind, &item.mode), (Cow::Owned(kind), Some(Cow::Owned(mode))) if kind == "thing" && mode == "slow"), "{item:?}");
+        // Written back as it came.
+        assert_eq!(serde_json::to_value(&item.kind).unwrap(), json!("thing"));
+        // Another JSON type is refused, as a `String` field refuses it.
+        let err = serde_json::from_str::<tolerant_item::Item>(r#"{"kind": 1}"#).unwrap_err();
+        assert!(err.to_string().starts_with("invalid type: integer `1`, expected a string"), "{err}");
     }
 
     #[test]

