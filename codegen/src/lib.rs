@@ -215,11 +215,13 @@ impl Config {
     /// name or a JSON pointer), as prost-build's `extern_path` and typify's
     /// `with_replacement` do: no type is generated for it, every reference
     /// to it is `rust_path`, and the generated name (`Metadata`) is an alias
-    /// of it. The type must read and write the schema's JSON: it needs
-    /// `Deserialize`, `Serialize`, `Debug`, `Clone` and `PartialEq`, and
-    /// `Default` where a struct that holds it as a required field derives
-    /// `Default` or reads tolerantly (an absent or `null` required field
-    /// reads as the type's default). A path that names no schema is an error.
+    /// of it. The type must read and write the schema's JSON, and implement
+    /// `Deserialize`, `Serialize`, `Debug`, `Clone` and `PartialEq` (which
+    /// the structs that hold it derive). `Default` is not needed. Tolerant
+    /// reading takes an absent or `null` required field as the value the
+    /// type's `Deserialize` reads from an empty input (`0`, `""`, `{}`, as
+    /// for the generated types); a type that refuses that makes such a body
+    /// an error. A path that names no schema is an error.
     ///
     /// ```no_run
     /// openapi_codegen::Config::new().extern_type("Metadata", "crate::my::Metadata").generate("spec/openapi.yaml").unwrap();

@@ -5,7 +5,7 @@
 /// The types a user of the settings writes: each reads and writes the
 /// schema's JSON, and has what `Config::extern_type` and
 /// `Config::format_type` ask for (`Deserialize`, `Serialize`, `Debug`,
-/// `Clone`, `PartialEq`, `Default`).
+/// `Clone`, `PartialEq`).
 pub mod custom {
     use std::collections::BTreeMap;
 

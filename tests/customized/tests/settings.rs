@@ -56,8 +56,8 @@ fn unixtime_and_metadata_read_as_the_users_types_and_write_back_unchanged() {
 
 #[test]
 fn tolerant_reading_and_constructors_work_with_the_users_types() {
-    // The live API may leave out a required timestamp: it reads as the
-    // type's default, as a required `i64` would.
+    // The live API may leave out a required timestamp: it reads as what the
+    // type reads from an empty input (`0`), as a required `i64` would.
     let mut body = batch_body();
     body.as_object_mut().unwrap().remove("created_at");
     let batch: Batch = serde_json::from_value(body).unwrap();
