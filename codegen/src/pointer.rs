@@ -165,6 +165,14 @@ impl JsonPointer {
         Some(JsonPointer { text: parent.to_owned() })
     }
 
+    /// The ancestor made of the first `n` segments (the whole pointer when
+    /// it has `n` or fewer): `#/components/schemas/A/properties/b` at 3 is
+    /// `#/components/schemas/A`.
+    pub fn prefix(&self, n: usize) -> Self {
+        let end = self.text.match_indices('/').nth(n).map_or(self.text.len(), |(i, _)| i);
+        JsonPointer { text: self.text[..end].to_owned() }
+    }
+
     /// Whether `prefix` is this pointer or one of its ancestors (whole
     /// segments: `#/a/bc` does not start with `#/a/b`).
     pub fn starts_with(&self, prefix: &JsonPointer) -> bool {

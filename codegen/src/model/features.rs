@@ -242,20 +242,10 @@ impl Reach {
     fn of_pointer(&self, pointer: &str) -> &[usize] {
         let Ok(p) = JsonPointer::parse(pointer) else { return &[] };
         let segments: Vec<_> = p.segments().take(3).collect();
-        let mut root = JsonPointer::root();
-        let map = match segments.as_slice() {
-            [c, kind, name] if c == "components" => {
-                root.push("components").push(kind.as_ref()).push(name.as_ref());
-                &self.components
-            }
-            [paths, path, parameters] if paths == "paths" && parameters == "parameters" => {
-                root.push("paths").push(path.as_ref());
-                &self.path_items
-            }
-            [paths, path, method] if paths == "paths" => {
-                root.push("paths").push(path.as_ref()).push(method.as_ref());
-                &self.operations
-            }
+        let (map, root) = match segments.as_slice() {
+            [c, _, _] if c == "components" => (&self.components, p.prefix(3)),
+            [paths, _, parameters] if paths == "paths" && parameters == "parameters" => (&self.path_items, p.prefix(2)),
+            [paths, _, _] if paths == "paths" => (&self.operations, p.prefix(3)),
             _ => return &[],
         };
         map.get(root.as_str()).map_or(&[], Vec::as_slice)
@@ -317,12 +307,7 @@ impl Slice {
     /// a component schema or an operation the slice leaves out.
     pub fn keeps(&self, pointer: &str) -> bool {
         let Ok(p) = JsonPointer::parse(pointer) else { return true };
-        let segments: Vec<_> = p.segments().take(3).collect();
-        let mut root = JsonPointer::root();
-        for segment in &segments {
-            root.push(segment.as_ref());
-        }
-        !self.left_out.contains(root.as_str())
+        !self.left_out.contains(p.prefix(3).as_str())
     }
 }
 
@@ -334,12 +319,9 @@ fn refs_in(value: &Value, index: &HashMap<String, usize>) -> Vec<usize> {
     let mut stack = vec![value];
     let found = |reference: &str, out: &mut Vec<usize>| {
         let Ok(p) = JsonPointer::parse(reference) else { return };
-        let segments: Vec<_> = p.segments().take(3).collect();
-        if let [c, kind, name] = segments.as_slice() {
-            if c == "components" {
-                if let Some(&n) = index.get(JsonPointer::component(kind, name).as_str()) {
-                    out.push(n);
-                }
+        if p.depth() >= 3 && p.segments().next().is_some_and(|c| c == "components") {
+            if let Some(&n) = index.get(p.prefix(3).as_str()) {
+                out.push(n);
             }
         }
     };
