@@ -5,10 +5,9 @@
 #[test]
 fn cargo_toml_declares_the_spec_features() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let report = openapi_codegen::Config::new().generate_file(&root.join("spec/openapi.yaml")).unwrap().report;
+    let report = openapi_codegen::Config::new().generate_file(root.join("spec/openapi.yaml")).unwrap().report;
     let manifest = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
-    assert_eq!(openapi_codegen::manifest::stale(&manifest, &report.features), None, "run the command above");
-    let table = openapi_codegen::manifest::table(&report.features, "spec/openapi.yaml", "Cargo.toml");
-    assert_eq!(openapi_codegen::manifest::replace_table(&manifest, &table), manifest, "the table is not as the command writes it");
+    assert_eq!(report.features_out_of_step(&manifest), None, "run the command above");
+    assert_eq!(report.with_features_table(&manifest, "spec/openapi.yaml", "Cargo.toml"), manifest, "the table is not as the command writes it");
     assert!(manifest.contains("default = [\"full\"]\nfull = [\"batch\"]\n"));
 }

@@ -145,7 +145,7 @@ fn run() -> BoxResult<ExitCode> {
 /// features table from the spec, and `include!`.
 fn write_ours(dir: &Path, workspace: &Path, spec: &Path) -> BoxResult<PathBuf> {
     let report = openapi_codegen::Config::new().generate_file(spec)?.report;
-    let table = openapi_codegen::manifest::table(&report.features, &spec.display().to_string(), "Cargo.toml");
+    let table = report.features_table(&spec.display().to_string(), "Cargo.toml");
     let codegen = workspace.join("codegen");
     let manifest = format!(
         "[package]\nname = \"bench-ours\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\

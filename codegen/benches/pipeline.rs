@@ -8,13 +8,11 @@
 //!
 //! What is measured, and why:
 //!
-//! 1. Each pipeline stage in the optimized bench build: `load::parse`,
-//!    `refs::resolve`, `normalize`, `parse_openapi` (openapiv3), `model::build`, `emit::emit`,
-//!    `format` (prettyplease); the median of [`RUNS`] runs after one warm-up
+//! 1. `Config::generate_str` in the optimized bench build, end to end, and
+//!    each stage as it reports them (`Output::timings`: read + parse,
+//!    references, repair + reach, normalize, openapiv3, model, then emit and
+//!    lay out, on every core); the median of [`RUNS`] runs after one warm-up
 //!    (the fastest run is shown too, as a sign of how noisy the machine was).
-//!    Each run feeds a stage the previous stage's output, as `generate_str`
-//!    does; freeing the intermediates is left out of the stage times.
-//!    `Config::generate_str` is also timed end to end (it frees them).
 //! 2. The floor: `serde_yaml::from_str::<serde_yaml::Value>` on the same text.
 //!    Reading the YAML is work no generator can skip, so the end-to-end time
 //!    over that floor says how much the rest costs; the goal is at most 3x.
@@ -50,7 +48,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};
 
-use openapi_codegen::{emit, load, model, normalize, parse_openapi, refs, Config};
+use openapi_codegen::Config;
 
 /// Timed runs of each in-process measurement (after one warm-up run).
 const RUNS: usize = 10;
@@ -107,19 +105,9 @@ fn run() -> BoxResult<ExitCode> {
     writeln!(report, "spec: {} ({}, {} lines)", spec.display(), bytes(text.len() as u64), text.lines().count())?;
     writeln!(report)?;
 
-    // 1. The stages, one pipeline per run.
-    eprintln!("pipeline bench: timing the stages ({RUNS} runs)...");
-    let stages = time_stages(&text)?;
-    eprintln!("pipeline bench: timing generate_str ({RUNS} runs)...");
-    let mut output = None;
-    let end_to_end = stat_of(RUNS, || {
-        let start = Instant::now();
-        let out = Config::new().generate_str(black_box(&text), "openapi.yaml");
-        let elapsed = start.elapsed();
-        output = Some(out);
-        elapsed
-    });
-    let output = output.expect("RUNS > 0")?;
+    // 1. The stages, as `generate_str` times them (`Output::timings`).
+    eprintln!("pipeline bench: timing generate_str and its stages ({RUNS} runs)...");
+    let (stages, output) = time_stages(&text)?;
 
     // 2. The floor.
     eprintln!("pipeline bench: timing the serde_yaml floor ({RUNS} runs)...");
@@ -142,18 +130,17 @@ fn run() -> BoxResult<ExitCode> {
 
     writeln!(report, "in-process, optimized (bench profile), {RUNS} runs after 1 warm-up:")?;
     writeln!(report)?;
-    writeln!(report, "  {:<38} {:>10} {:>10} {:>7}", "stage", "median", "min", "share")?;
+    writeln!(report, "  {:<38} {:>10} {:>10} {:>7}", "stage (Output::timings)", "median", "min", "share")?;
     writeln!(report, "  {:-<38} {:->10} {:->10} {:->7}", "", "", "", "")?;
     for (name, t) in &stages.each {
-        let share = 100.0 * t.median.as_secs_f64() / stages.total.median.as_secs_f64();
+        let share = 100.0 * t.median.as_secs_f64() / stages.end_to_end.median.as_secs_f64();
         writeln!(report, "  {name:<38} {:>10} {:>10} {share:>6.1}%", ms(t.median), ms(t.min))?;
     }
     writeln!(report, "  {:-<38} {:->10} {:->10} {:->7}", "", "", "", "")?;
-    writeln!(report, "  {:<38} {:>10} {:>10}", "total of the stages", ms(stages.total.median), ms(stages.total.min))?;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
-    writeln!(report, "  {:<38} {:>10} {:>10}", format!("emit + format on {threads} thread(s)"), ms(stages.parallel.median), ms(stages.parallel.min))?;
-    writeln!(report, "    (generate_str runs emit and format per module on every core: the stages above are one thread)")?;
-    writeln!(report, "  {:<38} {:>10} {:>10}", "generate_str, end to end", ms(end_to_end.median), ms(end_to_end.min))?;
+    writeln!(report, "    (emit and lay out run per module on {threads} thread(s): `(all threads)` rows are summed over them)")?;
+    writeln!(report, "  {:<38} {:>10} {:>10}", "generate_str, end to end", ms(stages.end_to_end.median), ms(stages.end_to_end.min))?;
+    let end_to_end = stages.end_to_end;
     writeln!(report)?;
     match floor_error {
         None => {
@@ -244,63 +231,31 @@ fn run() -> BoxResult<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Each stage's times, and those of their per-run sum.
+/// Each stage's times, and those of the whole run.
 struct Stages {
     each: Vec<(&'static str, Stat)>,
-    total: Stat,
-    /// `emit_and_format`, what `generate_str` runs in place of the last two stages.
-    parallel: Stat,
+    end_to_end: Stat,
 }
 
-/// Runs the pipeline `RUNS` times (plus a warm-up), timing each stage.
-fn time_stages(text: &str) -> BoxResult<Stages> {
-    const NAMES: [&str; 7] = [
-        "parse (load::parse)",
-        "refs (refs::resolve)",
-        "normalize",
-        "openapiv3 (parse_openapi)",
-        "model (model::build)",
-        "emit (emit::emit)",
-        "format (prettyplease)",
-    ];
+/// Runs `generate_str` `RUNS` times (after a warm-up), keeping the stage
+/// times it reports and its own wall time (which includes freeing the
+/// intermediates), and the last output.
+fn time_stages(text: &str) -> BoxResult<(Stages, openapi_codegen::Output)> {
     let config = Config::new();
-    let (model_settings, emit_settings) = (config.model_settings(), config.emit_settings());
-    let mut samples: Vec<[Duration; 7]> = Vec::with_capacity(RUNS + 1);
-    let mut parallel = Vec::with_capacity(RUNS + 1);
+    let mut samples: Vec<Vec<(&'static str, Duration)>> = Vec::with_capacity(RUNS + 1);
+    let mut wall = Vec::with_capacity(RUNS + 1);
+    let mut output = None;
     for _ in 0..=RUNS {
-        let mut t = [Duration::ZERO; 7];
         let start = Instant::now();
-        let mut value = load::parse(black_box(text))?;
-        t[0] = start.elapsed();
-        let start = Instant::now();
-        refs::resolve(&mut value, None, &mut |p| Err(std::io::Error::other(format!("{} is not read here", p.display()))))?;
-        t[1] = start.elapsed();
-        let start = Instant::now();
-        normalize::normalize(&mut value);
-        t[2] = start.elapsed();
-        let start = Instant::now();
-        let spec = parse_openapi(&value)?;
-        t[3] = start.elapsed();
-        let start = Instant::now();
-        let model = model::build(&spec, &model_settings, &model::Reach::of(&value))?;
-        t[4] = start.elapsed();
-        let start = Instant::now();
-        let tokens = emit::emit(&model, &emit_settings)?;
-        t[5] = start.elapsed();
-        let start = Instant::now();
-        let code = openapi_codegen::format(tokens, "openapi.yaml")?;
-        t[6] = start.elapsed();
-        black_box(code);
-        let start = Instant::now();
-        black_box(openapi_codegen::emit_and_format(&model, &emit_settings, "openapi.yaml", true)?);
-        parallel.push(start.elapsed());
-        samples.push(t);
+        let out = config.generate_str(black_box(text), "openapi.yaml")?;
+        wall.push(start.elapsed());
+        samples.push(out.timings.clone());
+        output = Some(out);
     }
-    parallel.remove(0);
+    wall.remove(0);
     samples.remove(0); // the warm-up
-    let each = (0..NAMES.len()).map(|i| (NAMES[i], stat(samples.iter().map(|s| s[i]).collect()))).collect();
-    let total = stat(samples.iter().map(|s| s.iter().sum()).collect());
-    Ok(Stages { each, total, parallel: stat(parallel) })
+    let each = samples[0].iter().enumerate().map(|(i, (name, _))| (*name, stat(samples.iter().map(|s| s[i].1).collect()))).collect();
+    Ok((Stages { each, end_to_end: stat(wall) }, output.expect("RUNS > 0")))
 }
 
 /// The median and the fastest of a set of timed runs: the median is the

@@ -1,76 +1,74 @@
 //! What changed in the generated Rust API between two versions of a spec:
-//! the answer to "I updated the vendor's spec and rebuilt; what do I have to
-//! change?".
-//!
-//! [`diff`] compares two [`Model`]s as the generated crate's user sees them,
-//! item by item, each keyed by its path in the crate: a type by
-//! `module::Name` ([`TypeDef::name`] in [`Model::modules`]), an operation by
-//! `operations::Name`, and the enums the `operations` module makes for an
-//! operation (`{Operation}Body`, `{Operation}Output`, `{Operation}Error`)
-//! likewise. [`diff_files`] reads two spec files first, as
-//! [`Config::generate_file`] does, with that config's names and features.
-//!
-//! # What is compared
-//! - items added or removed, and an item whose kind changed (a struct that
-//!   became a union);
-//! - struct fields (and an operation's parameters and `body`, which are its
-//!   fields) by their Rust name: added, removed, retyped, or become required
-//!   or optional. Types are compared as the generated code spells them
-//!   (`Option<super::batch::Errors>`), so a field whose type is renamed is
-//!   retyped, and a type changed inside is reported at that type, not at
-//!   every field that holds it;
-//! - `new(...)`: its arguments' types in order, or that the struct has no
-//!   `new` (it implements `Default` instead);
-//! - enum values (the Rust variant and its JSON value), the catch-all
-//!   variant (`Other`) included;
-//! - union variants and their payload types, the catch-all (`Unknown`)
-//!   included;
-//! - what an alias or newtype wraps; an operation's `Output`, `Error` and
-//!   (streaming) `Event` types, and its method and path.
-//!
-//! Docs, `#[deprecated]` and how values are read and written (tags, JSON
-//! names, union plans) are not compared: they do not change what compiles.
-//!
-//! # Which changes are breaking
-//! A change is breaking when code that compiled against the old crate can
-//! stop compiling, written the way the generated crate is meant to be used
-//! (the README's "Building"): a struct is built with `new(required...)` or
-//! `Default`, the rest of its fields given with `..Default::default()` or
-//! `..Type::new(..)`; fields are read and assigned by name; enums and unions
-//! are matched with a catch-all arm (`_`), since they are open: the spec's
-//! vendor adds values and the `Other`/`Unknown` variants exist for that.
-//!
-//! - **Breaking**: a removed type, operation, field, enum value or union
-//!   variant; a changed kind; a retyped field, variant, alias, newtype or
-//!   operation `Output`/`Error`/`Event`; a field that became required (its
-//!   type loses its `Option`, or `new` gains it) or optional (it gains an
-//!   `Option`, or `new` loses it); any change to the types of `new`'s
-//!   arguments, or a struct gaining `new` (it no longer implements
-//!   `Default`) or losing it.
-//! - **Not breaking**: an added type, operation, optional field, enum value
-//!   or union variant; an added required field is not breaking by itself,
-//!   but the `new` argument it brings is; `new`'s arguments renamed without
-//!   a change of type (they are positional); an operation's method or path
-//!   (that changes the request sent, not the code).
-//!
-//! The generated structs and enums are not `#[non_exhaustive]`, so Rust's own
-//! rule is stricter: a struct literal that names every field (with no `..`),
-//! a pattern without `..`, or a `match` that names every variant without a
-//! `_` arm stops compiling on any added field, value or variant. Such code
-//! is outside the use above and those additions are not marked; a tool that
-//! wants Rust's rule reads the change's kind in [`Diff::to_json`].
+//! the rules are on [`Diff`], where users read them.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
-use std::path::Path;
 
 use serde_json::{json, Value};
 
 use crate::model::{self, Enabled, Kind, Media, Model, Operation, ResponseCase, Selection, Ty, TypeDef};
-use crate::{Config, Error, Result};
 
-/// Every change between two versions of the generated API, sorted by item
-/// path, then by what changed (see [`Display`](fmt::Display)).
+/// What changed in the generated Rust API between two versions of a spec:
+/// the answer to "I updated the vendor's spec and rebuilt; what do I have to
+/// change?". Every change, sorted by item path, then by what changed (see
+/// [`Display`](fmt::Display)).
+///
+/// [`Config::diff`](crate::Config::diff) compares two models as the
+/// generated crate's user sees them, item by item, each keyed by its path in
+/// the crate: a type by `module::Name`, an operation by
+/// `operations::Name`, and the enums the `operations` module makes for an
+/// operation (`{Operation}Body`, `{Operation}Output`, `{Operation}Error`)
+/// likewise. The CLI's `diff` reads two spec files and prints this.
+///
+/// # What is compared
+/// - items added or removed, and an item whose kind changed (a struct that
+///   became a union);
+/// - struct fields (and an operation's parameters and `body`, which are its
+///   fields) by their Rust name: added, removed, retyped, or become required
+///   or optional. Types are compared as the generated code spells them
+///   (`Option<super::batch::Errors>`), so a field whose type is renamed is
+///   retyped, and a type changed inside is reported at that type, not at
+///   every field that holds it;
+/// - `new(...)`: its arguments' types in order, or that the struct has no
+///   `new` (it implements `Default` instead);
+/// - enum values (the Rust variant and its JSON value), the catch-all
+///   variant (`Other`) included;
+/// - union variants and their payload types, the catch-all (`Unknown`)
+///   included;
+/// - what an alias or newtype wraps; an operation's `Output`, `Error` and
+///   (streaming) `Event` types, and its method and path.
+///
+/// Docs, `#[deprecated]` and how values are read and written (tags, JSON
+/// names, union plans) are not compared: they do not change what compiles.
+///
+/// # Which changes are breaking
+/// A change is breaking when code that compiled against the old crate can
+/// stop compiling, written the way the generated crate is meant to be used
+/// (the README's "Building"): a struct is built with `new(required...)` or
+/// `Default`, the rest of its fields given with `..Default::default()` or
+/// `..Type::new(..)`; fields are read and assigned by name; enums and unions
+/// are matched with a catch-all arm (`_`), since they are open: the spec's
+/// vendor adds values and the `Other`/`Unknown` variants exist for that.
+///
+/// - **Breaking**: a removed type, operation, field, enum value or union
+///   variant; a changed kind; a retyped field, variant, alias, newtype or
+///   operation `Output`/`Error`/`Event`; a field that became required (its
+///   type loses its `Option`, or `new` gains it) or optional (it gains an
+///   `Option`, or `new` loses it); any change to the types of `new`'s
+///   arguments, or a struct gaining `new` (it no longer implements
+///   `Default`) or losing it.
+/// - **Not breaking**: an added type, operation, optional field, enum value
+///   or union variant; an added required field is not breaking by itself,
+///   but the `new` argument it brings is; `new`'s arguments renamed without
+///   a change of type (they are positional); an operation's method or path
+///   (that changes the request sent, not the code).
+///
+/// The generated structs and enums are not `#[non_exhaustive]`, so Rust's own
+/// rule is stricter: a struct literal that names every field (with no `..`),
+/// a pattern without `..`, or a `match` that names every variant without a
+/// `_` arm stops compiling on any added field, value or variant. Such code
+/// is outside the use above and those additions are not marked; a tool that
+/// wants Rust's rule reads the change's kind in [`Diff::to_json`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Diff {
     /// The changes, sorted.
@@ -379,15 +377,10 @@ impl fmt::Display for Diff {
     }
 }
 
-/// Compare two models, every type and operation of each.
-pub fn diff(old: &Model, new: &Model) -> Diff {
-    diff_enabled(old, new, &Enabled::Ungated)
-}
-
 /// Compare what two models generate with these Cargo features on (a build
 /// with [`Config::features`]): items the features leave out are not in the
 /// crate, so they are not compared.
-pub fn diff_enabled(old: &Model, new: &Model, enabled: &Enabled) -> Diff {
+pub(crate) fn diff_enabled(old: &Model, new: &Model, enabled: &Enabled) -> Diff {
     let old_items = items(old, enabled);
     let new_items = items(new, enabled);
     let mut changes = Vec::new();
@@ -404,28 +397,6 @@ pub fn diff_enabled(old: &Model, new: &Model, enabled: &Enabled) -> Diff {
     }
     changes.sort_by(|a, b| a.item.cmp(&b.item).then_with(|| a.what.sort_key().cmp(&b.what.sort_key())).then_with(|| a.what.code().cmp(b.what.code())));
     Diff { changes }
-}
-
-/// Read two spec files as [`Config::generate_file`] does, with `config`'s
-/// names and features, and compare what they generate. An error names the
-/// file, line and pointer, as generating would; a feature the config turns
-/// on that either spec lacks is an error, as it is when generating.
-pub fn diff_files(old: &Path, new: &Path, config: &Config) -> Result<Diff> {
-    let (old_model, _) = config.model_file(old)?;
-    let (new_model, _) = config.model_file(new)?;
-    diff_models((old, &old_model), (new, &new_model), config)
-}
-
-/// [`diff_files`] on models already built (with [`Config::model_file`]),
-/// each with the path its errors name.
-pub fn diff_models(old: (&Path, &Model), new: (&Path, &Model), config: &Config) -> Result<Diff> {
-    let enabled = config.emit_settings().features;
-    for (path, model) in [old, new] {
-        if let Some(name) = model.features.unknown(&enabled) {
-            return Err(Error::Config(format!("no feature {name:?} in {}", path.display())));
-        }
-    }
-    Ok(diff_enabled(old.1, new.1, &enabled))
 }
 
 /// A struct field, or an operation's parameter or body, as the user sees it.

@@ -1,31 +1,33 @@
 //! Flaws in a vendor's spec that the generator works around, and the warning
 //! that reports each one (issue 16).
 //!
-//! A user who depends on a vendor's spec cannot fix it, and needs the crate to
-//! build anyway. So by default a flaw the generator can see is repaired where
-//! the spec's intent is unambiguous, or else the smallest part that holds it is
-//! left out (an operation) or reads any JSON (a schema). Each flaw is reported
-//! once, as a [`Warning`] with its file, line and JSON pointer: `build.rs`
-//! prints it as a `cargo:warning`, the CLI on stderr, and
-//! [`Report::warnings`](crate::Report::warnings) lists it. With
-//! [`Config::strict_spec`](crate::Config::strict_spec) every flaw is an error
-//! again, with the message it had before it was tolerated.
-//!
-//! The rule for each class, and where it is applied:
-//!
-//! | flaw | what is done | where |
-//! |---|---|---|
-//! | a schema `$ref` to a schema that does not exist | the reference is dropped (its siblings, such as `description`, stay): the schema reads any JSON, `serde_json::Value` | `repair` |
-//! | a schema `$ref` to a response (`#/components/responses/X`) | X's schema stands in its place: the `application/json` one, or the one of X's only media type; without one, any JSON | `repair` |
-//! | a response `$ref` to a request body (`#/components/requestBodies/X`) | the response's content is X's content | `repair` |
-//! | a schema whose `type` is not a JSON Schema type | the schema reads any JSON | `model` |
-//! | a path parameter named unlike the one template variable left without a parameter | the parameter takes the template variable's name (the name the URL is built with) | `model::operations` |
-//! | anything else an operation cannot be described with | the operation is left out with every type it had built (`model`'s rollback); the component schemas it reached are still generated | `model::operations` |
+//! The rules are on [`Flaw`], where users read them.
 
 use std::fmt;
 use std::path::PathBuf;
 
-/// One class of flaw, with what the generator did about it.
+/// One class of flaw in a spec, with what the generator did about it.
+///
+/// A user who depends on a vendor's spec cannot fix it, and needs the crate to
+/// build anyway. So by default a flaw the generator can see is repaired where
+/// the spec's intent is unambiguous, or else the smallest part that holds it is
+/// left out (an operation) or reads any JSON (a schema). Each flaw is reported
+/// once, as a [`Warning`] with its file, line and JSON pointer: `build.rs`
+/// prints it as a `cargo:warning`, the CLI on stderr, and
+/// [`Report::warnings`](crate::Report::warnings) lists it. With
+/// [`Config::strict_spec`](crate::Config::strict_spec) every flaw is an error
+/// again, with the message it had before it was tolerated.
+///
+/// The rule for each class, and where it is applied:
+///
+/// | flaw | what is done | where |
+/// |---|---|---|
+/// | a schema `$ref` to a schema that does not exist | the reference is dropped (its siblings, such as `description`, stay): the schema reads any JSON, `serde_json::Value` | `repair` |
+/// | a schema `$ref` to a response (`#/components/responses/X`) | X's schema stands in its place: the `application/json` one, or the one of X's only media type; without one, any JSON | `repair` |
+/// | a response `$ref` to a request body (`#/components/requestBodies/X`) | the response's content is X's content | `repair` |
+/// | a schema whose `type` is not a JSON Schema type | the schema reads any JSON | `model` |
+/// | a path parameter named unlike the one template variable left without a parameter | the parameter takes the template variable's name (the name the URL is built with) | `model::operations` |
+/// | anything else an operation cannot be described with | the operation is left out with every type it had built (`model`'s rollback); the component schemas it reached are still generated | `model::operations` |
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Flaw {
     /// A schema `$ref` names no schema: it reads any JSON.

@@ -25,9 +25,9 @@
 //! was joined to the next (`::`, `=>`, `'a`) stays joined, and one that was
 //! not is never glued to a following mark (except `,` and `;`, which never
 //! join into an operator); a `///` line always ends its line. For every
-//! golden fixture and OpenAI's spec, `tests/golden.rs` checks that the text
-//! parses to exactly the emitted tokens and that prettyplease makes the
-//! pretty output of it.
+//! golden fixture and OpenAI's spec, a unit test in `output.rs` checks that
+//! the text parses to exactly the emitted tokens, and `tests/golden.rs` that
+//! prettyplease makes the pretty output of it.
 
 use std::fmt::Write as _;
 

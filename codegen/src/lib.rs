@@ -13,54 +13,81 @@
 //! ```
 //! and in `src/lib.rs`: `include!(concat!(env!("OUT_DIR"), "/openapi.rs"));`
 //!
-//! Cargo builds build scripts and their dependencies unoptimized by default; on
-//! OpenAI's full spec the generator then takes about 6 to 8 s instead of about
-//! 1.2 s on two cores (`cargo run -p openapi-codegen --example stages` times
-//! each stage unoptimized; `cargo bench -p openapi-codegen` the optimized
-//! pipeline). For large specs, set this in the workspace's `Cargo.toml`:
-//! ```toml
-//! [profile.dev.build-override]
-//! opt-level = 3
+//! # The staged API
+//! [`Config::generate`] runs three stages and writes the result. Each stage
+//! is also a method of its own, as prost-build's `load_fds` and
+//! `compile_fds` are, for tools that want what lies between them:
+//!
+//! ```no_run
+//! # fn main() -> openapi_codegen::Result<()> {
+//! let config = openapi_codegen::Config::new();
+//! let spec = config.load("spec/openapi.yaml")?; // read, references resolved
+//! let model = config.model(spec)?; // flaws repaired, types and names decided
+//! for warning in model.warnings() {
+//!     eprintln!("warning: {warning}");
+//! }
+//! let output = config.emit(&model)?; // Rust source and its report
+//! output.write("target/openapi.rs".as_ref())?;
+//! # Ok(())
+//! # }
 //! ```
 //!
-//! The pipeline, one module per stage, each a pure function:
-//! [`load`] (text → JSON value) → [`refs`] (every `$ref`, in this file or
-//! another, made a reference to a component) → `repair` (the references a
-//! vendor got wrong, worked around as [`flaw`] says) → [`normalize`] (3.1 → the 3.0 shape
-//! `openapiv3` reads) → [`parse_openapi`] → [`model`] (the type graph, names
-//! included, via [`naming`] and [`docs`]; it reads each schema through the
-//! view in `schema`) → [`emit`] (tokens) → [`lay_out`] (a plain layout
-//! printed from the tokens, the default) or [`format()`] (prettyplease,
-//! with [`Config::pretty`]). Reading the spec and writing the output happen
-//! only in [`Config::generate`].
+//! - **load** ([`Config::load`], [`Config::load_str`] → [`Spec`]): YAML or
+//!   JSON text → a JSON value; every `$ref`, in this file or another, made
+//!   a reference into this document.
+//! - **model** ([`Config::model`] → [`Model`]): the references a vendor got
+//!   wrong repaired (each a [`Warning`]; the rules are [`Flaw`]'s), what
+//!   the enabled [`Feature`]s reach kept, OpenAPI 3.1 brought to the 3.0
+//!   shape `openapiv3` reads, then the type graph: every type, its name,
+//!   docs, and how it reads and writes; every operation. Two models compare
+//!   with [`Config::diff`].
+//! - **emit** ([`Config::emit`] → [`Output`]): the Rust source, module by
+//!   module on every core, laid out plainly or with prettyplease
+//!   ([`Config::pretty`]), and its [`Report`].
+//!
+//! Reading files happens only in [`Config::load`], writing only in
+//! [`Output::write`] and [`Config::generate`].
+//!
+//! # Cost
+//! Cargo builds build scripts and their dependencies unoptimized, in the
+//! crate that depends on the generated one too. [`Output::timings`] says
+//! where a run's time went; `cargo run -p openapi-codegen --example stages
+//! -- SPEC` prints it for a spec, unoptimized.
 
 #![deny(missing_docs)]
 
-pub mod diff;
-pub mod docs;
-pub mod emit;
-pub mod error;
-pub mod flaw;
+mod diff;
+mod docs;
+mod emit;
+mod error;
+mod flaw;
 mod layout;
-pub mod load;
-pub mod manifest;
-pub mod model;
-pub mod naming;
-pub mod normalize;
-pub mod pointer;
-pub mod refs;
+mod load;
+mod manifest;
+mod model;
+mod naming;
+mod normalize;
+mod output;
+mod pointer;
+mod refs;
 mod repair;
+mod report;
 mod runtime;
 mod schema;
+mod staged;
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
+pub use diff::{Change, Diff, What};
 pub use error::{Error, Result};
 pub use flaw::{Flaw, Warning};
-use model::{Enabled, Feature, Model};
-pub use model::{Fallback, FallbackReason};
+use model::Enabled;
+pub use model::{Fallback, FallbackReason, Feature};
+pub use report::Report;
+use staged::{Lap, Origin};
+pub use staged::{Model, Output, Spec};
 
 /// Settings for a generation run, prost-build style: create, chain setters, call
 /// [`Config::generate`].
@@ -168,7 +195,7 @@ impl Config {
     /// unambiguous, or else the operation that holds it is left out, or the
     /// schema reads any JSON; each is reported once as a `cargo:warning`
     /// with its file, line and pointer, and listed in [`Report::warnings`].
-    /// The rule for each class of flaw is in [`flaw`]. For users who own
+    /// The rule for each class of flaw is on [`Flaw`]. For users who own
     /// their spec and want such flaws caught:
     ///
     /// ```no_run
@@ -295,8 +322,8 @@ impl Config {
     }
 
     /// Generate only what these Cargo features turn on: the operations with
-    /// those tags and the types they reach (see `model::features` for the
-    /// rules and names; `full` is everything). Each item's docs then say
+    /// those tags and the types they reach (see [`Feature`] for the rules
+    /// and names; `full` is everything). Each item's docs then say
     /// which features turn it on. A name that is no feature of the spec is
     /// an error.
     ///
@@ -314,7 +341,7 @@ impl Config {
     /// (other names, `default` among them, are ignored), and warns
     /// (`cargo:warning`) when the `[features]` table of the crate's
     /// `Cargo.toml` is out of step with the spec, naming the command that
-    /// refreshes it ([`manifest`]). The table's default, `full`, generates
+    /// refreshes it ([`Report::features_table`]). The table's default, `full`, generates
     /// everything, new tags included, so a plain build needs no other step.
     ///
     /// ```no_run
@@ -347,10 +374,13 @@ impl Config {
     }
 
     /// Read the spec, generate, and write `<out_dir>/<out_file>` if its content
-    /// changed. Prints `cargo:rerun-if-changed` for the spec. On error nothing is
-    /// written; the error names the file, the line where known, and the JSON
-    /// pointer. Set `OPENAPI_CODEGEN_REPORT=1` to have the build print the
-    /// [`Report`] as cargo warnings.
+    /// changed: [`Config::generate_file`], then [`Output::write`], from
+    /// `build.rs`. Prints `cargo:rerun-if-changed` for the spec and every
+    /// file its references name, and each flaw worked around as a
+    /// `cargo:warning`. On error nothing is written; the error names the
+    /// file, the line where known, and the JSON pointer. Set
+    /// `OPENAPI_CODEGEN_REPORT=1` to have the build print the [`Report`] as
+    /// cargo warnings.
     pub fn generate(&self, spec: impl AsRef<Path>) -> Result<Report> {
         let spec = spec.as_ref();
         println!("cargo:rerun-if-changed={}", spec.display());
@@ -372,12 +402,12 @@ impl Config {
                 source: std::io::Error::new(std::io::ErrorKind::NotFound, "OUT_DIR is not set: call from build.rs or set Config::out_dir"),
             })?,
         };
-        write_if_changed(&dir.join(&self.out_file), &output.code)?;
+        output.write(&dir.join(&self.out_file))?;
         for warning in &output.report.warnings {
             println!("cargo:warning={warning}");
         }
         if self.cargo_features {
-            check_features_table(spec, &output.report.features)?;
+            check_features_table(spec, &output.report)?;
         }
         if std::env::var_os("OPENAPI_CODEGEN_REPORT").is_some_and(|v| v != "0") {
             for line in output.report.to_string().lines() {
@@ -387,49 +417,117 @@ impl Config {
         Ok(output.report)
     }
 
-    /// Read the spec at `spec`, and the files its references name (relative
-    /// to the file that names them), and generate; nothing is written. Errors
-    /// name the file, line and pointer, in whichever file they are. The files
-    /// read besides `spec` are in [`Output::files`].
-    pub fn generate_file(&self, spec: &Path) -> Result<Output> {
-        let (model, files) = self.model_file(spec)?;
-        let file_name = spec.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let mut output = self.emit(&model, &file_name)?;
-        output.files = files;
-        Ok(output)
+    /// The whole pipeline on the spec at `spec`, nothing written:
+    /// [`Config::load`], [`Config::model`], [`Config::emit`]. Errors name
+    /// the file, line and pointer, in whichever file they are.
+    pub fn generate_file(&self, spec: impl AsRef<Path>) -> Result<Output> {
+        self.emit(&self.model(self.load(spec)?)?)
     }
 
-    /// The stages up to the model, for the spec at `spec` as
-    /// [`Config::generate_file`] reads it: the model (its warnings located
-    /// in their files) and the files read besides `spec`.
-    pub fn model_file(&self, spec: &Path) -> Result<(Model, Vec<PathBuf>)> {
+    /// The whole pipeline on spec text: [`Config::load_str`],
+    /// [`Config::model`], [`Config::emit`]. `source_name` goes into the
+    /// `@generated` header. A reference to another file is an error here
+    /// (there is no path to read it from): use [`Config::generate_file`].
+    pub fn generate_str(&self, text: &str, source_name: &str) -> Result<Output> {
+        self.emit(&self.model(self.load_str(text, source_name)?)?)
+    }
+
+    /// Stage 1, load: read the spec at `spec` (YAML or JSON, OpenAPI 3.0 or
+    /// 3.1) and every file its references name (relative to the file that
+    /// names it), into one document whose references all point into it.
+    /// The header of the output names the file (its name, not its path).
+    pub fn load(&self, spec: impl AsRef<Path>) -> Result<Spec> {
+        let spec = spec.as_ref();
+        let mut timings = Vec::new();
+        let mut lap = Lap::start();
         let text = std::fs::read_to_string(spec).map_err(|source| Error::Io { path: spec.to_owned(), source })?;
         let mut value = load::parse(&text).map_err(|e| load::locate(e, spec, &text))?;
         load::check_version(&value).map_err(|e| load::locate(e, spec, &text))?;
+        lap.mark("read + parse", &mut timings);
         let bundle = refs::resolve(&mut value, Some(spec), &mut |path| std::fs::read_to_string(path)).map_err(|e| load::locate(e, spec, &text))?;
-        let mut model = self.model_value(value).map_err(|e| bundle.locate(e, spec, &text))?;
-        for warning in &mut model.warnings {
-            bundle.locate_warning(warning, spec, &text);
-        }
-        Ok((model, bundle.files.into_iter().map(|(path, _)| path).collect()))
+        lap.mark("references", &mut timings);
+        let name = spec.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        Ok(Spec { value, name, origin: Some(Origin { path: spec.to_owned(), text, bundle }), timings })
     }
 
-    /// The pure core: spec text → formatted Rust source and its report.
-    /// `source_name` goes into the `@generated` header. A reference to another
-    /// file is an error here (there is no path to read it from): use
-    /// [`Config::generate_file`].
-    pub fn generate_str(&self, text: &str, source_name: &str) -> Result<Output> {
+    /// [`Config::load`] on text: `source_name` is the name the output's
+    /// header gives. A reference to another file is an error.
+    pub fn load_str(&self, text: &str, source_name: &str) -> Result<Spec> {
+        let mut timings = Vec::new();
+        let mut lap = Lap::start();
         let mut value = load::parse(text)?;
         load::check_version(&value)?;
+        lap.mark("read + parse", &mut timings);
         refs::resolve(&mut value, None, &mut |path| Err(std::io::Error::other(format!("{} is not read by generate_str", path.display()))))?;
-        let model = self.model_value(value)?;
-        self.emit(&model, source_name)
+        lap.mark("references", &mut timings);
+        Ok(Spec { value, name: source_name.to_owned(), origin: None, timings })
+    }
+
+    /// Stage 2, model: the spec's flaws repaired (unless
+    /// [`Config::strict_spec`]) and reported, only what the enabled features
+    /// reach kept ([`Config::features`]), and every type, name and
+    /// operation decided. An error in a spec read by [`Config::load`] names
+    /// its file and line.
+    pub fn model(&self, spec: Spec) -> Result<Model> {
+        let Spec { value, name, origin, mut timings } = spec;
+        let mut model = self.model_value(value, &mut timings);
+        if let Some(origin) = &origin {
+            model = model.map_err(|e| origin.bundle.locate(e, &origin.path, &origin.text));
+        }
+        let mut model = model?;
+        if let Some(origin) = &origin {
+            for warning in &mut model.warnings {
+                origin.bundle.locate_warning(warning, &origin.path, &origin.text);
+            }
+        }
+        let (path, files) = match origin {
+            Some(o) => (Some(o.path), o.bundle.files.into_iter().map(|(path, _)| path).collect()),
+            None => (None, Vec::new()),
+        };
+        Ok(Model { ir: model, name, path, files, timings })
+    }
+
+    /// Stage 3, emit: the model → Rust source (laid out plainly, or with
+    /// prettyplease: [`Config::pretty`]) and its report, with the enabled
+    /// features. A feature the spec does not have, or a `type_attribute` or
+    /// `field_attribute` path that selects nothing, is an error here.
+    pub fn emit(&self, model: &Model) -> Result<Output> {
+        let ir = &model.ir;
+        if !self.cargo_features {
+            if let Some(name) = ir.features.unknown(&self.features) {
+                let known: Vec<&str> = ir.features.list.iter().map(|f| f.name.as_str()).collect();
+                return Err(Error::Config(format!("no feature {name:?} in the spec; its features are `full`, {}", known.join(", "))));
+            }
+        }
+        let settings = self.emit_settings();
+        self.check_paths(ir, &settings)?;
+        let mut timings = model.timings.clone();
+        let start = Instant::now();
+        let code = output::emit_and_format(ir, &settings, &model.name, self.pretty, &mut timings)?;
+        timings.push(("emit + lay out (wall)", start.elapsed()));
+        Ok(Output { code, report: Report::new(ir), files: model.files.clone(), timings })
+    }
+
+    /// What changed in the generated Rust API from `old` to `new` (two
+    /// versions of a spec, each through [`Config::load`] and
+    /// [`Config::model`]), with this config's features: see [`Diff`] for
+    /// what is compared and which changes are breaking. A feature the
+    /// config turns on that either spec lacks is an error.
+    pub fn diff(&self, old: &Model, new: &Model) -> Result<Diff> {
+        for model in [old, new] {
+            if let Some(name) = model.ir.features.unknown(&self.features) {
+                let source = model.path.as_ref().map_or(model.name.clone(), |p| p.display().to_string());
+                return Err(Error::Config(format!("no feature {name:?} in {source}")));
+            }
+        }
+        Ok(diff::diff_enabled(&old.ir, &new.ir, &self.features))
     }
 
     /// A parsed document whose references are resolved → its model, flaws
     /// repaired (unless [`Config::strict_spec`]) and recorded.
-    fn model_value(&self, mut value: serde_json::Value) -> Result<Model> {
+    fn model_value(&self, mut value: serde_json::Value, timings: &mut Vec<(&'static str, Duration)>) -> Result<model::Model> {
         self.check_settings()?;
+        let mut lap = Lap::start();
         let repaired = if self.strict_spec { Vec::new() } else { repair::repair(&mut value) };
         // With some features off, only what they reach goes on
         // (`model::features`, "Building only what is on").
@@ -442,10 +540,14 @@ impl Config {
             settings.extern_types.retain(|pointer, _| slice.keeps(pointer));
             settings.sliced = true;
         }
+        lap.mark("repair + reach", timings);
         normalize::normalize(&mut value);
-        let spec = parse_openapi(&value)?;
+        lap.mark("normalize", timings);
+        let spec = load::typed(&value)?;
+        lap.mark("openapiv3", timings);
         let mut model = model::build(&spec, &settings, &reach)?;
         model.warnings.splice(0..0, repaired);
+        lap.mark("model", timings);
         Ok(model)
     }
 
@@ -470,7 +572,7 @@ impl Config {
 
     /// Each `type_attribute` and `field_attribute` path selects something in
     /// `model` (in a slice, what it leaves out is checked by a full build).
-    fn check_paths(&self, model: &Model, settings: &emit::EmitSettings) -> Result<()> {
+    fn check_paths(&self, model: &model::Model, settings: &emit::EmitSettings) -> Result<()> {
         if matches!(&self.features, Enabled::Only(names) if !names.contains(model::FULL)) {
             return Ok(());
         }
@@ -491,22 +593,8 @@ impl Config {
         Ok(())
     }
 
-    /// A model → source and report, with the enabled features.
-    fn emit(&self, model: &Model, source_name: &str) -> Result<Output> {
-        if !self.cargo_features {
-            if let Some(name) = model.features.unknown(&self.features) {
-                let known: Vec<&str> = model.features.list.iter().map(|f| f.name.as_str()).collect();
-                return Err(Error::Config(format!("no feature {name:?} in the spec; its features are `full`, {}", known.join(", "))));
-            }
-        }
-        let settings = self.emit_settings();
-        self.check_paths(model, &settings)?;
-        let code = emit_and_format(model, &settings, source_name, self.pretty)?;
-        Ok(Output { code, report: Report::new(model), files: Vec::new() })
-    }
-
     /// The settings the model stage takes.
-    pub fn model_settings(&self) -> model::ModelSettings {
+    pub(crate) fn model_settings(&self) -> model::ModelSettings {
         model::ModelSettings {
             names: self.names.clone(),
             keep_unknown: self.keep_unknown,
@@ -519,7 +607,7 @@ impl Config {
     }
 
     /// The settings the emit stage takes.
-    pub fn emit_settings(&self) -> emit::EmitSettings {
+    pub(crate) fn emit_settings(&self) -> emit::EmitSettings {
         emit::EmitSettings {
             doc_base_url: self.doc_base_url.clone(),
             strict: self.strict,
@@ -569,26 +657,15 @@ fn field_path(path: &str) -> emit::FieldPath {
 /// From `build.rs` with [`Config::cargo_features`]: warn when the crate's
 /// `Cargo.toml` declares other features than the spec has. Cargo runs a
 /// build script in its package's directory and sets `CARGO_MANIFEST_DIR`.
-fn check_features_table(spec: &Path, features: &[Feature]) -> Result<()> {
+fn check_features_table(spec: &Path, report: &Report) -> Result<()> {
     let dir = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from).unwrap_or_default();
     let path = dir.join("Cargo.toml");
     println!("cargo:rerun-if-changed={}", path.display());
     let text = std::fs::read_to_string(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
-    if let Some((missing, gone)) = manifest::stale(&text, features) {
+    if let Some(what) = report.features_out_of_step(&text) {
         let spec = spec.strip_prefix(&dir).unwrap_or(spec).display().to_string();
-        let mut what = Vec::new();
-        if !missing.is_empty() {
-            what.push(format!("it lacks {}", missing.join(", ")));
-        }
-        if !gone.is_empty() {
-            what.push(format!("the spec no longer has {}", gone.join(", ")));
-        }
-        if what.is_empty() {
-            what.push("it has no `default` or `full`".into());
-        }
         println!(
-            "cargo:warning=the [features] table of Cargo.toml is out of step with {spec} ({}); `full` builds everything meanwhile. Refresh it: {}",
-            what.join("; "),
+            "cargo:warning=the [features] table of Cargo.toml is out of step with {spec} ({what}); `full` builds everything meanwhile. Refresh it: {}",
             manifest::refresh_command(&spec, "Cargo.toml")
         );
     }
@@ -598,210 +675,4 @@ fn check_features_table(spec: &Path, features: &[Feature]) -> Result<()> {
 /// Generate with default settings: `Config::new().generate(spec)`.
 pub fn generate(spec: impl AsRef<Path>) -> Result<Report> {
     Config::new().generate(spec)
-}
-
-/// What [`Config::generate_str`] produces.
-#[derive(Debug)]
-pub struct Output {
-    /// The formatted Rust source, `@generated` header included.
-    pub code: String,
-    /// Counts and fallbacks.
-    pub report: Report,
-    /// The files read besides the spec itself (those its references name).
-    pub files: Vec<PathBuf>,
-}
-
-/// What a run made: counts, and every place it fell back to `serde_json::Value`.
-#[derive(Clone, Debug)]
-pub struct Report {
-    /// Types generated.
-    pub types: usize,
-    /// Modules generated.
-    pub modules: usize,
-    /// Each fallback, with its schema pointer and reason.
-    pub fallbacks: Vec<Fallback>,
-    /// Each flaw in the spec that was worked around ([`Config::strict_spec`]),
-    /// in the order found: those in references first, then the model's.
-    pub warnings: Vec<Warning>,
-    /// `(operationId, path of the response type)` for every operation with a JSON response.
-    pub responses: Vec<(String, String)>,
-    /// `(operationId, path of the request type)` for every operation with a JSON request body.
-    pub requests: Vec<(String, String)>,
-    /// The spec's Cargo features (all of them, whichever were enabled).
-    pub features: Vec<Feature>,
-}
-
-impl Report {
-    fn new(model: &Model) -> Self {
-        let path = |id: usize| {
-            let t = &model.types[id];
-            format!("{}::{}", model.modules[t.module].name, t.name)
-        };
-        Report {
-            types: model.types.len(),
-            modules: model.modules.len(),
-            fallbacks: model.fallbacks.clone(),
-            warnings: model.warnings.clone(),
-            responses: model.operations.iter().filter_map(|o| o.response.map(|r| (o.id.clone(), path(r)))).collect(),
-            requests: model.operations.iter().filter_map(|o| o.request.map(|r| (o.id.clone(), path(r)))).collect(),
-            features: model.features.list.clone(),
-        }
-    }
-
-    /// Fallback counts by reason, most frequent first.
-    pub fn fallback_counts(&self) -> Vec<(FallbackReason, usize)> {
-        let mut counts: BTreeMap<FallbackReason, usize> = BTreeMap::new();
-        for f in &self.fallbacks {
-            *counts.entry(f.reason).or_default() += 1;
-        }
-        let mut v: Vec<_> = counts.into_iter().collect();
-        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        v
-    }
-}
-
-impl fmt::Display for Report {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "openapi-codegen: {} types in {} modules, {} fallbacks, {} flaws worked around",
-            self.types,
-            self.modules,
-            self.fallbacks.len(),
-            self.warnings.len()
-        )?;
-        for (reason, n) in self.fallback_counts() {
-            writeln!(f, "  {n:>5}  {reason}")?;
-        }
-        Ok(())
-    }
-}
-
-/// Deserialize a normalized document into `openapiv3`'s model. On failure,
-/// the error names the smallest part that fails alone ([`load::typed`]).
-pub fn parse_openapi(value: &serde_json::Value) -> Result<openapiv3::OpenAPI> {
-    load::typed(value)
-}
-
-/// The stack of each formatting thread of [`emit_and_format`]. Emitting,
-/// `syn::parse2` and prettyplease each recurse once per level of a nested
-/// type: in an unoptimized build (a build script's dependencies, by
-/// default) that takes about 30 KiB a level, so a thread's default 2 MiB
-/// overflow on `Vec<...>` nested 68 deep. How deep a type nests is bounded
-/// by the document: the YAML and JSON parsers refuse nesting beyond 128, and
-/// a schema level adds at most two types (`Option<Vec<...>>`, or a map), so
-/// no type nests past about 250 levels, which takes 7.5 MiB (the hostile case
-/// `deep_array_nullable_124` is that limit). 16 MiB leaves room to spare;
-/// a stack is only reserved, its memory taken as it is used.
-const FORMAT_STACK: usize = 16 << 20;
-
-/// Emit and format every module, on as many threads as the machine has
-/// cores (each with a 16 MiB stack, for deeply nested types: see
-/// `FORMAT_STACK` in the source), and join them in module order with the
-/// `@generated` header. Each module is formatted on its own, so the result
-/// is the same whatever the number of threads (`format(emit(..))` gives the
-/// same text on one thread). `pretty`: format with prettyplease, or else
-/// lay out as printed ([`Config::pretty`]; [`lay_out`] on one thread).
-pub fn emit_and_format(model: &Model, settings: &emit::EmitSettings, source_name: &str, pretty: bool) -> Result<String> {
-    let unparse = |tokens: proc_macro2::TokenStream| if pretty { unparse(tokens) } else { Ok(layout::lay_out(tokens)) };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
-    let modules = model.modules.len();
-    let chunks: Vec<Result<Vec<(String, emit::Needs)>>> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|t| {
-                std::thread::Builder::new().stack_size(FORMAT_STACK).spawn_scoped(scope, move || {
-                    // Interleaved, so that large and small modules spread evenly.
-                    (t..modules)
-                        .step_by(threads)
-                        .map(|m| {
-                            let (tokens, needs) = emit::emit_module(model, settings, m);
-                            Ok((unparse(tokens)?, needs))
-                        })
-                        .collect()
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .map(|w| match w {
-                Ok(w) => w.join().unwrap_or_else(|_| Err(Error::Internal("a formatting thread panicked".into()))),
-                Err(e) => Err(Error::Internal(format!("cannot start a formatting thread: {e}"))),
-            })
-            .collect()
-    });
-    let mut per_thread = Vec::with_capacity(threads);
-    for chunk in chunks {
-        per_thread.push(chunk?.into_iter());
-    }
-    let mut needs = emit::Needs::default();
-    let mut texts = Vec::with_capacity(modules);
-    for m in 0..modules {
-        let (text, module_needs) = per_thread[m % threads].next().unwrap_or_default();
-        needs = needs.or(module_needs);
-        texts.push(text);
-    }
-    // The support modules come first, but hold what the modules call: they
-    // are made once every module is printed.
-    let mut body = unparse(emit::support(&needs, settings)?)?;
-    for text in texts {
-        body.push_str(&text);
-    }
-    Ok(with_header(&body, source_name))
-}
-
-fn unparse(tokens: proc_macro2::TokenStream) -> Result<String> {
-    let file: syn::File = syn::parse2(tokens).map_err(|e| Error::Internal(format!("generated code does not parse: {e}")))?;
-    Ok(prettyplease::unparse(&file))
-}
-
-fn with_header(body: &str, source_name: &str) -> String {
-    format!("// @generated by openapi-codegen from {source_name}. Do not edit: edit the spec and rebuild.\n\n{body}")
-}
-
-/// Tokens → pretty Rust source with the `@generated` header.
-pub fn format(tokens: proc_macro2::TokenStream, source_name: &str) -> Result<String> {
-    Ok(with_header(&unparse(tokens)?, source_name))
-}
-
-/// Tokens → Rust source with the `@generated` header, laid out as printed
-/// without a formatter (see [`Config::pretty`]).
-pub fn lay_out(tokens: proc_macro2::TokenStream, source_name: &str) -> String {
-    with_header(&layout::lay_out(tokens), source_name)
-}
-
-/// Write `content` to `path` unless it already holds exactly that; the new
-/// content goes to a temporary file first and is renamed into place, so a
-/// reader never sees half a file.
-pub fn write_if_changed(path: &Path, content: &str) -> Result<()> {
-    if std::fs::read(path).is_ok_and(|old| old == content.as_bytes()) {
-        return Ok(());
-    }
-    let io = |source| Error::Io { path: path.to_owned(), source };
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(io)?;
-    }
-    let tmp = path.with_extension("rs.tmp");
-    std::fs::write(&tmp, content).map_err(|source| Error::Io { path: tmp.clone(), source })?;
-    std::fs::rename(&tmp, path).map_err(io)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The parallel path gives exactly what one `format(emit(..))` gives.
-    #[test]
-    fn parallel_formatting_equals_whole_file_formatting() {
-        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../spec/openapi.yaml")).unwrap();
-        let config = Config::new();
-        let mut value = load::parse(&text).unwrap();
-        normalize::normalize(&mut value);
-        let model = model::build(&parse_openapi(&value).unwrap(), &config.model_settings(), &model::Reach::of(&value)).unwrap();
-        let whole = format(emit::emit(&model, &config.emit_settings()).unwrap(), "x").unwrap();
-        let parallel = emit_and_format(&model, &config.emit_settings(), "x", true).unwrap();
-        assert_eq!(whole, parallel);
-        assert!(whole.contains("pub mod batch {"));
-        let plain = lay_out(emit::emit(&model, &config.emit_settings()).unwrap(), "x");
-        assert_eq!(plain, emit_and_format(&model, &config.emit_settings(), "x", false).unwrap());
-    }
 }

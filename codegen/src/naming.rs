@@ -270,7 +270,8 @@ pub fn variant_name(raw: &str) -> String {
 }
 
 /// A field name, as it is written in Rust source (`type` → `r#type`).
-pub fn field_name(raw: &str) -> String {
+#[cfg(test)]
+fn field_name(raw: &str) -> String {
     field_from(snake(raw, Spelling::Plain))
 }
 

@@ -1,4 +1,4 @@
-//! `openapi_codegen::diff`: what changed in the generated API between two
+//! `Config::diff`: what changed in the generated API between two
 //! specs, and which changes break code written against the old one.
 //!
 //! Small spec pairs written here cover each kind of change and its
@@ -8,8 +8,7 @@
 //! made by undoing `tests/diff/openai-23e6f5b..f85dbe2.patch` (see the
 //! README beside it) on that file, so no second copy of the spec is kept.
 
-use openapi_codegen::diff::{diff_files, Change, Diff, What};
-use openapi_codegen::Config;
+use openapi_codegen::{Change, Config, Diff, What};
 use serde_json::json;
 use std::path::{Path, PathBuf};
 
@@ -19,6 +18,12 @@ fn write(name: &str, text: &str) -> PathBuf {
     let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("diff-{name}"));
     std::fs::write(&path, text).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
     path
+}
+
+/// Load and model both files with `config`, then compare them: what the
+/// CLI's `diff` does.
+fn diff_files(old: &Path, new: &Path, config: &Config) -> openapi_codegen::Result<Diff> {
+    config.diff(&config.model(config.load(old)?)?, &config.model(config.load(new)?)?)
 }
 
 fn diff_yaml(name: &str, old: &str, new: &str) -> Diff {

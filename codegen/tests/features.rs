@@ -1,34 +1,12 @@
-//! Cargo features (`model::features`): how tags become feature names, what
-//! each feature turns on, and what a name the spec lacks does. The golden
+//! Cargo features (`model::features`): what each feature turns on, and what
+//! a name the spec lacks does (how tags become names: its unit tests). The golden
 //! cases `features_slice` and `features_pair` pin the output of one feature
 //! and of two that share a type; `golden-check` compiles both.
 
-use openapi_codegen::model::tag_feature;
 use openapi_codegen::Config;
 
 fn fixture() -> String {
     std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/features_slice/spec.yaml")).unwrap()
-}
-
-#[test]
-fn tags_become_kebab_case_ascii_names() {
-    for (tag, feature) in [
-        ("Chat", "chat"),
-        ("Vector stores", "vector-stores"),
-        ("Fine-tuning", "fine-tuning"),
-        ("Audit Logs", "audit-logs"),
-        ("ChatCompletions", "chat-completions"),
-        ("  spaced   out ", "spaced-out"),
-        ("Ünïcode tag", "n-code-tag"),
-        ("2024 API", "tag-2024-api"),
-        ("日本", "tag-e697a5e69cac"),
-        ("Default", "default-tag"),
-        ("full", "full-tag"),
-        ("Other schemas", "other-schemas-tag"),
-        ("other_operations", "other-operations-tag"),
-    ] {
-        assert_eq!(tag_feature(tag), feature, "tag {tag:?}");
-    }
 }
 
 #[test]

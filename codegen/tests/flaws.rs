@@ -1,5 +1,5 @@
 //! A vendor's imperfect spec still builds what is sound (issue 16): one
-//! fixture per class of flaw in `openapi_codegen::flaw`. By default each is
+//! fixture per class of flaw in `openapi_codegen::Flaw`. By default each is
 //! worked around and reported once, with file, line and pointer; with
 //! `Config::strict_spec` it is the error it was before, message pinned.
 

@@ -4,40 +4,22 @@
 //!
 //! Each model is read as a map from a type's place in the spec (its JSON
 //! pointer) to its `module::Name`s, so two versions of a spec compare at
-//! every place both have.
+//! every place both have (`Model::items`).
 
-use openapi_codegen::model::Model;
-use openapi_codegen::Config;
-use std::collections::{BTreeMap, BTreeSet};
+use openapi_codegen::{Config, Model};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-
-/// Pointer → the `module::Name`s of the types made there (an operation's
-/// `Request` alias shares its body's pointer); an operation's own name and
-/// its `Body`, `Output` and `Error` enums under `operation {method} {path}`.
-fn names(model: &Model) -> BTreeMap<String, BTreeSet<String>> {
-    let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for t in &model.types {
-        out.entry(t.pointer.clone()).or_default().insert(format!("{}::{}", model.modules[t.module].name, t.name));
-    }
-    for op in &model.operations {
-        let enums = [op.body.as_ref().and_then(|b| b.enum_name.as_ref()), op.output_enum.as_ref(), op.error_enum.as_ref()];
-        let entry = out.entry(format!("operation {} {}", op.method, op.path)).or_default();
-        for name in std::iter::once(&op.name).chain(enums.into_iter().flatten()) {
-            entry.insert(format!("operations::{name}"));
-        }
-    }
-    out
-}
 
 fn model(name: &str, text: &str) -> Model {
     let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("names-{name}.yaml"));
     std::fs::write(&path, text).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
-    Config::new().model_file(&path).unwrap_or_else(|e| panic!("{name}: {e}")).0
+    let config = Config::new();
+    config.load(&path).and_then(|spec| config.model(spec)).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
 /// The places both models have whose names differ, as `pointer: old -> new`.
 fn renamed(old: &Model, new: &Model) -> Vec<String> {
-    let (old, new) = (names(old), names(new));
+    let (old, new) = (old.items(), new.items());
     old.iter().filter_map(|(p, o)| new.get(p).filter(|n| *n != o).map(|n| format!("{p}: {o:?} -> {n:?}"))).collect()
 }
 
@@ -139,10 +121,10 @@ fn spec(paths: &[usize], components: &[usize]) -> String {
 #[test]
 fn order_of_paths_and_components_changes_no_name() {
     let first = model("order-1", &spec(&[0, 1, 2], &[0, 1, 2]));
-    let names_first = names(&first);
+    let names_first = first.items();
     for (i, (paths, components)) in [([2, 1, 0], [2, 1, 0]), ([1, 2, 0], [1, 0, 2]), ([2, 0, 1], [0, 2, 1])].iter().enumerate() {
         let other = model(&format!("order-{}", i + 2), &spec(paths, components));
-        assert_eq!(names(&other), names_first, "paths {paths:?}, components {components:?}");
+        assert_eq!(other.items(), names_first, "paths {paths:?}, components {components:?}");
     }
     // The collision goes by the byte order of the names: `Self` < `self`.
     let of = |pointer: &str| names_first[pointer].iter().next().cloned().unwrap();
@@ -157,13 +139,13 @@ fn removing_an_operation_renames_nothing_else() {
         let rest: Vec<usize> = (0..3).filter(|&i| i != removed).collect();
         let fewer = model(&format!("without-{removed}"), &spec(&rest, &[0, 1, 2]));
         assert_eq!(renamed(&all, &fewer), Vec::<String>::new(), "without path {removed}");
-        assert!(names(&fewer).len() < names(&all).len(), "path {removed} had types of its own");
+        assert!(fewer.items().len() < all.items().len(), "path {removed} had types of its own");
     }
 }
 
 #[test]
 fn inline_types_are_named_after_their_owner() {
-    let m = names(&model("owners", &spec(&[0, 1, 2], &[0, 1, 2])));
+    let m = model("owners", &spec(&[0, 1, 2], &[0, 1, 2])).items();
     let of = |pointer: &str| m.get(pointer).unwrap_or_else(|| panic!("no type at {pointer}; have {m:#?}")).clone();
     let set = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<BTreeSet<_>>();
     let op = "#/paths/~1a/post";
@@ -198,7 +180,7 @@ fn stripe_without_its_first_operation_renames_nothing_else() {
     let fewer = model("stripe-fewer", &without_block(&text, "  /v1/account_links:"));
     let renamed = renamed(&all, &fewer);
     assert!(renamed.is_empty(), "{} types renamed, first: {:#?}", renamed.len(), &renamed[..renamed.len().min(10)]);
-    let (all, fewer) = (names(&all), names(&fewer));
+    let (all, fewer) = (all.items(), fewer.items());
     let gone: Vec<_> = all.keys().filter(|p| !fewer.contains_key(*p)).collect();
     assert!(!gone.is_empty() && gone.iter().all(|p| p.contains("/~1v1~1account_links/") || *p == "operation POST /v1/account_links"), "{gone:#?}");
 }

@@ -79,7 +79,7 @@ fn split_spec(name: &str, pet: &str) -> PathBuf {
 #[test]
 fn a_spec_split_over_files_builds_every_schema_once() {
     let dir = split_spec("split", PET);
-    let output = Config::new().generate_file(&dir.join("openapi.yaml")).unwrap();
+    let output = Config::new().generate_file(dir.join("openapi.yaml")).unwrap();
     let code = &output.code;
     for item in ["pub struct Pet {", "pub struct Person {", "pub struct Error {"] {
         assert_eq!(code.matches(item).count(), 1, "{item} once in:\n{code}");
@@ -103,11 +103,11 @@ fn a_spec_split_over_files_builds_every_schema_once() {
 #[test]
 fn an_error_in_a_referenced_file_names_that_file() {
     let dir = split_spec("bad", &PET.replace("type: string", "type: strin"));
-    let err = Config::new().strict_spec(true).generate_file(&dir.join("openapi.yaml")).unwrap_err().to_string();
+    let err = Config::new().strict_spec(true).generate_file(dir.join("openapi.yaml")).unwrap_err().to_string();
     let pet = dir.join("schemas/pet.yaml");
     assert!(err.starts_with(&format!("{}:5: #/properties/name: unknown type \"strin\"", pet.display())), "{err}");
     // The default build warns of it, in the same place.
-    let output = Config::new().generate_file(&dir.join("openapi.yaml")).unwrap();
+    let output = Config::new().generate_file(dir.join("openapi.yaml")).unwrap();
     let warnings: Vec<String> = output.report.warnings.iter().map(ToString::to_string).collect();
     assert_eq!(warnings, [format!("{}:5: #/properties/name: unknown type \"strin\"; the schema reads any JSON (serde_json::Value)", pet.display())]);
 }
@@ -116,7 +116,7 @@ fn an_error_in_a_referenced_file_names_that_file() {
 #[test]
 fn a_referenced_file_that_does_not_parse_names_itself() {
     let dir = split_spec("syntax", "type: [object\n");
-    let err = Config::new().generate_file(&dir.join("openapi.yaml")).unwrap_err().to_string();
+    let err = Config::new().generate_file(dir.join("openapi.yaml")).unwrap_err().to_string();
     assert!(err.starts_with(&format!("{}", dir.join("schemas/pet.yaml").display())), "{err}");
     assert!(err.contains("not valid YAML/JSON"), "{err}");
 }

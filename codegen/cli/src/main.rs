@@ -10,7 +10,7 @@
 //!   keeping the rest of that file as it was.
 //! - `openapi-codegen diff OLD NEW [--json]`: what a user of the generated
 //!   crate sees change between two versions of a spec, breaking changes
-//!   marked (`openapi_codegen::diff`).
+//!   marked (`openapi_codegen::Diff`).
 //!
 //! Flaws in the spec that the generator works around are printed on stderr
 //! as `warning: FILE:LINE: POINTER: ...`; `--strict-spec` makes them errors.
@@ -189,7 +189,7 @@ fn generate(args: Generate) -> openapi_codegen::Result<()> {
         }
     }
     match args.output {
-        Some(path) => openapi_codegen::write_if_changed(&path, &output.code),
+        Some(path) => output.write(&path).map(drop),
         None => {
             print!("{}", output.code);
             Ok(())
@@ -200,18 +200,12 @@ fn generate(args: Generate) -> openapi_codegen::Result<()> {
 fn features(args: Features) -> openapi_codegen::Result<()> {
     let report = run(&args.settings.config(), &args.spec)?.report;
     let spec = args.spec.display().to_string();
-    let manifest = args.write.as_ref().map(|p| p.display().to_string());
-    let table = openapi_codegen::manifest::table(&report.features, &spec, manifest.as_deref().unwrap_or("Cargo.toml"));
     let Some(path) = args.write else {
-        print!("{table}");
+        print!("{}", report.features_table(&spec, "Cargo.toml"));
         return Ok(());
     };
-    let io = |source| openapi_codegen::Error::Io { path: path.clone(), source };
-    let old = std::fs::read_to_string(&path).map_err(io)?;
-    let new = openapi_codegen::manifest::replace_table(&old, &table);
-    // Written beside it and renamed into place (when it changed): never half a manifest.
-    openapi_codegen::write_if_changed(&path, &new)?;
-    eprintln!("{}: {} features ({})", path.display(), report.features.len(), if new == old { "unchanged" } else { "written" });
+    let written = report.write_features_table(&path, &spec)?;
+    eprintln!("{}: {} features ({})", path.display(), report.features.len(), if written { "written" } else { "unchanged" });
     Ok(())
 }
 
@@ -220,12 +214,12 @@ fn diff(args: Diff) -> openapi_codegen::Result<()> {
     if let Some(features) = args.features {
         config.features(features.iter().map(|f| f.trim()).filter(|f| !f.is_empty()));
     }
-    let (old, _) = config.model_file(&args.old)?;
-    let (new, _) = config.model_file(&args.new)?;
-    for warning in old.warnings.iter().chain(&new.warnings) {
+    let old = config.model(config.load(&args.old)?)?;
+    let new = config.model(config.load(&args.new)?)?;
+    for warning in old.warnings().iter().chain(new.warnings()) {
         eprintln!("warning: {warning}");
     }
-    let diff = openapi_codegen::diff::diff_models((&args.old, &old), (&args.new, &new), &config)?;
+    let diff = config.diff(&old, &new)?;
     if args.json {
         println!("{:#}", diff.to_json());
     } else {

@@ -5,27 +5,7 @@
 //! operations and exactly the types they reach, through any field, variant,
 //! alias, parameter, body, response or event.
 //!
-//! # Rules
-//! - **One feature per tag.** An operation's `tags` name its features: the
-//!   tag in kebab case, ASCII letters and digits only (`Chat` is `chat`,
-//!   `Vector stores` is `vector-stores`, `Fine-tuning` is `fine-tuning`,
-//!   `Audit Logs` is `audit-logs`). Tags that come out the same are one
-//!   feature. A name that would start with a digit gets `tag-` in front, one
-//!   with no ASCII letter or digit is `tag-` and its UTF-8 bytes in hex, and
-//!   one that would be a reserved name below gets `-tag` behind. An operation
-//!   with several tags is in each of their features. A tag that no operation
-//!   carries makes no feature: it would turn on nothing.
-//! - **`other-operations`**: the operations without a tag.
-//! - **`other-schemas`**: the types no operation reaches (in OpenAI's spec,
-//!   webhook payloads and types the spec lists for reference), so that every
-//!   type belongs to at least one feature.
-//! - **`full`** turns on every feature, and **`default`** is `full`: a plain
-//!   build has everything, as before features existed. `full` also covers
-//!   tags added to the spec since the `[features]` table was written, so
-//!   that editing the spec and rebuilding needs no other step.
-//!
-//! A type that several features reach is generated once, whichever of them
-//! are on.
+//! The rules users read are on [`Feature`] (re-exported at the root).
 //!
 //! # What a feature reaches
 //! Reach is read from the document itself, before the model is built
@@ -78,7 +58,35 @@ pub struct Features {
     pub of_operation: Vec<Vec<usize>>,
 }
 
-/// One Cargo feature.
+/// One Cargo feature of the generated crate: a part of the API a build
+/// turns on ([`Config::features`](crate::Config::features),
+/// [`Config::cargo_features`](crate::Config::cargo_features)). A user who
+/// calls one part of a large API compiles only that part: turning a feature
+/// on generates its operations and exactly the types they reach, through
+/// any field, variant, alias, parameter, body, response or event.
+///
+/// # Rules
+/// - **One feature per tag.** An operation's `tags` name its features: the
+///   tag in kebab case, ASCII letters and digits only (`Chat` is `chat`,
+///   `Vector stores` is `vector-stores`, `Fine-tuning` is `fine-tuning`,
+///   `Audit Logs` is `audit-logs`). Tags that come out the same are one
+///   feature. A name that would start with a digit gets `tag-` in front, one
+///   with no ASCII letter or digit is `tag-` and its UTF-8 bytes in hex, and
+///   one that would be a reserved name below gets `-tag` behind. An operation
+///   with several tags is in each of their features. A tag that no operation
+///   carries makes no feature: it would turn on nothing.
+/// - **`other-operations`**: the operations without a tag.
+/// - **`other-schemas`**: the types no operation reaches (in OpenAI's spec,
+///   webhook payloads and types the spec lists for reference), so that every
+///   type belongs to at least one feature.
+/// - **`full`** turns on every feature, and **`default`** is `full`: a plain
+///   build has everything, as before features existed. `full` also covers
+///   tags added to the spec since the `[features]` table was written, so
+///   that editing the spec and rebuilding needs no other step.
+///
+/// A type that several features reach is generated once, whichever of them
+/// are on.
+///
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Feature {
     /// Its name in `Cargo.toml`.
@@ -366,8 +374,6 @@ pub enum Enabled {
     /// of a build that does not use features.
     #[default]
     Ungated,
-    /// All of them, saying in each item's docs which features turn it on.
-    All,
     /// These, by name; the docs say which features turn each item on.
     Only(BTreeSet<String>),
 }
@@ -385,7 +391,7 @@ impl Features {
     /// The first name in `enabled` that is no feature of the spec.
     pub fn unknown<'e>(&self, enabled: &'e Enabled) -> Option<&'e str> {
         match enabled {
-            Enabled::Ungated | Enabled::All => None,
+            Enabled::Ungated => None,
             Enabled::Only(names) => names.iter().map(String::as_str).find(|&n| n != FULL && !self.list.iter().any(|f| f.name == n)),
         }
     }
@@ -396,7 +402,7 @@ impl Selection {
     /// see [`Features::unknown`]).
     pub fn new(features: &Features, enabled: &Enabled) -> Selection {
         let on = match enabled {
-            Enabled::Ungated | Enabled::All => vec![true; features.list.len()],
+            Enabled::Ungated => vec![true; features.list.len()],
             Enabled::Only(names) => {
                 let full = names.contains(FULL);
                 features.list.iter().map(|f| full || names.contains(&f.name)).collect()
@@ -413,5 +419,31 @@ impl Selection {
     /// Whether the operation is generated.
     pub fn has_operation(&self, features: &Features, op: usize) -> bool {
         features.of_operation.get(op).is_none_or(|fs| fs.iter().any(|&f| self.on[f]))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_become_kebab_case_ascii_names() {
+        for (tag, feature) in [
+            ("Chat", "chat"),
+            ("Vector stores", "vector-stores"),
+            ("Fine-tuning", "fine-tuning"),
+            ("Audit Logs", "audit-logs"),
+            ("ChatCompletions", "chat-completions"),
+            ("  spaced   out ", "spaced-out"),
+            ("Ünïcode tag", "n-code-tag"),
+            ("2024 API", "tag-2024-api"),
+            ("日本", "tag-e697a5e69cac"),
+            ("Default", "default-tag"),
+            ("full", "full-tag"),
+            ("Other schemas", "other-schemas-tag"),
+            ("other_operations", "other-operations-tag"),
+        ] {
+            assert_eq!(tag_feature(tag), feature, "tag {tag:?}");
+        }
     }
 }

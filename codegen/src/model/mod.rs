@@ -130,9 +130,9 @@ mod union;
 
 pub use build::build;
 use build::{boxed_ref, int_enum, schema_ref, string_enum, Builder, Built, Owner, SRef, Slot};
-pub use features::{tag_feature, Enabled, Feature, Features, Reach, Selection, Slice, FULL, OTHER_OPERATIONS, OTHER_SCHEMAS};
+pub use features::{Enabled, Feature, Features, Reach, Selection, FULL};
 use object::ObjectParts;
-pub use operations::{template_parts, template_path, Body, Choice, Encoding, Location, Media, Operation, Param, ResponseCase, Status, Style, TemplatePart};
+pub use operations::{template_parts, template_path, Body, Choice, Encoding, Location, Media, Operation, ResponseCase, Status, Style, TemplatePart};
 
 /// Index of a type in [`Model::types`].
 pub type TypeId = usize;

@@ -100,9 +100,6 @@ pub struct Operation {
     pub doc: Option<String>,
     /// `deprecated: true`.
     pub deprecated: bool,
-    /// Its `tags`, as the spec gives them: each is a Cargo feature that
-    /// turns it on (see `features`).
-    pub tags: Vec<String>,
     /// Path parameters (in template order), then the others in spec order.
     pub params: Vec<Param>,
     /// The request body, if any.
@@ -485,7 +482,6 @@ impl<'a> Builder<'a> {
             path: path.to_owned(),
             doc,
             deprecated: op.deprecated,
-            tags: op.tags.clone(),
             params,
             body,
             cases,
@@ -950,7 +946,7 @@ mod tests {
         let text = format!("openapi: 3.1.0\ninfo: {{title: t, version: '1'}}\npaths: {{}}\ncomponents:\n  schemas:\n{schemas}");
         let mut value = crate::load::parse(&text).unwrap();
         crate::normalize::normalize(&mut value);
-        build(&crate::parse_openapi(&value).unwrap(), &ModelSettings::default(), &Reach::of(&value)).unwrap()
+        build(&crate::load::typed(&value).unwrap(), &ModelSettings::default(), &Reach::of(&value)).unwrap()
     }
 
     fn holds_files(model: &Model, name: &str) -> bool {

@@ -46,9 +46,8 @@ fn generated_crate(dir: &Path, spec: &Path) -> Vec<String> {
         + "\n# Not part of the enclosing workspace.\n[workspace]\n";
     // What `openapi-codegen features SPEC --write Cargo.toml` does.
     let report = openapi_codegen::Config::new().generate_file(spec).unwrap().report;
-    let table = openapi_codegen::manifest::table(&report.features, &spec.display().to_string(), "Cargo.toml");
-    let manifest = openapi_codegen::manifest::replace_table(&manifest, &table);
-    assert_eq!(openapi_codegen::manifest::stale(&manifest, &report.features), None);
+    let manifest = report.with_features_table(&manifest, &spec.display().to_string(), "Cargo.toml");
+    assert_eq!(report.features_out_of_step(&manifest), None);
     write(&dir.join("Cargo.toml"), &manifest);
     write(
         &dir.join("build.rs"),
