@@ -409,5 +409,7 @@ fn doc_line(attr: &proc_macro2::Group) -> Option<String> {
             _ => return None,
         },
     };
-    (!text.starts_with('/') && !text.contains(['\n', '\r'])).then_some(text)
+    // Two one-character searches: `contains(['\n', '\r'])`, a search for
+    // either, costs a build script (unoptimized) some 500 times as much.
+    (!text.starts_with('/') && !text.contains('\n') && !text.contains('\r')).then_some(text)
 }
