@@ -56,6 +56,7 @@
 
 #![deny(missing_docs)]
 
+mod cores;
 mod diff;
 mod docs;
 mod emit;
@@ -543,7 +544,7 @@ impl Config {
         lap.mark("repair + reach", timings);
         normalize::normalize(&mut value);
         lap.mark("normalize", timings);
-        let spec = load::typed(&value)?;
+        let spec = load::typed_in_parts(&mut value)?;
         lap.mark("openapiv3", timings);
         let mut model = model::build(&spec, &settings, &reach)?;
         model.warnings.splice(0..0, repaired);

@@ -31,9 +31,10 @@ pub fn normalize(doc: &mut Value) {
     let Some(root) = doc.as_object_mut() else { return };
     root.entry("paths").or_insert_with(|| Value::Object(Map::new()));
     if let Some(Value::Object(schemas)) = root.get_mut("components").and_then(|c| c.get_mut("schemas")) {
-        for (name, schema) in schemas.iter_mut() {
-            schema_at(schema, JsonPointer::component_schema(name).as_str());
-        }
+        // Each schema on its own, on every core (a build script's largest
+        // steps are spread so, `crate::cores`).
+        let mut schemas: Vec<(&String, &mut Value)> = schemas.iter_mut().collect();
+        crate::cores::for_each_mut(&mut schemas, |(name, schema)| schema_at(schema, JsonPointer::component_schema(name).as_str()));
     }
     // Schemas of parameters, media types and headers, anywhere else.
     for (key, value) in root.iter_mut() {

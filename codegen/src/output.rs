@@ -25,9 +25,9 @@ use crate::model::Model;
 /// a stack is only reserved, its memory taken as it is used.
 const FORMAT_STACK: usize = 16 << 20;
 
-/// What one formatting thread made: each of its modules' text and needs,
+/// What one formatting thread made: each of its modules' index, text and needs,
 /// and the time it spent emitting and laying out.
-type Chunk = (Vec<(String, emit::Needs)>, [Duration; 2]);
+type Chunk = (Vec<(usize, String, emit::Needs)>, [Duration; 2]);
 
 /// Emit and format every module, on as many threads as the machine has
 /// cores (each with a 16 MiB stack, for deeply nested types: see
@@ -45,26 +45,30 @@ pub(crate) fn emit_and_format(
     timings: &mut Vec<(&'static str, Duration)>,
 ) -> Result<String> {
     let unparse = |tokens: proc_macro2::TokenStream| if pretty { unparse(tokens) } else { Ok(layout::lay_out(tokens)) };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+    let threads = crate::cores::count();
     let modules = model.modules.len();
+    // The threads take the next module from one queue, the largest first
+    // (the `operations` module is by far the largest of OpenAI's), so that
+    // none is left with a large one at the end while the others wait.
+    let weight = |m: usize| model.modules[m].types.len() + if model.operations_module == Some(m) { model.operations.len() } else { 0 };
+    let mut queue: Vec<usize> = (0..modules).collect();
+    queue.sort_by_key(|&m| std::cmp::Reverse(weight(m)));
+    let next = std::sync::atomic::AtomicUsize::new(0);
     let chunks: Vec<Result<Chunk>> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
-            .map(|t| {
-                std::thread::Builder::new().stack_size(FORMAT_STACK).spawn_scoped(scope, move || {
+            .map(|_| {
+                std::thread::Builder::new().stack_size(FORMAT_STACK).spawn_scoped(scope, || {
                     let mut spent = [Duration::ZERO; 2];
-                    // Interleaved, so that large and small modules spread evenly.
-                    let texts = (t..modules)
-                        .step_by(threads)
-                        .map(|m| {
-                            let start = Instant::now();
-                            let (tokens, needs) = emit::emit_module(model, settings, m);
-                            let emitted = Instant::now();
-                            let text = unparse(tokens)?;
-                            spent[0] += emitted - start;
-                            spent[1] += emitted.elapsed();
-                            Ok((text, needs))
-                        })
-                        .collect::<Result<_>>()?;
+                    let mut texts = Vec::new();
+                    while let Some(&m) = queue.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) {
+                        let start = Instant::now();
+                        let (tokens, needs) = emit::emit_module(model, settings, m);
+                        let emitted = Instant::now();
+                        let text = unparse(tokens)?;
+                        spent[0] += emitted - start;
+                        spent[1] += emitted.elapsed();
+                        texts.push((m, text, needs));
+                    }
                     Ok((texts, spent))
                 })
             })
@@ -77,20 +81,17 @@ pub(crate) fn emit_and_format(
             })
             .collect()
     });
-    let mut per_thread = Vec::with_capacity(threads);
+    let mut texts = vec![String::new(); modules];
+    let mut needs = emit::Needs::default();
     let mut spent = [Duration::ZERO; 2];
     for chunk in chunks {
-        let (texts, time) = chunk?;
-        per_thread.push(texts.into_iter());
+        let (done, time) = chunk?;
+        for (m, text, module_needs) in done {
+            texts[m] = text;
+            needs = needs.or(module_needs);
+        }
         spent[0] += time[0];
         spent[1] += time[1];
-    }
-    let mut needs = emit::Needs::default();
-    let mut texts = Vec::with_capacity(modules);
-    for m in 0..modules {
-        let (text, module_needs) = per_thread[m % threads].next().unwrap_or_default();
-        needs = needs.or(module_needs);
-        texts.push(text);
     }
     // The support modules come first, but hold what the modules call: they
     // are made once every module is printed.

@@ -23,13 +23,27 @@ use std::fmt;
 use crate::error::{Error, Result};
 use crate::pointer::JsonPointer;
 
-/// Parse a YAML or JSON document into a JSON value.
+mod split;
+
+/// Parse a YAML or JSON document into a JSON value. A large YAML document
+/// is read on every core ([`split`]).
 pub fn parse(text: &str) -> Result<Value> {
     if text.trim_start().starts_with('{') {
         let mut de = serde_json::Deserializer::from_str(text);
         let parsed = JsonValue::deserialize(&mut de).and_then(|v| de.end().map(|()| v));
         return parsed.map(|v| v.0).map_err(|e| Error::Syntax { file: None, line: Some(e.line()), message: e.to_string() });
     }
+    let cores = crate::cores::count();
+    if cores > 1 && text.len() >= split::WORTH_IT {
+        if let Some(value) = split::parse(text, cores) {
+            return Ok(value);
+        }
+    }
+    parse_yaml(text)
+}
+
+/// The whole YAML text read at once, as one parser sees it.
+fn parse_yaml(text: &str) -> Result<Value> {
     serde_yaml::from_str::<JsonValue>(text).map(|v| v.0).map_err(|e| Error::Syntax { file: None, line: e.location().map(|l| l.line()), message: e.to_string() })
 }
 
@@ -179,6 +193,36 @@ pub fn typed(value: &Value) -> Result<openapiv3::OpenAPI> {
         Some((at, message)) => Error::spec(at, spec_words(&message)),
         None => Error::spec("#", format!("not an OpenAPI document: {}", spec_words(&whole.to_string()))),
     })
+}
+
+/// [`typed`], with the component schemas (the bulk of a large spec) read
+/// on every core apart from the rest; the value is left as it was. Any
+/// error, and a document without component schemas, goes to [`typed`],
+/// which reads it whole and names the part that fails.
+pub fn typed_in_parts(value: &mut Value) -> Result<openapiv3::OpenAPI> {
+    type Schemas = indexmap::IndexMap<String, openapiv3::ReferenceOr<openapiv3::Schema>>;
+    // An empty mapping stands in for them meanwhile, keeping their place.
+    let schemas = match value.pointer_mut("/components/schemas") {
+        Some(Value::Object(schemas)) => std::mem::take(schemas),
+        _ => return typed(value),
+    };
+    let entries: Vec<(&String, &Value)> = schemas.iter().collect();
+    let (rest, read): (std::result::Result<openapiv3::OpenAPI, _>, Vec<_>) = std::thread::scope(|scope| {
+        let rest = scope.spawn(|| openapiv3::OpenAPI::deserialize(&*value));
+        let read = crate::cores::map(&entries, |(_, schema)| openapiv3::ReferenceOr::<openapiv3::Schema>::deserialize(*schema));
+        (rest.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), read)
+    });
+    let typed_schemas: Option<Schemas> = entries.iter().zip(read).map(|((name, _), schema)| Some(((*name).clone(), schema.ok()?))).collect();
+    if let Some(Value::Object(place)) = value.pointer_mut("/components/schemas") {
+        *place = schemas;
+    }
+    match (rest, typed_schemas, unread_response(value)) {
+        (Ok(mut spec), Some(typed_schemas), None) => {
+            spec.components.get_or_insert_with(Default::default).schemas = typed_schemas;
+            Ok(spec)
+        }
+        _ => typed(value),
+    }
 }
 
 /// The methods a path item may hold an operation under.
@@ -384,6 +428,37 @@ mod tests {
         assert!(line.is_some());
         let Err(Error::Syntax { line, .. }) = parse("{\n\"a\": 1,\n}") else { panic!("expected a syntax error") };
         assert_eq!(line, Some(3));
+    }
+
+    /// Read in parts, every fixture and OpenAI's full spec (from
+    /// `../shared/specs` beside the workspace; skipped without it, unless
+    /// `CI` is set) is what reading it whole gives, and the value is left as
+    /// it was; a schema that does not read is the whole read's error.
+    #[test]
+    fn typed_in_parts_is_typed() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut specs: Vec<std::path::PathBuf> = std::fs::read_dir(root.join("tests/fixtures")).unwrap().map(|e| e.unwrap().path().join("spec.yaml")).collect();
+        specs.sort();
+        let openai = root.join("../../shared/specs/openai/openapi.yaml");
+        match openai.is_file() {
+            true => specs.push(openai),
+            false => assert!(std::env::var_os("CI").is_none(), "{} is missing", openai.display()),
+        }
+        for spec in specs {
+            let mut value = parse(&std::fs::read_to_string(&spec).unwrap()).unwrap();
+            crate::normalize::normalize(&mut value);
+            let before = serde_json::to_string(&value).unwrap();
+            let parts = typed_in_parts(&mut value).unwrap_or_else(|e| panic!("{}: {e}", spec.display()));
+            assert!(parts == typed(&value).unwrap(), "{}", spec.display());
+            assert_eq!(serde_json::to_string(&value).unwrap(), before, "{}", spec.display());
+        }
+        let mut bad = parse(
+            "openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    A: {type: object}\n    B: {type: object, required: 1}\n",
+        )
+        .unwrap();
+        let (whole, parts) = (typed(&bad).unwrap_err().to_string(), typed_in_parts(&mut bad).unwrap_err().to_string());
+        assert!(whole.contains("#/components/schemas/B"), "{whole}");
+        assert_eq!(parts, whole);
     }
 
     #[test]
