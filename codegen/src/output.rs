@@ -13,25 +13,13 @@ use crate::error::{Error, Result};
 use crate::layout;
 use crate::model::Model;
 
-/// The stack of each formatting thread of [`emit_and_format`]. Emitting,
-/// `syn::parse2` and prettyplease each recurse once per level of a nested
-/// type: in an unoptimized build (a build script's dependencies, by
-/// default) that takes about 30 KiB a level, so a thread's default 2 MiB
-/// overflow on `Vec<...>` nested 68 deep. How deep a type nests is bounded
-/// by the document: the YAML and JSON parsers refuse nesting beyond 128, and
-/// a schema level adds at most two types (`Option<Vec<...>>`, or a map), so
-/// no type nests past about 250 levels, which takes 7.5 MiB (the hostile case
-/// `deep_array_nullable_124` is that limit). 16 MiB leaves room to spare;
-/// a stack is only reserved, its memory taken as it is used.
-const FORMAT_STACK: usize = 16 << 20;
-
 /// What one formatting thread made: each of its modules' index, text and needs,
 /// and the time it spent emitting and laying out.
 type Chunk = (Vec<(usize, String, emit::Needs)>, [Duration; 2]);
 
 /// Emit and format every module, on as many threads as the machine has
 /// cores (each with a 16 MiB stack, for deeply nested types: see
-/// [`FORMAT_STACK`]), and join them in module order with the `@generated`
+/// `cores::STACK`), and join them in module order with the `@generated`
 /// header. Each module is formatted on its own, so the result is the same
 /// whatever the number of threads (`format(emit(..))` gives the same text
 /// on one thread). `pretty`: format with prettyplease, or else lay out as
@@ -57,7 +45,7 @@ pub(crate) fn emit_and_format(
     let chunks: Vec<Result<Chunk>> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
-                std::thread::Builder::new().stack_size(FORMAT_STACK).spawn_scoped(scope, || {
+                std::thread::Builder::new().stack_size(crate::cores::STACK).spawn_scoped(scope, || {
                     let mut spent = [Duration::ZERO; 2];
                     let mut texts = Vec::new();
                     while let Some(&m) = queue.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) {

@@ -207,11 +207,11 @@ pub fn typed_in_parts(value: &mut Value) -> Result<openapiv3::OpenAPI> {
         _ => return typed(value),
     };
     let entries: Vec<(&String, &Value)> = schemas.iter().collect();
-    let (rest, read): (std::result::Result<openapiv3::OpenAPI, _>, Vec<_>) = std::thread::scope(|scope| {
-        let rest = scope.spawn(|| openapiv3::OpenAPI::deserialize(&*value));
-        let read = crate::cores::map(&entries, |(_, schema)| openapiv3::ReferenceOr::<openapiv3::Schema>::deserialize(*schema));
-        (rest.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), read)
-    });
+    let rest: &Value = value;
+    let (rest, read) = crate::cores::join(
+        || openapiv3::OpenAPI::deserialize(rest),
+        || crate::cores::map(&entries, |(_, schema)| openapiv3::ReferenceOr::<openapiv3::Schema>::deserialize(*schema)),
+    );
     let typed_schemas: Option<Schemas> = entries.iter().zip(read).map(|((name, _), schema)| Some(((*name).clone(), schema.ok()?))).collect();
     if let Some(Value::Object(place)) = value.pointer_mut("/components/schemas") {
         *place = schemas;

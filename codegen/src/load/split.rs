@@ -21,6 +21,12 @@
 //! - Each part must read, and hold exactly as many keys as it has key lines
 //!   at that indentation; the pieces' keys must be new to the mapping.
 //!
+//! One difference remains, at the edge: a piece is read as a root, as many
+//! levels up as the mapping's path is long (two for `components/schemas`),
+//! so a schema nested just past serde_yaml's limit of 128 levels, which the
+//! whole read refuses, reads in parts. The stack the later stages reserve
+//! for deep types (`output.rs`) allows for that many levels more.
+//!
 //! Anything else, an error included, gives up ([`parse`] returns `None`)
 //! and the caller reads the whole text at once, so errors and their lines
 //! are those of one parser, and a document this does not understand costs
@@ -37,11 +43,7 @@ pub(super) const WORTH_IT: usize = 256 * 1024;
 /// rules above do not hold (then read it whole).
 pub(super) fn parse(text: &str, parts: usize) -> Option<Value> {
     let plan = plan(text, parts)?;
-    let (head, pieces) = std::thread::scope(|scope| {
-        let pieces: Vec<_> = plan.pieces.iter().map(|piece| scope.spawn(|| read(&text[piece.bytes.clone()]))).collect();
-        let head = read(&plan.head);
-        (head, pieces.into_iter().map(|p| p.join().ok().flatten()).collect::<Vec<_>>())
-    });
+    let (pieces, head) = crate::cores::join(|| crate::cores::map(&plan.pieces, |piece| read(&text[piece.bytes.clone()])), || read(&plan.head));
     let mut value = head?;
     let mut target = &mut value;
     for key in &plan.path {
