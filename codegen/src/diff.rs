@@ -378,7 +378,7 @@ impl fmt::Display for Diff {
 }
 
 /// Compare what two models generate with these Cargo features on (a build
-/// with [`Config::features`]): items the features leave out are not in the
+/// with [`Config::features`](crate::Config::features)): items the features leave out are not in the
 /// crate, so they are not compared.
 pub(crate) fn diff_enabled(old: &Model, new: &Model, enabled: &Enabled) -> Diff {
     let old_items = items(old, enabled);

@@ -24,8 +24,8 @@
 //! One difference remains, at the edge: a piece is read as a root, as many
 //! levels up as the mapping's path is long (two for `components/schemas`),
 //! so a schema nested just past serde_yaml's limit of 128 levels, which the
-//! whole read refuses, reads in parts. The stack the later stages reserve
-//! for deep types (`output.rs`) allows for that many levels more.
+//! whole read refuses, reads in parts. The stack every thread of the
+//! generator has (`cores::STACK`) allows for that many levels more.
 //!
 //! Anything else, an error included, gives up ([`parse`] returns `None`)
 //! and the caller reads the whole text at once, so errors and their lines

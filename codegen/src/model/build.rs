@@ -1,4 +1,4 @@
-//! Building the model ([`build`]): the builder that walks a document's
+//! Building the model ([`build()`]): the builder that walks a document's
 //! schemas and operations into the type graph of `model` (its rules are in
 //! the module docs there). `object`, `union`, `follow` and `operations` add
 //! to the builder's methods.
@@ -7,7 +7,7 @@ use super::*;
 
 /// Build the type graph of a (normalized) document. `reach` is what
 /// [`Reach::of`] read in the whole document, which may since have been
-/// pruned to a [`Slice`]: names are claimed for all that `reach` lists, so
+/// pruned to a [`Slice`](super::features::Slice): names are claimed for all that `reach` lists, so
 /// a type is named alike in every slice that has it.
 pub fn build(spec: &OpenAPI, settings: &ModelSettings, reach: &Reach) -> Result<Model> {
     let empty = IndexMap::new();

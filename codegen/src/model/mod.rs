@@ -275,7 +275,7 @@ pub enum Kind {
     Newtype(Ty),
     /// A type whose id is handed out but whose schema is still being built
     /// (a reference to it may already be held: a cycle). Only the builder
-    /// sees it: [`build`] fails with [`Error::Internal`] if one is left, so
+    /// sees it: [`build()`] fails with [`Error::Internal`] if one is left, so
     /// no later stage meets it.
     Pending,
 }
@@ -525,7 +525,7 @@ pub struct ModelSettings {
     pub format_types: BTreeMap<String, String>,
     /// Whether the operations are modelled (`Config::operations`).
     pub operations: bool,
-    /// The document was pruned to a slice ([`Slice::prune`]): a setting
+    /// The document was pruned to a slice ([`Slice::prune`](features::Slice::prune)): a setting
     /// may name what this build does not have, which a full build checks.
     pub sliced: bool,
 }
