@@ -76,6 +76,8 @@ mod report;
 mod runtime;
 mod schema;
 mod staged;
+#[cfg(test)]
+mod test_specs;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -168,16 +168,8 @@ mod tests {
     /// `tests/golden.rs` checks that prettyplease makes the pretty output of it.
     #[test]
     fn the_plain_layout_lexes_back_to_the_tokens_emitted() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut specs: Vec<std::path::PathBuf> = std::fs::read_dir(root.join("tests/fixtures")).unwrap().map(|e| e.unwrap().path().join("spec.yaml")).collect();
-        specs.sort();
-        let openai = root.join("../../shared/specs/openai/openapi.yaml");
-        match openai.is_file() {
-            true => specs.push(openai),
-            false => assert!(std::env::var_os("CI").is_none(), "{} is missing", openai.display()),
-        }
         let config = Config::new();
-        for spec in specs {
+        for spec in crate::test_specs::fixtures_and_openai() {
             let model = config.model(config.load(&spec).unwrap()).unwrap_or_else(|e| panic!("{}: {e}", spec.display()));
             let tokens = emit::emit(&model.ir, &config.emit_settings()).unwrap();
             let text = layout::lay_out(tokens.clone());

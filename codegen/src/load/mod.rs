@@ -436,15 +436,7 @@ mod tests {
     /// it was; a schema that does not read is the whole read's error.
     #[test]
     fn typed_in_parts_is_typed() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut specs: Vec<std::path::PathBuf> = std::fs::read_dir(root.join("tests/fixtures")).unwrap().map(|e| e.unwrap().path().join("spec.yaml")).collect();
-        specs.sort();
-        let openai = root.join("../../shared/specs/openai/openapi.yaml");
-        match openai.is_file() {
-            true => specs.push(openai),
-            false => assert!(std::env::var_os("CI").is_none(), "{} is missing", openai.display()),
-        }
-        for spec in specs {
+        for spec in crate::test_specs::fixtures_and_openai() {
             let mut value = parse(&std::fs::read_to_string(&spec).unwrap()).unwrap();
             crate::normalize::normalize(&mut value);
             let before = serde_json::to_string(&value).unwrap();
