@@ -231,7 +231,9 @@ impl Config {
     /// `field_attribute` does: `Batch.status` (a schema's name, a dot, the
     /// property's JSON name), a pointer to the property
     /// (`#/components/schemas/Batch/properties/status`), or `.` for every
-    /// field. A path that selects no field is an error.
+    /// field. A path that selects no field is an error, as is a `#[serde]`
+    /// attribute: the generated structs write their own `Deserialize` and
+    /// `Serialize` (no serde derive reads it).
     ///
     /// ```no_run
     /// openapi_codegen::Config::new().field_attribute("Batch.metadata", "#[doc(alias = \"tags\")]").generate("spec/openapi.yaml").unwrap();
@@ -554,13 +556,19 @@ impl Config {
         Ok(model)
     }
 
-    /// Each attribute parses as outer attributes and each user type as a
-    /// type: an error names the setting.
+    /// Each attribute parses as outer attributes, none of them `#[serde]`
+    /// (the generated types write their own serde impls, so nothing would
+    /// read it), and each user type parses as a type: an error names the
+    /// setting.
     fn check_settings(&self) -> Result<()> {
         let attributes = self.type_attributes.iter().map(|a| ("type_attribute", a)).chain(self.field_attributes.iter().map(|a| ("field_attribute", a)));
         for (setting, (path, attr)) in attributes {
-            if let Err(e) = syn::parse::Parser::parse_str(syn::Attribute::parse_outer, attr) {
-                return Err(Error::Config(format!("{setting}({path:?}, {attr:?}): not Rust attributes: {e}")));
+            let parsed = syn::parse::Parser::parse_str(syn::Attribute::parse_outer, attr)
+                .map_err(|e| Error::Config(format!("{setting}({path:?}, {attr:?}): not Rust attributes: {e}")))?;
+            if parsed.iter().any(|a| a.path().is_ident("serde")) {
+                return Err(Error::Config(format!(
+                    "{setting}({path:?}, {attr:?}): serde's attributes do not apply: the generated types write their own `Deserialize` and `Serialize` (use `extern_type` or `format_type` to change how a value reads and writes)"
+                )));
             }
         }
         let formats = self.format_types.iter().map(|(format, rust)| ("format_type", format, rust));

@@ -43,12 +43,9 @@ fn error(config: &mut Config) -> String {
 fn type_attribute_selects_by_name_pointer_or_everything() {
     let by_name = code(Config::new().type_attribute("Pet", "#[derive(Hash)]"));
     assert_eq!(by_name.matches("#[derive(Hash)]").count(), 1, "{by_name}");
-    assert!(by_name.contains("#[derive(Hash)]\n    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]\n    pub struct Pet {"), "{by_name}");
+    assert!(by_name.contains("#[derive(Hash)]\n    #[derive(Debug, Clone, PartialEq)]\n    pub struct Pet {"), "{by_name}");
     let by_pointer = code(Config::new().type_attribute("#/components/schemas/Pet/properties/home", "#[non_exhaustive]"));
-    assert!(
-        by_pointer.contains("#[non_exhaustive]\n    #[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize)]\n    pub struct Home {"),
-        "{by_pointer}"
-    );
+    assert!(by_pointer.contains("#[non_exhaustive]\n    #[derive(Debug, Clone, Default, PartialEq)]\n    pub struct Home {"), "{by_pointer}");
     // `.`: every struct and enum made from a schema, and no alias (`Name`
     // and `Tags` are aliases).
     let all = code(Config::new().type_attribute(".", "#[doc(alias = \"x\")]"));
@@ -59,7 +56,7 @@ fn type_attribute_selects_by_name_pointer_or_everything() {
 #[test]
 fn field_attribute_selects_by_schema_and_property_or_pointer() {
     let dotted = code(Config::new().field_attribute("Pet.seen", "#[doc(alias = \"last_seen\")]"));
-    assert!(dotted.contains("#[doc(alias = \"last_seen\")]\n        #[serde(skip_serializing_if = \"Option::is_none\")]\n        pub seen:"), "{dotted}");
+    assert!(dotted.contains("#[doc(alias = \"last_seen\")]\n        pub seen:"), "{dotted}");
     let pointer = code(Config::new().field_attribute("#/components/schemas/Pet/properties/id", "#[doc(alias = \"key\")]"));
     assert!(pointer.contains("#[doc(alias = \"key\")]\n        pub id: String,"), "{pointer}");
 }
@@ -73,6 +70,14 @@ fn a_path_that_selects_nothing_is_an_error_that_names_it() {
     assert_eq!(error(Config::new().format_type("date-time", "crate::Time")), "format_type: no string, integer or number schema has format \"date-time\"");
     assert!(error(Config::new().type_attribute("Pet", "derive(Hash)")).starts_with("type_attribute(\"Pet\", \"derive(Hash)\"): not Rust attributes"));
     assert!(error(Config::new().extern_type("Tags", "crate::Tags<")).starts_with("extern_type(\"Tags\", \"crate::Tags<\"): not a Rust type"));
+}
+
+#[test]
+fn a_serde_attribute_is_an_error_the_types_write_their_own_impls() {
+    let field = error(Config::new().field_attribute("Pet.seen", "#[serde(skip_serializing)]"));
+    assert!(field.starts_with("field_attribute(\"Pet.seen\", \"#[serde(skip_serializing)]\"): serde's attributes do not apply"), "{field}");
+    let ty = error(Config::new().type_attribute("Pet", "#[doc(alias = \"p\")] #[serde(deny_unknown_fields)]"));
+    assert!(ty.starts_with("type_attribute(\"Pet\", ") && ty.contains("serde's attributes do not apply"), "{ty}");
 }
 
 #[test]

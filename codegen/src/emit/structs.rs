@@ -1,14 +1,41 @@
-//! Structs: the definition, the written-out reader, and `new`/`Default`.
+//! Structs: the definition, the written-out reader and writer, and
+//! `new`/`Default`.
 //!
 //! **Wide structs** (more than [`WIDE`] fields, which no real spec has: the
 //! widest in OpenAI's, Stripe's, Discord's and Box's specs have 61, 82, 44
 //! and 44) are written so that rustc's work stays linear in the number of
-//! fields: `PartialEq` and `Serialize` are written out as one statement per
-//! field, where the derives nest one expression per field (`a == b && ...`,
-//! `len + ...`) and overflow rustc's stack past a few thousand fields; and
-//! the reader's slots are typed, where inferring thousands of them makes
-//! type checking quadratic (10,000 properties: minutes). `Serialize` then
-//! writes a map (`serialize_map`), which is the same JSON.
+//! fields: `PartialEq` is written out as one statement per field, where the
+//! derive nests one expression per field (`a == b && ...`) and overflows
+//! rustc's stack past a few thousand fields.
+//!
+//! **Writing.** No struct derives `Serialize`: every struct writes itself
+//! through the support module's `Write`, one statement per field
+//! ([`Emitter::struct_serialize`]). serde's derive, with the
+//! `#[serde(flatten)]` the extra map needs and a `skip_serializing_if` per
+//! optional field, was 20% of rustc's time on OpenAI's full spec (each
+//! derived impl replaced by a stub: 25.2 s to 19.6 s). The JSON is the same:
+//! an object, in field order, an absent optional field left out, then the
+//! extra map's entries. It is always written as a map (`serialize_map`),
+//! as the derive wrote every struct that has an extra map. So no field
+//! carries a `#[serde(...)]` attribute, and a user's `field_attribute` that
+//! gives one is an error: the generated crate writes its own serde impls.
+//!
+//! **Reader shape.** A struct's reader is most of what rustc spends on the
+//! generated crate (on OpenAI's full spec, replacing every reader body with
+//! `unimplemented!()` cut rustc's time by 38%), so its shape is chosen for
+//! the compiler, measured in rustc's instructions on a crate of 300
+//! synthetic structs:
+//! - every slot is typed (`let mut id: Option<String> = None;`), where an
+//!   untyped `None` leaves each `set`/`read` call's obligations pending until
+//!   the struct literal (inferring thousands of them is quadratic:
+//!   10,000 properties took minutes);
+//! - no `?`: each fallible step is a `match` that returns the error
+//!   ([`try_value`]), where `?` makes rustc solve `Try`/`FromResidual`/`From`
+//!   for every field.
+//!
+//! Each alone cut the readers' share of rustc's instructions by 17-19%;
+//! together by 41%. A nested `fn` instead of the key-lookup closure, or one
+//! tuple of slots, cost more.
 //!
 //! **Bindings.** The reader's slot for a field, and `new`'s parameter for a
 //! required one, are named like the field ([`bindings`]), except a field
@@ -81,14 +108,9 @@ impl Emitter<'_> {
         let wide = is_wide(fields, extra);
         let field_defs = fields.iter().map(|f| {
             let attrs = self.field_attrs(t, f);
-            let def = self.field(m, f, wide);
+            let def = self.field(m, f);
             quote! { #attrs #def }
         });
-        let flatten = if wide {
-            TokenStream::new()
-        } else {
-            quote! { #[serde(flatten)] }
-        };
         let extra_def = extra.map(|x| {
             let ty = self.ty(m, &x.ty);
             let field = ident(&x.name);
@@ -99,11 +121,10 @@ impl Emitter<'_> {
             };
             quote! {
                 #[doc = #text]
-                #flatten
                 pub #field: ::std::collections::BTreeMap<String, #ty>,
             }
         });
-        let deserialize = self.struct_deserialize(m, &name, fields, extra, wide);
+        let deserialize = self.struct_deserialize(m, &name, fields, extra);
         // Nothing required and no constant: every field starts empty, and the derive says so.
         let derives_default = new_args.is_empty() && fields.iter().all(|f| f.constant.is_none());
         let build = if derives_default { TokenStream::new() } else { self.constructor(m, &name, fields, extra, new_args) };
@@ -112,11 +133,12 @@ impl Emitter<'_> {
         } else {
             TokenStream::new()
         };
-        let (derives, written) = if wide {
-            (quote! { #[derive(Debug, Clone, #default)] }, wide_impls(&name, fields, extra))
+        let (derives, eq) = if wide {
+            (quote! { #[derive(Debug, Clone, #default)] }, wide_eq(&name, fields, extra))
         } else {
-            (quote! { #[derive(Debug, Clone, #default PartialEq, ::serde::Serialize)] }, TokenStream::new())
+            (quote! { #[derive(Debug, Clone, #default PartialEq)] }, TokenStream::new())
         };
+        let serialize = self.struct_serialize(&name, fields, extra);
         quote! {
             #doc
             #deprecated
@@ -125,13 +147,14 @@ impl Emitter<'_> {
                 #(#field_defs)*
                 #extra_def
             }
-            #written
+            #eq
+            #serialize
             #deserialize
             #build
         }
     }
 
-    fn field(&self, m: usize, f: &Field, wide: bool) -> TokenStream {
+    fn field(&self, m: usize, f: &Field) -> TokenStream {
         let doc = match &f.constant {
             Some(value) => {
                 let absent = if reads_as_option(f) { " A body that leaves it out reads as `None`." } else { "" };
@@ -147,27 +170,10 @@ impl Emitter<'_> {
         };
         let name = ident(&f.name);
         let ty = self.ty(m, &f.ty);
-        let mut serde = Vec::new();
-        if f.flatten {
-            serde.push(quote! { flatten });
-        } else if f.name.trim_start_matches("r#") != f.json {
-            let json = &f.json;
-            serde.push(quote! { rename = #json });
-        }
-        if defaulted(f) {
-            serde.push(quote! { skip_serializing_if = "Option::is_none" });
-        }
-        // A wide struct writes its `Serialize` out, and has no serde attributes.
-        let serde = if serde.is_empty() || wide {
-            TokenStream::new()
-        } else {
-            quote! { #[serde(#(#serde),*)] }
-        };
         let deprecated = self.deprecated(f.deprecated);
         quote! {
             #doc
             #deprecated
-            #serde
             pub #name: #ty,
         }
     }
@@ -229,6 +235,51 @@ impl Emitter<'_> {
         }
     }
 
+    /// A struct's `Serialize`, written out instead of derived (module docs:
+    /// writing): one call of the support module's `Write` per field, in
+    /// field order, with the JSON names; an absent optional field is left
+    /// out, a flattened one writes its entries, and the extra map's entries
+    /// come last.
+    fn struct_serialize(&self, name: &Ident, fields: &[Field], extra: Option<&Extra>) -> TokenStream {
+        let write = self.support_path(Part::Write, quote! { write });
+        let entries: Vec<TokenStream> = fields
+            .iter()
+            .map(|f| {
+                let field = ident(&f.name);
+                let json = &f.json;
+                if f.flatten {
+                    let write_flatten = self.support_path(Part::WriteFlatten, quote! { write_flatten });
+                    quote! { #write_flatten(&mut __w, &self.#field); }
+                } else if defaulted(f) {
+                    let write_optional = self.support_path(Part::WriteOptional, quote! { write_optional });
+                    quote! { #write_optional(&mut __w, #json, &self.#field); }
+                } else {
+                    let write_field = self.support_path(Part::WriteField, quote! { write_field });
+                    quote! { #write_field(&mut __w, #json, &self.#field); }
+                }
+            })
+            .chain(extra.map(|x| {
+                let field = ident(&x.name);
+                let write_rest = self.support_path(Part::WriteRest, quote! { write_rest });
+                quote! { #write_rest(&mut __w, &self.#field); }
+            }))
+            .collect();
+        let binding = if entries.is_empty() {
+            quote! { __w }
+        } else {
+            quote! { mut __w }
+        };
+        quote! {
+            impl ::serde::Serialize for #name {
+                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    let #binding = #write(serializer);
+                    #(#entries)*
+                    __w.end()
+                }
+            }
+        }
+    }
+
     /// A struct's `Deserialize`, written out instead of derived: a `FromMap`
     /// impl whose keys are looked up by the support module's `Keys` seed.
     /// Optional fields left out are `None`; required fields and constants go
@@ -236,22 +287,18 @@ impl Emitter<'_> {
     /// reading mode; unknown keys go to the `extra` map (or are skipped);
     /// flattened fields take the keys left over. A repeated key is taken
     /// last-wins. Pinned by `tests/goldens` (`constants::reading`).
-    fn struct_deserialize(&self, m: usize, name: &Ident, fields: &[Field], extra: Option<&Extra>, wide: bool) -> TokenStream {
+    fn struct_deserialize(&self, m: usize, name: &Ident, fields: &[Field], extra: Option<&Extra>) -> TokenStream {
         let expecting = format!("struct {name}");
         // Each field's slot is a local named like the field (module docs:
-        // bindings), its type left to inference from the struct literal below
-        // (fewer tokens for rustc to check); the reader's own locals start
-        // with `__`, which no binding does. An `Option` field's slot is the
-        // field's value itself. A wide struct's slots are typed (module docs).
+        // bindings), typed (module docs: reader shape); the reader's own
+        // locals start with `__`, which no binding does. An `Option` field's
+        // slot is the field's value itself.
         let bindings = bindings(fields);
         let keyed: Vec<(&Field, &Ident)> = fields.iter().zip(&bindings).filter(|(f, _)| !f.flatten).collect();
         // In spec order, as the slots are numbered.
         let names: Vec<&str> = keyed.iter().map(|(f, _)| f.json.as_str()).collect();
         let keep_rest = keeps_rest(fields, extra);
         let decls = keyed.iter().map(|&(f, v)| {
-            if !wide {
-                return quote! { let mut #v = None; };
-            }
             let field_ty = self.ty(m, &f.ty);
             let slot = if reads_as_option(f) {
                 field_ty
@@ -330,34 +377,56 @@ impl Emitter<'_> {
             };
             quote! {
                 let mut __keys = #keys(#find);
-                while let Some(__key) = __map.next_key_seed(&mut __keys)? {
-                    match __key {
+                loop {
+                    let __key = match __map.next_key_seed(&mut __keys) {
+                        Ok(Some(__key)) => __key,
+                        Ok(None) => break,
+                        Err(__e) => return Err(__e),
+                    };
+                    let __read = match __key {
                         #(#arms)*
                         #other_arm
-                    }?;
+                    };
+                    if let Err(__e) = __read {
+                        return Err(__e);
+                    }
                 }
             }
         };
+        // Each field's value in field order (so the first error is the
+        // first field's), bound before the struct literal when reading it can
+        // fail (module docs: reader shape).
+        let mut lets: Vec<TokenStream> = Vec::new();
         let mut inits: Vec<TokenStream> = Vec::new();
         for (f, slot) in fields.iter().zip(&bindings) {
             let fname = ident(&f.name);
             let json = &f.json;
-            inits.push(if f.flatten {
+            let fallible = if f.flatten {
                 let from_rest = self.support_path(Part::FromRest, quote! { from_rest });
-                quote! { #fname: #from_rest(&__rest)?, }
+                quote! { #from_rest(&__rest) }
             } else if let Some(value) = f.constant.as_ref().filter(|_| reads_as_option(f)) {
                 let optional_constant = self.support_path(Part::OptionalConstant, quote! { optional_constant });
-                quote! { #fname: #optional_constant(#slot, #value, #json)?, }
+                quote! { #optional_constant(#slot, #value, #json) }
             } else if let Some(value) = &f.constant {
                 let constant = self.support_path(Part::Constant, quote! { constant });
-                quote! { #fname: #constant(#slot, #value, #json)?, }
-            } else if reads_as_option(f) && *slot == fname {
-                quote! { #fname, }
+                quote! { #constant(#slot, #value, #json) }
             } else if reads_as_option(f) {
-                quote! { #fname: #slot, }
+                inits.push(if *slot == fname {
+                    quote! { #fname, }
+                } else {
+                    quote! { #fname: #slot, }
+                });
+                continue;
             } else {
                 let required = self.support_path(Part::Required, quote! { required });
-                quote! { #fname: #required(#slot, #json)?, }
+                quote! { #required(#slot, #json) }
+            };
+            let value = try_value(fallible);
+            lets.push(quote! { let #slot = #value; });
+            inits.push(if *slot == fname {
+                quote! { #fname, }
+            } else {
+                quote! { #fname: #slot, }
             });
         }
         if let Some(x) = extra {
@@ -366,7 +435,9 @@ impl Emitter<'_> {
                 quote! { #fname: __rest, }
             } else {
                 let from_rest = self.support_path(Part::FromRest, quote! { from_rest });
-                quote! { #fname: #from_rest(&__rest)?, }
+                let value = try_value(quote! { #from_rest(&__rest) });
+                lets.push(quote! { let __extra = #value; });
+                quote! { #fname: __extra, }
             });
         }
         let deserialize = self.support_path(Part::Struct, quote! { deserialize });
@@ -380,10 +451,12 @@ impl Emitter<'_> {
             impl #from_map for #name {
                 const EXPECTING: &'static str = #expecting;
                 #[inline]
-                fn from_map<'de, A: ::serde::de::MapAccess<'de>>(mut __map: A) -> ::std::result::Result<Self, A::Error> {
+                #[allow(clippy::question_mark, reason = "a `match` costs rustc less than `?`")]
+                fn from_map<'de, __A: ::serde::de::MapAccess<'de>>(mut __map: __A) -> ::std::result::Result<Self, __A::Error> {
                     #(#decls)*
                     #rest_decl
                     #read
+                    #(#lets)*
                     Ok(Self { #(#inits)* })
                 }
             }
@@ -391,47 +464,23 @@ impl Emitter<'_> {
     }
 }
 
-/// A wide struct's `PartialEq` and `Serialize` (module docs): one statement
-/// per field, in the order and with the JSON the derives would give.
-fn wide_impls(name: &Ident, fields: &[Field], extra: Option<&Extra>) -> TokenStream {
+/// `result`'s value, or a return of its error: `?` without the `Try` and
+/// `From` work it costs rustc (module docs: reader shape).
+fn try_value(result: TokenStream) -> TokenStream {
+    quote! {
+        match #result {
+            Ok(__value) => __value,
+            Err(__e) => return Err(__e),
+        }
+    }
+}
+
+/// A wide struct's `PartialEq` (module docs): one statement per field.
+fn wide_eq(name: &Ident, fields: &[Field], extra: Option<&Extra>) -> TokenStream {
     let compare = fields.iter().map(|f| ident(&f.name)).chain(extra.map(|x| ident(&x.name))).map(|field| {
         quote! {
             if self.#field != other.#field {
                 return false;
-            }
-        }
-    });
-    let entries = fields.iter().map(|f| {
-        let field = ident(&f.name);
-        let json = &f.json;
-        if f.flatten {
-            // As `#[serde(flatten)]` writes it: an object's entries, nothing for `null`.
-            quote! {
-                match ::serde_json::to_value(&self.#field).map_err(::serde::ser::Error::custom)? {
-                    ::serde_json::Value::Object(object) => {
-                        for (key, value) in &object {
-                            map.serialize_entry(key, value)?;
-                        }
-                    }
-                    ::serde_json::Value::Null => {}
-                    _ => return Err(::serde::ser::Error::custom("can only flatten structs and maps")),
-                }
-            }
-        } else if defaulted(f) {
-            quote! {
-                if let Some(value) = &self.#field {
-                    map.serialize_entry(#json, value)?;
-                }
-            }
-        } else {
-            quote! { map.serialize_entry(#json, &self.#field)?; }
-        }
-    });
-    let rest = extra.map(|x| {
-        let field = ident(&x.name);
-        quote! {
-            for (key, value) in &self.#field {
-                map.serialize_entry(key, value)?;
             }
         }
     });
@@ -440,15 +489,6 @@ fn wide_impls(name: &Ident, fields: &[Field], extra: Option<&Extra>) -> TokenStr
             fn eq(&self, other: &Self) -> bool {
                 #(#compare)*
                 true
-            }
-        }
-        impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                use ::serde::ser::SerializeMap as _;
-                let mut map = serializer.serialize_map(None)?;
-                #(#entries)*
-                #rest
-                map.end()
             }
         }
     }

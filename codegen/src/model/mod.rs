@@ -38,7 +38,8 @@
 //!
 //! **allOf** is merged: the properties and `required` of every arm (following
 //! `$ref`s) make one struct. An arm that is a union (`allOf [anyOf [...],
-//! {properties}]`) becomes a `#[serde(flatten)]` field of that union's type,
+//! {properties}]`) becomes a flattened field of that union's type (read from,
+//! and written as, the entries beside the others),
 //! so the variant's properties sit beside the merged ones. A one-arm `allOf` (what `$ref` with sibling keys
 //! becomes in `normalize`) is that arm, with the siblings' docs.
 //!

@@ -47,6 +47,16 @@ pub(crate) enum Part {
     Keep,
     /// `from_rest`: a flattened union.
     FromRest,
+    /// `write`, `Write`: a struct's `Serialize`.
+    Write,
+    /// `write_field`: a field's entry, written.
+    WriteField,
+    /// `write_optional`: an optional field's entry, written when there.
+    WriteOptional,
+    /// `write_rest`: the extra map's entries, written.
+    WriteRest,
+    /// `write_flatten`: a flattened union's entries, written.
+    WriteFlatten,
     /// `string_enum`: an open string enum's reader.
     StringEnum,
     /// `Json`: a union's reader, which reads its input into one first.
@@ -60,12 +70,12 @@ pub(crate) enum Part {
 /// Which optional parts of `support.rs` a generated crate uses: a set of
 /// [`Part`]s.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Parts(u16);
+pub(crate) struct Parts(u32);
 
 impl Parts {
     /// These parts and `part`.
     pub fn with(self, part: Part) -> Parts {
-        Parts(self.0 | (1 << part as u16))
+        Parts(self.0 | (1 << part as u32))
     }
 
     /// The parts either uses.
@@ -75,7 +85,7 @@ impl Parts {
 
     /// Whether `part` is one of these.
     pub fn has(self, part: Part) -> bool {
-        self.0 & (1 << part as u16) != 0
+        self.0 & (1 << part as u32) != 0
     }
 
     /// Whether the part of `support.rs` marked `// part: NAME` is wanted;
@@ -95,6 +105,12 @@ impl Parts {
             "check_constant" => has(Part::Constant) || has(Part::OptionalConstant),
             "keep" => has(Part::Keep),
             "from_rest" => has(Part::FromRest),
+            "write" => has(Part::Write),
+            "write_entry" => [Part::WriteField, Part::WriteOptional, Part::WriteRest, Part::WriteFlatten].into_iter().any(has),
+            "write_field" => has(Part::WriteField),
+            "write_optional" => has(Part::WriteOptional),
+            "write_rest" => has(Part::WriteRest),
+            "write_flatten" => has(Part::WriteFlatten),
             "string_enum" => has(Part::StringEnum),
             "buffer" => has(Part::Buffer),
             "lookup" => has(Part::Lookup) || has(Part::Rank),
@@ -412,6 +428,11 @@ mod tests {
             Part::OptionalConstant,
             Part::Keep,
             Part::FromRest,
+            Part::Write,
+            Part::WriteField,
+            Part::WriteOptional,
+            Part::WriteRest,
+            Part::WriteFlatten,
             Part::StringEnum,
             Part::Buffer,
             Part::Lookup,

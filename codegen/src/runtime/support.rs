@@ -406,6 +406,93 @@ pub fn keep<'de, F, V: de::Deserialize<'de>, A: de::MapAccess<'de>>(keys: &mut K
 }
 // end part
 
+// part: write
+use ::serde::ser;
+
+/// A struct's `Serialize`, one entry at a time: its impl starts with
+/// [`write`], gives each field in order (`write_field`, `write_optional`,
+/// `write_flatten`, then `write_rest`), and ends with [`Write::end`]. The
+/// first error is kept and later entries are skipped, so the impl needs no
+/// `?` per field, which would cost rustc a `Try` and `From` check each. The
+/// JSON is that of serde's derive: an object, with an absent `Option` left
+/// out.
+pub struct Write<M: ser::SerializeMap>(Result<M, M::Error>);
+
+/// Starts writing a struct as a map.
+#[inline]
+pub fn write<S: ser::Serializer>(serializer: S) -> Write<S::SerializeMap> {
+    Write(serializer.serialize_map(None))
+}
+
+impl<M: ser::SerializeMap> Write<M> {
+    // part: write_entry
+    /// An entry, unless an earlier one failed.
+    #[inline]
+    fn entry<V: ?Sized + ser::Serialize>(&mut self, key: &str, value: &V) {
+        if let Ok(map) = &mut self.0 {
+            if let Err(e) = map.serialize_entry(key, value) {
+                self.0 = Err(e);
+            }
+        }
+    }
+    // end part
+
+    /// The map, once every entry is written, or the first error.
+    #[inline]
+    pub fn end(self) -> Result<M::Ok, M::Error> {
+        match self.0 {
+            Ok(map) => map.end(),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+// part: write_field
+/// A field's entry.
+#[inline]
+pub fn write_field<M: ser::SerializeMap, V: ser::Serialize>(w: &mut Write<M>, key: &str, value: &V) {
+    w.entry(key, value);
+}
+// end part
+
+// part: write_optional
+/// An optional field's entry, or nothing for `None`.
+#[inline]
+pub fn write_optional<M: ser::SerializeMap, V: ser::Serialize>(w: &mut Write<M>, key: &str, value: &Option<V>) {
+    if let Some(value) = value {
+        w.entry(key, value);
+    }
+}
+// end part
+
+// part: write_rest
+/// The extra map's entries, as they are.
+#[inline]
+pub fn write_rest<M: ser::SerializeMap, V: ser::Serialize>(w: &mut Write<M>, rest: &::std::collections::BTreeMap<String, V>) {
+    for (key, value) in rest {
+        w.entry(key, value);
+    }
+}
+// end part
+
+// part: write_flatten
+/// A flattened field's entries, as `#[serde(flatten)]` writes them: an
+/// object's entries, nothing for `null`.
+pub fn write_flatten<M: ser::SerializeMap, T: ser::Serialize>(w: &mut Write<M>, value: &T) {
+    match ::serde_json::to_value(value) {
+        Ok(::serde_json::Value::Object(object)) => {
+            for (key, value) in &object {
+                w.entry(key, value);
+            }
+        }
+        Ok(::serde_json::Value::Null) => {}
+        Ok(_) => w.0 = Err(ser::Error::custom("can only flatten structs and maps")),
+        Err(e) => w.0 = Err(ser::Error::custom(e)),
+    }
+}
+// end part
+// end part
+
 // part: from_rest
 /// A flattened field, read from the keys no other field took.
 pub fn from_rest<T: de::DeserializeOwned, E: de::Error>(rest: &::serde_json::Map<String, ::serde_json::Value>) -> Result<T, E> {
