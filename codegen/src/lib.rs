@@ -217,7 +217,9 @@ impl Config {
     /// (`#/components/schemas/Batch/properties/request_counts`), or `.` for
     /// every struct and enum made from a schema (not the operations' types).
     /// Type aliases take no attributes: a path that selects no struct or
-    /// enum is an error, as is an attribute that does not parse.
+    /// enum is an error, as is an attribute that does not parse, and a
+    /// `#[serde]` attribute (the generated types write their own
+    /// `Deserialize` and `Serialize`, so no serde derive would read it).
     ///
     /// ```no_run
     /// openapi_codegen::Config::new().type_attribute("ReasoningEffort", "#[derive(PartialOrd, Ord)]").generate("spec/openapi.yaml").unwrap();
