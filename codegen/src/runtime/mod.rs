@@ -1,6 +1,6 @@
 //! The support code every generated crate carries, as its private module
-//! `__serde`: the struct readers' shared machinery, the two reading modes
-//! and the union arms' ranking. It is real Rust, in `support.rs` beside this
+//! `__serde`: the struct readers' shared machinery, the two reading modes,
+//! the union arms' ranking and the struct writers' `Write`. It is real Rust, in `support.rs` beside this
 //! file, compiled and tested here in both modes (`tests` below), and emitted
 //! as text with only the parts that the spec's types use.
 //!
