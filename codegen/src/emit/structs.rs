@@ -403,26 +403,24 @@ impl Emitter<'_> {
             let json = &f.json;
             let fallible = if f.flatten {
                 let from_rest = self.support_path(Part::FromRest, quote! { from_rest });
-                quote! { #from_rest(&__rest) }
+                Some(quote! { #from_rest(&__rest) })
             } else if let Some(value) = f.constant.as_ref().filter(|_| reads_as_option(f)) {
                 let optional_constant = self.support_path(Part::OptionalConstant, quote! { optional_constant });
-                quote! { #optional_constant(#slot, #value, #json) }
+                Some(quote! { #optional_constant(#slot, #value, #json) })
             } else if let Some(value) = &f.constant {
                 let constant = self.support_path(Part::Constant, quote! { constant });
-                quote! { #constant(#slot, #value, #json) }
+                Some(quote! { #constant(#slot, #value, #json) })
             } else if reads_as_option(f) {
-                inits.push(if *slot == fname {
-                    quote! { #fname, }
-                } else {
-                    quote! { #fname: #slot, }
-                });
-                continue;
+                // The slot is the field's value already.
+                None
             } else {
                 let required = self.support_path(Part::Required, quote! { required });
-                quote! { #required(#slot, #json) }
+                Some(quote! { #required(#slot, #json) })
             };
-            let value = try_value(fallible);
-            lets.push(quote! { let #slot = #value; });
+            if let Some(fallible) = fallible {
+                let value = try_value(fallible);
+                lets.push(quote! { let #slot = #value; });
+            }
             inits.push(if *slot == fname {
                 quote! { #fname, }
             } else {
