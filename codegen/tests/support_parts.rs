@@ -18,20 +18,24 @@ struct Part {
 }
 
 const PARTS: &[Part] = &[
-    Part { name: "struct", defined: &["pub trait FromMap", "pub fn deserialize<", "pub fn skip<"], called: &["__serde::deserialize(deserializer)"] },
-    Part { name: "keys", defined: &["pub struct Keys", "pub const UNKNOWN"], called: &["__serde::Keys::"] },
-    Part { name: "keys_new", defined: &["pub fn new(find"], called: &["__serde::Keys::new("] },
-    Part { name: "keep", defined: &["pub fn keep<", "pub fn keeping(find", "keeps: bool"], called: &["__serde::keep(", "__serde::Keys::keeping("] },
-    Part { name: "set", defined: &["pub fn set<", "fn empty<"], called: &["__serde::set("] },
-    Part { name: "read", defined: &["pub fn read<"], called: &["__serde::read("] },
-    Part { name: "required", defined: &["pub fn required<"], called: &["__serde::required("] },
-    Part { name: "constant", defined: &["pub fn constant<", "pub fn set_constant<"], called: &["__serde::constant(", "__serde::set_constant("] },
+    Part {
+        name: "struct",
+        defined: &["pub trait FromMap", "pub fn deserialize<", "fn skip<", "pub trait Slots<"],
+        called: &["__serde::deserialize(deserializer)"],
+    },
+    Part { name: "keys", defined: &["pub struct Keys", "pub const UNKNOWN"], called: &["__serde::read_named(", "__serde::read_keeping("] },
+    Part { name: "keys_new", defined: &["fn new(find", "pub fn read_named<"], called: &["__serde::read_named("] },
+    Part { name: "keep", defined: &["fn keep<", "fn keeping(find", "keeps: bool", "pub fn read_keeping<"], called: &["__serde::read_keeping("] },
+    Part { name: "set", defined: &["fn set<", "fn empty<"], called: &["__serde::Required::<"] },
+    Part { name: "read", defined: &["pub struct Optional<"], called: &["__serde::Optional::<"] },
+    Part { name: "required", defined: &["fn required<", "pub struct Required<"], called: &["__serde::Required::<"] },
+    Part { name: "constant", defined: &["fn constant<", "fn set_constant<", "pub struct RequiredConstant("], called: &["__serde::RequiredConstant("] },
     Part {
         name: "optional_constant",
-        defined: &["pub fn optional_constant<", "pub fn read_constant<"],
-        called: &["__serde::optional_constant(", "__serde::read_constant("],
+        defined: &["fn optional_constant<", "fn read_constant<", "pub struct OptionalConstant("],
+        called: &["__serde::OptionalConstant("],
     },
-    Part { name: "check_constant", defined: &["fn check<", "struct Constant("], called: &["__serde::constant(", "__serde::optional_constant("] },
+    Part { name: "check_constant", defined: &["fn check<", "struct Constant("], called: &["__serde::RequiredConstant(", "__serde::OptionalConstant("] },
     Part { name: "from_rest", defined: &["pub fn from_rest<"], called: &["__serde::from_rest("] },
     Part { name: "write", defined: &["pub struct Write<", "pub fn write<", "pub fn end("], called: &["__serde::write(serializer)"] },
     Part {
@@ -47,12 +51,8 @@ const PARTS: &[Part] = &[
     Part { name: "string_enum", defined: &["pub fn string_enum<"], called: &["__serde::string_enum("] },
     Part { name: "buffer", defined: &["pub enum Json", "pub fn reader(", "pub fn to_value("], called: &["__serde::Json"] },
     Part { name: "lookup", defined: &["pub fn get(", "pub fn as_str("], called: &["__serde::Json::as_str", "__serde::rank("] },
-    // The reading mode, read by `set`, `required`, `constant` and `check`.
-    Part {
-        name: "STRICT",
-        defined: &["const STRICT: bool"],
-        called: &["__serde::set(", "__serde::required(", "__serde::constant(", "__serde::optional_constant("],
-    },
+    // The reading mode, read by the slots `Required`, `RequiredConstant` and `OptionalConstant`.
+    Part { name: "STRICT", defined: &["const STRICT: bool"], called: &["__serde::Required::<", "__serde::RequiredConstant(", "__serde::OptionalConstant("] },
 ];
 
 /// The `__serde` module and the rest of a generated file.

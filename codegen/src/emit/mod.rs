@@ -506,14 +506,14 @@ mod tests {
 
     /// Each part of `__serde`, and the printed paths that call it.
     const CALLS: &[(Part, &[&str])] = &[
-        (Part::Struct, &["__serde::deserialize(", "__serde::FromMap", "__serde::skip("]),
-        (Part::KeysNew, &["__serde::Keys::new("]),
-        (Part::Set, &["__serde::set("]),
-        (Part::Read, &["__serde::read("]),
-        (Part::Required, &["__serde::required("]),
-        (Part::Constant, &["__serde::constant(", "__serde::set_constant("]),
-        (Part::OptionalConstant, &["__serde::optional_constant(", "__serde::read_constant("]),
-        (Part::Keep, &["__serde::keep(", "__serde::Keys::keeping("]),
+        (Part::Struct, &["__serde::deserialize(", "__serde::FromMap"]),
+        (Part::KeysNew, &["__serde::read_named("]),
+        (Part::Set, &["__serde::Required::<"]),
+        (Part::Read, &["__serde::Optional::<"]),
+        (Part::Required, &["__serde::Required::<"]),
+        (Part::Constant, &["__serde::RequiredConstant("]),
+        (Part::OptionalConstant, &["__serde::OptionalConstant("]),
+        (Part::Keep, &["__serde::read_keeping("]),
         (Part::FromRest, &["__serde::from_rest("]),
         (Part::Write, &["__serde::write("]),
         (Part::WriteField, &["__serde::write_field("]),

@@ -31,19 +31,19 @@ const SOURCE: &str = include_str!("support.rs");
 pub(crate) enum Part {
     /// `FromMap`, `deserialize`, `skip`: a struct's reader.
     Struct,
-    /// `Keys::new`: a struct reader that looks its keys up and skips the others.
+    /// `read_named`: a struct reader that looks its keys up and skips the others.
     KeysNew,
-    /// `set` and the empty values: a required or constant field's slot.
+    /// `set` and the empty values: a required field's slot.
     Set,
-    /// `read`: an `Option` field read straight into the field.
+    /// `Optional`: an `Option` field's slot, read straight into the field.
     Read,
-    /// `required`: a field that is not defaulted when absent.
+    /// `Required`: a required field's slot (with `set`).
     Required,
-    /// `constant`: a required constant property.
+    /// `RequiredConstant`: a required constant property's slot.
     Constant,
-    /// `optional_constant`: an optional constant property.
+    /// `OptionalConstant`: an optional constant property's slot.
     OptionalConstant,
-    /// `keep`, `Keys::keeping`: a struct reader that keeps keys it does not name.
+    /// `read_keeping`: a struct reader that keeps keys it does not name.
     Keep,
     /// `from_rest`: a flattened union.
     FromRest,
@@ -216,10 +216,16 @@ mod tests {
 
                 impl s::FromMap for Item {
                     const EXPECTING: &'static str = "struct Item";
-                    fn from_map<'de, A: de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-                        let (mut id, mut count, mut tags, mut note, mut kind, mut mode) = (None, None, None, None, None, None);
-                        let mut extra = std::collections::BTreeMap::new();
-                        let mut keys = s::Keys::keeping(|key| match key {
+                    fn from_map<'de, A: de::MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
+                        let slots = (
+                            s::Required::<String>(None, "id"),
+                            s::Required::<i64>(None, "count"),
+                            s::Required::<Vec<String>>(None, "tags"),
+                            s::Optional::<Option<String>>(None),
+                            s::RequiredConstant(None, "item", "kind"),
+                            s::OptionalConstant(None, "fast", "mode"),
+                        );
+                        let find = |key: &str| match key {
                             "id" => 0,
                             "count" => 1,
                             "tags" => 2,
@@ -227,27 +233,9 @@ mod tests {
                             "kind" => 4,
                             "mode" => 5,
                             _ => s::UNKNOWN,
-                        });
-                        while let Some(key) = map.next_key_seed(&mut keys)? {
-                            match key {
-                                0 => s::set(&mut id, &mut map),
-                                1 => s::set(&mut count, &mut map),
-                                2 => s::set(&mut tags, &mut map),
-                                3 => s::read(&mut note, &mut map),
-                                4 => s::set_constant(&mut kind, "item", &mut map),
-                                5 => s::read_constant(&mut mode, "fast", &mut map),
-                                _ => s::keep(&mut keys, &mut extra, &mut map),
-                            }?;
-                        }
-                        Ok(Item {
-                            id: s::required(id, "id")?,
-                            count: s::required(count, "count")?,
-                            tags: s::required(tags, "tags")?,
-                            note,
-                            kind: s::constant(kind, "item", "kind")?,
-                            mode: s::optional_constant(mode, "fast", "mode")?,
-                            extra,
-                        })
+                        };
+                        let ((id, count, tags, note, kind, mode), extra) = s::read_keeping(map, slots, find, Default::default())?;
+                        Ok(Item { id, count, tags, note, kind, mode, extra })
                     }
                 }
 
@@ -266,19 +254,13 @@ mod tests {
 
                 impl s::FromMap for Endless {
                     const EXPECTING: &'static str = "struct Endless";
-                    fn from_map<'de, A: de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-                        let mut next = None;
-                        let mut keys = s::Keys::new(|key| match key {
+                    fn from_map<'de, A: de::MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
+                        let find = |key: &str| match key {
                             "next" => 0,
                             _ => s::UNKNOWN,
-                        });
-                        while let Some(key) = map.next_key_seed(&mut keys)? {
-                            match key {
-                                0 => s::set(&mut next, &mut map),
-                                _ => s::skip(&mut map),
-                            }?;
-                        }
-                        Ok(Endless { next: s::required(next, "next")? })
+                        };
+                        let next = s::read_named(map, s::Required::<Box<Endless>>(None, "next"), find)?;
+                        Ok(Endless { next })
                     }
                 }
             }
@@ -356,6 +338,36 @@ mod tests {
         // Another JSON type is refused, as a `String` field refuses it.
         let err = serde_json::from_str::<tolerant_item::Item>(r#"{"kind": 1}"#).unwrap_err();
         assert!(err.to_string().starts_with("invalid type: integer `1`, expected a string"), "{err}");
+    }
+
+    /// Past eight keys the slots are tuples of full tuples and the rest, as
+    /// the emitter nests them (`emit::structs::tree`): each key reaches its
+    /// own slot, and the values come back in the same shape.
+    #[test]
+    fn keys_past_eight_reach_their_slots() {
+        use super::tolerant as s;
+        struct Wide(Vec<i64>);
+        impl s::FromMap for Wide {
+            const EXPECTING: &'static str = "struct Wide";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
+                let o = || s::Optional::<Option<i64>>(None);
+                let slots = ((o(), o(), o(), o(), o(), o(), o(), o()), (o(), o(), o(), o(), o(), o(), o(), o()), (o(), o(), o()));
+                let find = |key: &str| key.strip_prefix('k').and_then(|n| n.parse().ok()).unwrap_or(s::UNKNOWN);
+                let ((a, b, c, d, e, f, g, h), (i, j, k, l, m, n, o, p), (q, r, t)) = s::read_named(map, slots, find)?;
+                Ok(Wide([a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, t].iter().map(|v| v.unwrap_or(-1)).collect()))
+            }
+        }
+        impl<'de> serde::Deserialize<'de> for Wide {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                s::deserialize(d)
+            }
+        }
+        // Every key but `k5`, in reverse, each with its own number, and one
+        // the struct does not name.
+        let text = format!("{{{}, \"other\": 1}}", (0..19).rev().filter(|i| *i != 5).map(|i| format!("\"k{i}\": {i}")).collect::<Vec<_>>().join(", "));
+        let wide: Wide = serde_json::from_str(&text).unwrap();
+        let expected: Vec<i64> = (0..19).map(|i| if i == 5 { -1 } else { i }).collect();
+        assert_eq!(wide.0, expected);
     }
 
     #[test]
@@ -441,7 +453,7 @@ mod tests {
         let all = every.into_iter().fold(Parts::default(), Parts::with);
         let text = super::support_source(&all, true).unwrap();
         assert!(text.starts_with("const STRICT: bool = true;\n"));
-        assert!(text.contains("fn rank") && text.contains("fn required") && text.contains("pub fn keep<"));
+        assert!(text.contains("fn rank") && text.contains("fn required") && text.contains("pub fn read_keeping<"));
         assert!(!text.contains("// part:") && !text.contains("// end part"));
         super::support_module(&all, true).unwrap();
         // Each part is its own: none stands for another.
@@ -452,8 +464,14 @@ mod tests {
         // Nested parts: `Keys` without `keep` has no fields for it.
         let lookup = Parts::default().with(Part::Struct).with(Part::KeysNew);
         let text = super::support_source(&lookup, false).unwrap();
-        assert!(text.contains("pub struct Keys") && text.contains("pub fn new(") && text.contains("fn skip<"));
-        assert!(!text.contains("keeps:") && !text.contains("self.keeps") && !text.contains("unknown:") && !text.contains("fn keeping("));
+        assert!(text.contains("pub struct Keys") && text.contains("fn new(") && text.contains("pub fn read_named<") && text.contains("fn skip<"));
+        assert!(
+            !text.contains("keeps:")
+                && !text.contains("self.keeps")
+                && !text.contains("unknown:")
+                && !text.contains("fn keeping(")
+                && !text.contains("fn read_keeping<")
+        );
         // Unions alone (no struct) need none of the struct machinery; the
         // lookups only where a union finds a tag or ranks arms.
         let unions = Parts::default().with(Part::Buffer);

@@ -54,13 +54,101 @@ impl<'de, T: FromMap> de::Visitor<'de> for Visit<T> {
     }
 }
 
+/// What a struct's reader fills as its keys arrive: one slot per key the
+/// struct names, in tuples of up to eight (`(a, b, c)`; past that a
+/// tuple of full tuples and the rest, `((a, ..., h), (i, j))`, and so on),
+/// keys numbered left to right (every tuple but the last of a level is
+/// full, so that a key's place in a level is a division). The slots, not a function of each struct's
+/// own, hold the loop over the keys and the step from slots to values: a
+/// reader is one call of [`read_named`] or [`read_keeping`] with its slots
+/// and its key lookup, so rustc checks each slot's type once, where a
+/// written-out loop costs it a call, a `match` arm and a local per field.
+/// A key finds its slot through one `match` per level, and the values come
+/// back as tuples of the same shape: a struct of up to eight keys moves each
+/// value once, as a written-out reader does.
+pub trait Slots<'de>: Sized {
+    /// The keys in the tuple.
+    const LEN: usize;
+    /// The values once read: a tuple of the same shape.
+    type Out;
+    /// Reads the value of key number `at` into its slot.
+    fn read_at<A: de::MapAccess<'de>>(&mut self, at: usize, map: &mut A) -> Result<(), A::Error>;
+    /// The values, once the input is read (the reading mode's rules for an
+    /// absent required field or constant), left to right.
+    fn finish<E: de::Error>(self) -> Result<Self::Out, E>;
+}
+
+/// A struct that names no keys.
+impl<'de> Slots<'de> for () {
+    const LEN: usize = 0;
+    type Out = ();
+    fn read_at<A: de::MapAccess<'de>>(&mut self, _at: usize, map: &mut A) -> Result<(), A::Error> {
+        skip(map)
+    }
+    #[inline]
+    fn finish<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+}
+
+/// A tuple of slots (or of full tuples of them, and the rest): key `at` is
+/// in item `at / width`, where `width` is the first item's size, at `at %
+/// width` in it.
+macro_rules! slots_tuple {
+    ($first:ident $($item:ident $i:tt),+) => {
+        impl<'de, $first: Slots<'de>, $($item: Slots<'de>),+> Slots<'de> for ($first, $($item,)+) {
+            const LEN: usize = $first::LEN $(+ $item::LEN)+;
+            type Out = ($first::Out, $($item::Out,)+);
+            #[inline]
+            fn read_at<A: de::MapAccess<'de>>(&mut self, at: usize, map: &mut A) -> Result<(), A::Error> {
+                let width = $first::LEN;
+                match at / width {
+                    0 => self.0.read_at(at % width, map),
+                    $($i => self.$i.read_at(at % width, map),)+
+                    _ => skip(map),
+                }
+            }
+            #[inline]
+            fn finish<E: de::Error>(self) -> Result<Self::Out, E> {
+                let first = match self.0.finish() {
+                    Ok(value) => value,
+                    Err(e) => return Err(e),
+                };
+                Ok((first, $(match self.$i.finish() {
+                    Ok(value) => value,
+                    Err(e) => return Err(e),
+                },)+))
+            }
+        }
+    };
+}
+
+slots_tuple!(S0 S1 1);
+slots_tuple!(S0 S1 1, S2 2);
+slots_tuple!(S0 S1 1, S2 2, S3 3);
+slots_tuple!(S0 S1 1, S2 2, S3 3, S4 4);
+slots_tuple!(S0 S1 1, S2 2, S3 3, S4 4, S5 5);
+slots_tuple!(S0 S1 1, S2 2, S3 3, S4 4, S5 5, S6 6);
+slots_tuple!(S0 S1 1, S2 2, S3 3, S4 4, S5 5, S6 6, S7 7);
+
 // part: read
-/// Reads the value of an `Option` field's key straight into the field's
-/// value: `null` is `None` in either mode, and an absent key leaves it `None`.
-#[inline]
-pub fn read<'de, T: de::Deserialize<'de>, A: de::MapAccess<'de>>(slot: &mut T, map: &mut A) -> Result<(), A::Error> {
-    *slot = map.next_value()?;
-    Ok(())
+/// An `Option` field's slot, the field's value itself: its key's value is
+/// read straight into it, `null` is `None` in either mode, and an absent key
+/// leaves it `None`.
+pub struct Optional<T>(pub T);
+
+impl<'de, T: de::Deserialize<'de>> Slots<'de> for Optional<T> {
+    const LEN: usize = 1;
+    type Out = T;
+    #[inline]
+    fn read_at<A: de::MapAccess<'de>>(&mut self, _at: usize, map: &mut A) -> Result<(), A::Error> {
+        self.0 = map.next_value()?;
+        Ok(())
+    }
+    #[inline]
+    fn finish<E: de::Error>(self) -> Result<T, E> {
+        Ok(self.0)
+    }
 }
 // end part
 
@@ -91,7 +179,7 @@ impl<F: Fn(&str) -> usize> Keys<F> {
     // part: keys_new
     /// The names, as `find` matches them.
     #[inline]
-    pub fn new(find: F) -> Self {
+    fn new(find: F) -> Self {
         Keys {
             find,
             // part: keep
@@ -106,7 +194,7 @@ impl<F: Fn(&str) -> usize> Keys<F> {
     /// The names, as `find` matches them, for a struct that keeps the keys
     /// it does not name.
     #[inline]
-    pub fn keeping(find: F) -> Self {
+    fn keeping(find: F) -> Self {
         Keys { find, keeps: true, unknown: None }
     }
     // end part
@@ -147,6 +235,24 @@ fn hold(unknown: &mut Option<String>, key: &str) {
     *unknown = Some(key.to_owned());
 }
 // end part
+
+// part: keys_new
+/// Reads a struct that skips the keys it does not name: each key `find`
+/// numbers goes to that slot of `slots`, and the values come back as
+/// [`Slots::finish`] gives them.
+#[inline]
+pub fn read_named<'de, S: Slots<'de>, F: Fn(&str) -> usize, A: de::MapAccess<'de>>(mut map: A, mut slots: S, find: F) -> Result<S::Out, A::Error> {
+    let mut keys = Keys::new(find);
+    while let Some(at) = map.next_key_seed(&mut keys)? {
+        if at == UNKNOWN {
+            skip(&mut map)?;
+        } else {
+            slots.read_at(at, &mut map)?;
+        }
+    }
+    slots.finish()
+}
+// end part
 // end part
 
 // part: set
@@ -154,7 +260,7 @@ fn hold(unknown: &mut Option<String>, key: &str) {
 /// key: the last wins). Tolerant reading takes `null` as the type's empty
 /// value.
 #[inline]
-pub fn set<'de, T: de::Deserialize<'de>, A: de::MapAccess<'de>>(slot: &mut Option<T>, map: &mut A) -> Result<(), A::Error> {
+fn set<'de, T: de::Deserialize<'de>, A: de::MapAccess<'de>>(slot: &mut Option<T>, map: &mut A) -> Result<(), A::Error> {
     *slot = Some(if STRICT { map.next_value()? } else { map.next_value_seed(OrEmpty(PhantomData))? });
     Ok(())
 }
@@ -275,10 +381,27 @@ impl<'de, E: de::Error> de::MapAccess<'de> for Empty<E> {
 // end part
 
 // part: required
+/// A required field's slot, and its JSON name: its key's value is read as
+/// [`set`] reads it, and an absent key as [`required`] says.
+pub struct Required<T>(pub Option<T>, pub &'static str);
+
+impl<'de, T: de::Deserialize<'de>> Slots<'de> for Required<T> {
+    const LEN: usize = 1;
+    type Out = T;
+    #[inline]
+    fn read_at<A: de::MapAccess<'de>>(&mut self, _at: usize, map: &mut A) -> Result<(), A::Error> {
+        set(&mut self.0, map)
+    }
+    #[inline]
+    fn finish<E: de::Error>(self) -> Result<T, E> {
+        required(self.0, self.1)
+    }
+}
+
 /// A required field's slot once the input is read. Absent: strict reading
 /// reports `missing field` (but an `Option` is `None`, as serde's derive
 /// reads it); tolerant reading takes the type's empty value.
-pub fn required<'de, T: de::Deserialize<'de>, E: de::Error>(value: Option<T>, name: &'static str) -> Result<T, E> {
+fn required<'de, T: de::Deserialize<'de>, E: de::Error>(value: Option<T>, name: &'static str) -> Result<T, E> {
     match value {
         Some(value) => Ok(value),
         None if STRICT => T::deserialize(Missing(name, PhantomData)),
@@ -305,10 +428,28 @@ impl<'de, E: de::Error> de::Deserializer<'de> for Missing<E> {
 // end part
 
 // part: constant
+/// A required constant property's slot, the spec's value and its JSON name:
+/// its key's value is read as [`set_constant`] reads it, and the value once
+/// read is what [`constant`] says.
+pub struct RequiredConstant(pub Option<Option<Cow<'static, str>>>, pub &'static str, pub &'static str);
+
+impl<'de> Slots<'de> for RequiredConstant {
+    const LEN: usize = 1;
+    type Out = Cow<'static, str>;
+    #[inline]
+    fn read_at<A: de::MapAccess<'de>>(&mut self, _at: usize, map: &mut A) -> Result<(), A::Error> {
+        set_constant(&mut self.0, self.1, map)
+    }
+    #[inline]
+    fn finish<E: de::Error>(self) -> Result<Self::Out, E> {
+        constant(self.0, self.1, self.2)
+    }
+}
+
 /// Reads the value of a required constant's key into its slot: `None` for
 /// `null` (see [`constant`]), else as [`Constant`] reads it.
 #[inline]
-pub fn set_constant<'de, A: de::MapAccess<'de>>(slot: &mut Option<Option<Cow<'static, str>>>, constant: &'static str, map: &mut A) -> Result<(), A::Error> {
+fn set_constant<'de, A: de::MapAccess<'de>>(slot: &mut Option<Option<Cow<'static, str>>>, constant: &'static str, map: &mut A) -> Result<(), A::Error> {
     *slot = Some(map.next_value_seed(Constant(constant))?);
     Ok(())
 }
@@ -316,7 +457,7 @@ pub fn set_constant<'de, A: de::MapAccess<'de>>(slot: &mut Option<Option<Cow<'st
 /// A required constant property's slot once the input is read: anything sent
 /// is kept as sent; absent or `null`, tolerant reading takes the spec's value.
 /// Strict reading refuses another value, and an absent or `null` one.
-pub fn constant<E: de::Error>(value: Option<Option<Cow<'static, str>>>, constant: &'static str, name: &'static str) -> Result<Cow<'static, str>, E> {
+fn constant<E: de::Error>(value: Option<Option<Cow<'static, str>>>, constant: &'static str, name: &'static str) -> Result<Cow<'static, str>, E> {
     match value {
         None if STRICT => Err(E::missing_field(name)),
         Some(None) if STRICT => Err(E::invalid_type(de::Unexpected::Unit, &format!("the constant {constant:?}").as_str())),
@@ -327,17 +468,35 @@ pub fn constant<E: de::Error>(value: Option<Option<Cow<'static, str>>>, constant
 // end part
 
 // part: optional_constant
+/// An optional constant property's slot, the spec's value and its JSON
+/// name: its key's value is read as [`read_constant`] reads it, and the value
+/// once read is what [`optional_constant`] says.
+pub struct OptionalConstant(pub Option<Cow<'static, str>>, pub &'static str, pub &'static str);
+
+impl<'de> Slots<'de> for OptionalConstant {
+    const LEN: usize = 1;
+    type Out = Option<Cow<'static, str>>;
+    #[inline]
+    fn read_at<A: de::MapAccess<'de>>(&mut self, _at: usize, map: &mut A) -> Result<(), A::Error> {
+        read_constant(&mut self.0, self.1, map)
+    }
+    #[inline]
+    fn finish<E: de::Error>(self) -> Result<Self::Out, E> {
+        optional_constant(self.0, self.1, self.2)
+    }
+}
+
 /// Reads the value of an optional constant's key straight into the field, as
 /// [`Constant`] reads it: `null` is `None`, and an absent key leaves it `None`.
 #[inline]
-pub fn read_constant<'de, A: de::MapAccess<'de>>(slot: &mut Option<Cow<'static, str>>, constant: &'static str, map: &mut A) -> Result<(), A::Error> {
+fn read_constant<'de, A: de::MapAccess<'de>>(slot: &mut Option<Cow<'static, str>>, constant: &'static str, map: &mut A) -> Result<(), A::Error> {
     *slot = map.next_value_seed(Constant(constant))?;
     Ok(())
 }
 
 /// An optional constant property's value once the input is read: kept as
 /// sent, `None` when absent or `null`. Strict reading refuses another value.
-pub fn optional_constant<E: de::Error>(value: Option<Cow<'static, str>>, constant: &'static str, name: &'static str) -> Result<Option<Cow<'static, str>>, E> {
+fn optional_constant<E: de::Error>(value: Option<Cow<'static, str>>, constant: &'static str, name: &'static str) -> Result<Option<Cow<'static, str>>, E> {
     value.map(|sent| check(sent, constant, name)).transpose()
 }
 // end part
@@ -392,9 +551,35 @@ fn check<E: de::Error>(sent: Cow<'static, str>, constant: &'static str, name: &'
 // end part
 
 // part: keep
-/// The value of a key the struct does not name: into `rest` when the struct
-/// keeps such keys (its `extra` map, or the leftovers a flattened union reads).
-pub fn keep<'de, F, V: de::Deserialize<'de>, A: de::MapAccess<'de>>(keys: &mut Keys<F>, rest: &mut impl Extend<(String, V)>, map: &mut A) -> Result<(), A::Error> {
+use ::std::collections::BTreeMap;
+
+/// What [`read_keeping`] gives: the values, and the keys no field named.
+type Kept<Out, V> = (Out, BTreeMap<String, V>);
+
+/// Reads a struct that keeps the keys it does not name: each key `find`
+/// numbers goes to that slot of `slots`, any other into `rest` (its `extra`
+/// map, or the leftovers a flattened union reads); the values come back as
+/// [`Slots::finish`] gives them, with `rest`.
+#[inline]
+pub fn read_keeping<'de, S: Slots<'de>, F: Fn(&str) -> usize, V: de::Deserialize<'de>, A: de::MapAccess<'de>>(
+    mut map: A,
+    mut slots: S,
+    find: F,
+    mut rest: BTreeMap<String, V>,
+) -> Result<Kept<S::Out, V>, A::Error> {
+    let mut keys = Keys::keeping(find);
+    while let Some(at) = map.next_key_seed(&mut keys)? {
+        if at == UNKNOWN {
+            keep(&mut keys, &mut rest, &mut map)?;
+        } else {
+            slots.read_at(at, &mut map)?;
+        }
+    }
+    Ok((slots.finish()?, rest))
+}
+
+/// The value of a key the struct does not name, into `rest`.
+fn keep<'de, F, V: de::Deserialize<'de>, A: de::MapAccess<'de>>(keys: &mut Keys<F>, rest: &mut impl Extend<(String, V)>, map: &mut A) -> Result<(), A::Error> {
     match keys.unknown.take() {
         Some(key) => {
             let value = map.next_value()?;
@@ -495,8 +680,9 @@ pub fn write_flatten<M: ser::SerializeMap, T: ser::Serialize>(w: &mut Write<M>, 
 
 // part: from_rest
 /// A flattened field, read from the keys no other field took.
-pub fn from_rest<T: de::DeserializeOwned, E: de::Error>(rest: &::serde_json::Map<String, ::serde_json::Value>) -> Result<T, E> {
-    ::serde_json::from_value(::serde_json::Value::Object(rest.clone())).map_err(E::custom)
+pub fn from_rest<T: de::DeserializeOwned, E: de::Error>(rest: &::std::collections::BTreeMap<String, ::serde_json::Value>) -> Result<T, E> {
+    let rest = rest.iter().map(|(key, value)| (key.clone(), value.clone())).collect();
+    ::serde_json::from_value(::serde_json::Value::Object(rest)).map_err(E::custom)
 }
 // end part
 
