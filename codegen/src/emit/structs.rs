@@ -26,14 +26,15 @@
 //! the compiler. The loop over the keys and the rules for what was read are
 //! the support module's, compiled once: a reader hands `read_named` (or
 //! `read_keeping`, which also keeps unknown keys) its typed slots, in tuples
-//! of up to eight ([`tree`]), and its key lookup, and binds the values that
-//! come back with a pattern of the same shape:
+//! of up to eight ([`tree`]), and its key lookup; they are filled in place,
+//! and the values moved out bound with a pattern of the same shape:
 //!
 //! ```text
-//! let (id, name, created_at, owner) = match read_named(__map,
-//!     (Required::<String>(None, "id"), Optional::<Option<String>>(None),
-//!      Required::<i64>(None, "created_at"), Required::<Owner>(None, "owner")),
-//!     |__key| match __key { "id" => 0, "name" => 1, ... _ => UNKNOWN }) { ... };
+//! let mut __slots = (Required::<String>(None, "id"), Optional::<Option<String>>(None),
+//!     Required::<i64>(None, "created_at"), Required::<Owner>(None, "owner"));
+//! if let Err(__e) = read_named(__map, &mut __slots,
+//!     |__key| match __key { "id" => 0, "name" => 1, ... _ => UNKNOWN }) { return Err(__e); }
+//! let (id, name, created_at, owner) = Slots::values(__slots);
 //! ```
 //!
 //! - Each slot is typed, where an untyped `None` leaves its obligations
@@ -51,9 +52,11 @@
 //! field), rustc on OpenAI's full spec took 17% less time (26.9 s to
 //! 22.4 s, median of 3 pairs) and 10% less memory (1456 MB to 1312 MB), and
 //! the generated code has a fifth fewer lines. Reading pays a little: about
-//! 3% more instructions on chat completions and 2% on responses
-//! (`benches/read-speed`, callgrind), for the moves from slots to tuples to
-//! the struct that a written-out reader does not make.
+//! 2% more instructions on chat completions and responses
+//! (`benches/read-speed`, callgrind), for moving the values from the slots
+//! through a tuple into the struct. Returning the values through a
+//! `Result` instead of filling the slots in place moved them once more
+//! (3.4% and 2.4%).
 //!
 //! **Bindings.** The reader's slot for a field, and `new`'s parameter for a
 //! required one, are named like the field ([`bindings`]), except a field
@@ -361,19 +364,32 @@ impl Emitter<'_> {
         // With only an extra map, leftover keys go straight into it, typed;
         // flattened unions read theirs from the leftovers kept as JSON.
         let typed_extra = extra.filter(|_| !fields.iter().any(|f| f.flatten));
-        let read = if !keeps_rest(fields, extra) {
+        // The slots are filled in place, then their values moved out: no
+        // slot needed, no `let` of `()` (clippy's `let_unit_value`).
+        let (slots_decl, slots_arg, values) = if keyed.is_empty() {
+            (TokenStream::new(), quote! { &mut () }, TokenStream::new())
+        } else {
+            let values = self.support_path(Part::Struct, quote! { Slots::values });
+            (quote! { let mut __slots = #slots; }, quote! { &mut __slots }, quote! { let #pattern = #values(__slots); })
+        };
+        let (rest_decl, call) = if !keeps_rest(fields, extra) {
             let read_named = self.support_path(Part::KeysNew, quote! { read_named });
-            let value = try_value(quote! { #read_named(__map, #slots, #find) });
-            quote! { let #pattern = #value; }
+            (TokenStream::new(), quote! { #read_named(__map, #slots_arg, #find) })
         } else {
             let rest = match typed_extra {
                 Some(x) => self.ty(m, &x.ty),
                 None => quote! { ::serde_json::Value },
             };
-            let rest = quote! { ::std::collections::BTreeMap::<String, #rest>::new() };
             let read_keeping = self.support_path(Part::Keep, quote! { read_keeping });
-            let value = try_value(quote! { #read_keeping(__map, #slots, #find, #rest) });
-            quote! { let (#pattern, __rest) = #value; }
+            (quote! { let mut __rest = ::std::collections::BTreeMap::<String, #rest>::new(); }, quote! { #read_keeping(__map, #slots_arg, #find, &mut __rest) })
+        };
+        let read = quote! {
+            #slots_decl
+            #rest_decl
+            if let Err(__e) = #call {
+                return Err(__e);
+            }
+            #values
         };
         // Flattened fields, then an untyped extra map, read from the keys
         // left over, after every keyed field.

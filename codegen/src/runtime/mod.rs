@@ -217,7 +217,7 @@ mod tests {
                 impl s::FromMap for Item {
                     const EXPECTING: &'static str = "struct Item";
                     fn from_map<'de, A: de::MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
-                        let slots = (
+                        let mut slots = (
                             s::Required::<String>(None, "id"),
                             s::Required::<i64>(None, "count"),
                             s::Required::<Vec<String>>(None, "tags"),
@@ -234,7 +234,9 @@ mod tests {
                             "mode" => 5,
                             _ => s::UNKNOWN,
                         };
-                        let ((id, count, tags, note, kind, mode), extra) = s::read_keeping(map, slots, find, Default::default())?;
+                        let mut extra = std::collections::BTreeMap::new();
+                        s::read_keeping(map, &mut slots, find, &mut extra)?;
+                        let (id, count, tags, note, kind, mode) = s::Slots::values(slots);
                         Ok(Item { id, count, tags, note, kind, mode, extra })
                     }
                 }
@@ -259,8 +261,9 @@ mod tests {
                             "next" => 0,
                             _ => s::UNKNOWN,
                         };
-                        let next = s::read_named(map, s::Required::<Box<Endless>>(None, "next"), find)?;
-                        Ok(Endless { next })
+                        let mut slots = s::Required::<Box<Endless>>(None, "next");
+                        s::read_named(map, &mut slots, find)?;
+                        Ok(Endless { next: s::Slots::values(slots) })
                     }
                 }
             }
@@ -351,9 +354,10 @@ mod tests {
             const EXPECTING: &'static str = "struct Wide";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
                 let o = || s::Optional::<Option<i64>>(None);
-                let slots = ((o(), o(), o(), o(), o(), o(), o(), o()), (o(), o(), o(), o(), o(), o(), o(), o()), (o(), o(), o()));
+                let mut slots = ((o(), o(), o(), o(), o(), o(), o(), o()), (o(), o(), o(), o(), o(), o(), o(), o()), (o(), o(), o()));
                 let find = |key: &str| key.strip_prefix('k').and_then(|n| n.parse().ok()).unwrap_or(s::UNKNOWN);
-                let ((a, b, c, d, e, f, g, h), (i, j, k, l, m, n, o, p), (q, r, t)) = s::read_named(map, slots, find)?;
+                s::read_named(map, &mut slots, find)?;
+                let ((a, b, c, d, e, f, g, h), (i, j, k, l, m, n, o, p), (q, r, t)) = s::Slots::values(slots);
                 Ok(Wide([a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, t].iter().map(|v| v.unwrap_or(-1)).collect()))
             }
         }

@@ -73,9 +73,14 @@ pub trait Slots<'de>: Sized {
     type Out;
     /// Reads the value of key number `at` into its slot.
     fn read_at<A: de::MapAccess<'de>>(&mut self, at: usize, map: &mut A) -> Result<(), A::Error>;
-    /// The values, once the input is read (the reading mode's rules for an
-    /// absent required field or constant), left to right.
-    fn finish<E: de::Error>(self) -> Result<Self::Out, E>;
+    /// Once the input is read, applies the reading mode's rules for an
+    /// absent required field or constant, in place: after it, every slot
+    /// holds its value.
+    fn fill<E: de::Error>(&mut self) -> Result<(), E>;
+    /// The values, left to right, once [`Slots::fill`] has passed. Moved
+    /// straight out of the slots, not through a `Result`, so that each value
+    /// is moved as few times as a written-out reader moves it.
+    fn values(self) -> Self::Out;
 }
 
 /// A struct that names no keys.
@@ -86,9 +91,11 @@ impl<'de> Slots<'de> for () {
         skip(map)
     }
     #[inline]
-    fn finish<E: de::Error>(self) -> Result<(), E> {
+    fn fill<E: de::Error>(&mut self) -> Result<(), E> {
         Ok(())
     }
+    #[inline]
+    fn values(self) {}
 }
 
 /// A tuple of slots (or of full tuples of them, and the rest): key `at` is
@@ -109,15 +116,14 @@ macro_rules! slots_tuple {
                 }
             }
             #[inline]
-            fn finish<E: de::Error>(self) -> Result<Self::Out, E> {
-                let first = match self.0.finish() {
-                    Ok(value) => value,
-                    Err(e) => return Err(e),
-                };
-                Ok((first, $(match self.$i.finish() {
-                    Ok(value) => value,
-                    Err(e) => return Err(e),
-                },)+))
+            fn fill<E: de::Error>(&mut self) -> Result<(), E> {
+                self.0.fill()?;
+                $(self.$i.fill()?;)+
+                Ok(())
+            }
+            #[inline]
+            fn values(self) -> Self::Out {
+                (self.0.values(), $(self.$i.values(),)+)
             }
         }
     };
@@ -146,8 +152,12 @@ impl<'de, T: de::Deserialize<'de>> Slots<'de> for Optional<T> {
         Ok(())
     }
     #[inline]
-    fn finish<E: de::Error>(self) -> Result<T, E> {
-        Ok(self.0)
+    fn fill<E: de::Error>(&mut self) -> Result<(), E> {
+        Ok(())
+    }
+    #[inline]
+    fn values(self) -> T {
+        self.0
     }
 }
 // end part
@@ -238,10 +248,10 @@ fn hold(unknown: &mut Option<String>, key: &str) {
 
 // part: keys_new
 /// Reads a struct that skips the keys it does not name: each key `find`
-/// numbers goes to that slot of `slots`, and the values come back as
-/// [`Slots::finish`] gives them.
+/// numbers goes to that slot of `slots`, which are then filled
+/// ([`Slots::fill`]).
 #[inline]
-pub fn read_named<'de, S: Slots<'de>, F: Fn(&str) -> usize, A: de::MapAccess<'de>>(mut map: A, mut slots: S, find: F) -> Result<S::Out, A::Error> {
+pub fn read_named<'de, S: Slots<'de>, F: Fn(&str) -> usize, A: de::MapAccess<'de>>(mut map: A, slots: &mut S, find: F) -> Result<(), A::Error> {
     let mut keys = Keys::new(find);
     while let Some(at) = map.next_key_seed(&mut keys)? {
         if at == UNKNOWN {
@@ -250,7 +260,7 @@ pub fn read_named<'de, S: Slots<'de>, F: Fn(&str) -> usize, A: de::MapAccess<'de
             slots.read_at(at, &mut map)?;
         }
     }
-    slots.finish()
+    slots.fill()
 }
 // end part
 // end part
@@ -393,8 +403,18 @@ impl<'de, T: de::Deserialize<'de>> Slots<'de> for Required<T> {
         set(&mut self.0, map)
     }
     #[inline]
-    fn finish<E: de::Error>(self) -> Result<T, E> {
-        required(self.0, self.1)
+    fn fill<E: de::Error>(&mut self) -> Result<(), E> {
+        if self.0.is_none() {
+            self.0 = Some(required(None, self.1)?);
+        }
+        Ok(())
+    }
+    #[inline]
+    fn values(self) -> T {
+        match self.0 {
+            Some(value) => value,
+            None => unreachable!("`fill` puts a value in every required slot"),
+        }
     }
 }
 
@@ -441,8 +461,16 @@ impl<'de> Slots<'de> for RequiredConstant {
         set_constant(&mut self.0, self.1, map)
     }
     #[inline]
-    fn finish<E: de::Error>(self) -> Result<Self::Out, E> {
-        constant(self.0, self.1, self.2)
+    fn fill<E: de::Error>(&mut self) -> Result<(), E> {
+        self.0 = Some(Some(constant(self.0.take(), self.1, self.2)?));
+        Ok(())
+    }
+    #[inline]
+    fn values(self) -> Self::Out {
+        match self.0 {
+            Some(Some(value)) => value,
+            _ => Cow::Borrowed(self.1),
+        }
     }
 }
 
@@ -481,8 +509,13 @@ impl<'de> Slots<'de> for OptionalConstant {
         read_constant(&mut self.0, self.1, map)
     }
     #[inline]
-    fn finish<E: de::Error>(self) -> Result<Self::Out, E> {
-        optional_constant(self.0, self.1, self.2)
+    fn fill<E: de::Error>(&mut self) -> Result<(), E> {
+        self.0 = optional_constant(self.0.take(), self.1, self.2)?;
+        Ok(())
+    }
+    #[inline]
+    fn values(self) -> Self::Out {
+        self.0
     }
 }
 
@@ -553,29 +586,26 @@ fn check<E: de::Error>(sent: Cow<'static, str>, constant: &'static str, name: &'
 // part: keep
 use ::std::collections::BTreeMap;
 
-/// What [`read_keeping`] gives: the values, and the keys no field named.
-type Kept<Out, V> = (Out, BTreeMap<String, V>);
-
 /// Reads a struct that keeps the keys it does not name: each key `find`
 /// numbers goes to that slot of `slots`, any other into `rest` (its `extra`
-/// map, or the leftovers a flattened union reads); the values come back as
-/// [`Slots::finish`] gives them, with `rest`.
+/// map, or the leftovers a flattened union reads); the slots are then
+/// filled ([`Slots::fill`]).
 #[inline]
 pub fn read_keeping<'de, S: Slots<'de>, F: Fn(&str) -> usize, V: de::Deserialize<'de>, A: de::MapAccess<'de>>(
     mut map: A,
-    mut slots: S,
+    slots: &mut S,
     find: F,
-    mut rest: BTreeMap<String, V>,
-) -> Result<Kept<S::Out, V>, A::Error> {
+    rest: &mut BTreeMap<String, V>,
+) -> Result<(), A::Error> {
     let mut keys = Keys::keeping(find);
     while let Some(at) = map.next_key_seed(&mut keys)? {
         if at == UNKNOWN {
-            keep(&mut keys, &mut rest, &mut map)?;
+            keep(&mut keys, rest, &mut map)?;
         } else {
             slots.read_at(at, &mut map)?;
         }
     }
-    Ok((slots.finish()?, rest))
+    slots.fill()
 }
 
 /// The value of a key the struct does not name, into `rest`.
