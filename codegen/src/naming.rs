@@ -216,6 +216,14 @@ fn latin_base(c: char) -> Option<&'static str> {
 }
 
 fn camel(raw: &str, digit_prefix: &str, level: Spelling) -> String {
+    if level == Spelling::Plain && is_plain_snake(raw) {
+        return snake_to_camel(raw);
+    }
+    camel_by_words(raw, digit_prefix, level)
+}
+
+/// [`camel`] through heck's word splitting, for any `raw`.
+fn camel_by_words(raw: &str, digit_prefix: &str, level: Spelling) -> String {
     let raw = &ascii(raw);
     let source = if level == Spelling::Plain { words_only(raw) } else { spelled_as(raw, level) };
     let mut name = source.to_upper_camel_case();
@@ -237,6 +245,14 @@ fn camel(raw: &str, digit_prefix: &str, level: Spelling) -> String {
 }
 
 fn snake(raw: &str, level: Spelling) -> String {
+    if level == Spelling::Plain && is_plain_snake(raw) {
+        return raw.to_owned();
+    }
+    snake_by_words(raw, level)
+}
+
+/// [`snake`] through heck's word splitting, for any `raw`.
+fn snake_by_words(raw: &str, level: Spelling) -> String {
     let raw = &ascii(raw);
     let source = if level == Spelling::Plain { words_only(raw) } else { spelled_as(raw, level) };
     let mut name = source.to_snake_case();
@@ -252,6 +268,35 @@ fn snake(raw: &str, level: Spelling) -> String {
         name.insert(0, '_');
     }
     name
+}
+
+/// Whether `raw` is already snake case as [`snake`] spells it: ASCII
+/// lowercase letters and digits in words joined by single underscores,
+/// starting with a letter (`created_at`, `gpt_4o`). Most property names and
+/// many enum values are; for them [`snake`] and [`camel`] take a fast path
+/// (heck's word splitting is most of naming's time in an unoptimized build
+/// script) that gives the same names (pinned by
+/// `tests::plain_snake_names_take_the_fast_path_to_the_same_names`).
+fn is_plain_snake(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    bytes.first().is_some_and(u8::is_ascii_lowercase)
+        && bytes.last() != Some(&b'_')
+        && !raw.contains("__")
+        && bytes.iter().all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+/// A plain snake-case name ([`is_plain_snake`]) in upper camel case: each
+/// word's first character upper-cased (`gpt_4o` → `Gpt4o`).
+fn snake_to_camel(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for word in raw.split('_') {
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            out.push(first.to_ascii_uppercase());
+            out.extend(chars);
+        }
+    }
+    out
 }
 
 /// A type name (`checkout.session` → `CheckoutSession`).
@@ -427,6 +472,33 @@ impl Scope {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every string in the fixtures and OpenAI's full spec (keys and
+    /// values) that is plain snake case gets the same names from the fast
+    /// path as from heck's word splitting, in each spelling's prefix.
+    #[test]
+    fn plain_snake_names_take_the_fast_path_to_the_same_names() {
+        let mut checked = 0;
+        for spec in crate::test_specs::fixtures_and_openai() {
+            let text = std::fs::read_to_string(&spec).unwrap();
+            let words = text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'));
+            for raw in words.filter(|w| is_plain_snake(w)) {
+                assert_eq!(snake(raw, Spelling::Plain), snake_by_words(raw, Spelling::Plain), "{raw}");
+                for prefix in ["T", "V"] {
+                    assert_eq!(camel(raw, prefix, Spelling::Plain), camel_by_words(raw, prefix, Spelling::Plain), "{raw}");
+                }
+                checked += 1;
+            }
+        }
+        assert!(checked > 1000, "{checked}");
+        for raw in ["a", "created_at", "gpt_4o", "a1b", "x_2", "v1_2_3"] {
+            assert!(is_plain_snake(raw), "{raw}");
+            assert_eq!(camel(raw, "T", Spelling::Plain), camel_by_words(raw, "T", Spelling::Plain), "{raw}");
+        }
+        for raw in ["", "_a", "a_", "a__b", "2fa", "Created", "a-b", "é"] {
+            assert!(!is_plain_snake(raw), "{raw}");
+        }
+    }
 
     #[test]
     fn table() {
