@@ -303,8 +303,8 @@ impl Emitter<'_> {
 
     /// A struct's `Deserialize`, written out instead of derived: a `FromMap`
     /// impl that hands the support module's `read_named` (or `read_keeping`)
-    /// a tree of typed slots, one per key (module docs: reader shape), and
-    /// its key lookup. Optional fields left out are `None`; required fields
+    /// its typed slots, one per key, in tuples of up to eight (module docs:
+    /// reader shape), and its key lookup. Optional fields left out are `None`; required fields
     /// and constants go through the support module's `Required`,
     /// `RequiredConstant` and `OptionalConstant` slots, which apply the
     /// reading mode; unknown keys go to the `extra` map (or are skipped);
@@ -364,8 +364,9 @@ impl Emitter<'_> {
         // With only an extra map, leftover keys go straight into it, typed;
         // flattened unions read theirs from the leftovers kept as JSON.
         let typed_extra = extra.filter(|_| !fields.iter().any(|f| f.flatten));
-        // The slots are filled in place, then their values moved out: no
-        // slot needed, no `let` of `()` (clippy's `let_unit_value`).
+        // The slots are filled in place, then their values moved out. A
+        // struct that names no keys passes `&mut ()` and binds nothing (a
+        // `let` of `()` is clippy's `let_unit_value`).
         let (slots_decl, slots_arg, values) = if keyed.is_empty() {
             (TokenStream::new(), quote! { &mut () }, TokenStream::new())
         } else {

@@ -55,17 +55,16 @@ impl<'de, T: FromMap> de::Visitor<'de> for Visit<T> {
 }
 
 /// What a struct's reader fills as its keys arrive: one slot per key the
-/// struct names, in tuples of up to eight (`(a, b, c)`; past that a
-/// tuple of full tuples and the rest, `((a, ..., h), (i, j))`, and so on),
-/// keys numbered left to right (every tuple but the last of a level is
-/// full, so that a key's place in a level is a division). The slots, not a function of each struct's
-/// own, hold the loop over the keys and the step from slots to values: a
-/// reader is one call of [`read_named`] or [`read_keeping`] with its slots
-/// and its key lookup, so rustc checks each slot's type once, where a
+/// struct names, in tuples of up to eight (`(a, b, c)`; past that a tuple
+/// of full tuples and the rest, `((a, ..., h), (i, j))`, and so on), keys
+/// numbered left to right. Every tuple but the last of a level is full, so
+/// a key finds its item in a level by a division and one `match`.
+///
+/// The slots, not a function of each struct's own, hold the loop over the
+/// keys and the step from slots to values: a reader is one call of
+/// [`read_named`] or [`read_keeping`] with its slots and its key lookup,
+/// then [`Slots::values`], so rustc checks each slot's type once, where a
 /// written-out loop costs it a call, a `match` arm and a local per field.
-/// A key finds its slot through one `match` per level, and the values come
-/// back as tuples of the same shape: a struct of up to eight keys moves each
-/// value once, as a written-out reader does.
 pub trait Slots<'de>: Sized {
     /// The keys in the tuple.
     const LEN: usize;
