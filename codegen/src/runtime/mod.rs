@@ -95,6 +95,8 @@ impl Parts {
         Some(match name {
             "serde" => has(Part::Struct) || has(Part::Buffer) || has(Part::StringEnum),
             "struct" => has(Part::Struct),
+            // `Slots::values`, called by every reader of a struct with a key.
+            "values" => [Part::Read, Part::Required, Part::Constant, Part::OptionalConstant].into_iter().any(has),
             "keys" => has(Part::KeysNew) || has(Part::Keep),
             "keys_new" => has(Part::KeysNew),
             "set" => has(Part::Set),

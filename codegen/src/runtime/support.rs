@@ -63,7 +63,7 @@ impl<'de, T: FromMap> de::Visitor<'de> for Visit<T> {
 /// The slots, not a function of each struct's own, hold the loop over the
 /// keys and the step from slots to values: a reader is one call of
 /// [`read_named`] or [`read_keeping`] with its slots and its key lookup,
-/// then [`Slots::values`], so rustc checks each slot's type once, where a
+/// then `Slots::values`, so rustc checks each slot's type once, where a
 /// written-out loop costs it a call, a `match` arm and a local per field.
 pub trait Slots<'de>: Sized {
     /// The keys in the tuple.
@@ -76,10 +76,12 @@ pub trait Slots<'de>: Sized {
     /// absent required field or constant, in place: after it, every slot
     /// holds its value.
     fn fill<E: de::Error>(&mut self) -> Result<(), E>;
+    // part: values
     /// The values, left to right, once [`Slots::fill`] has passed. Moved
     /// straight out of the slots, not through a `Result`, so that each value
     /// is moved as few times as a written-out reader moves it.
     fn values(self) -> Self::Out;
+    // end part
 }
 
 /// A struct that names no keys.
@@ -93,8 +95,10 @@ impl<'de> Slots<'de> for () {
     fn fill<E: de::Error>(&mut self) -> Result<(), E> {
         Ok(())
     }
+    // part: values
     #[inline]
     fn values(self) {}
+    // end part
 }
 
 /// A tuple of slots (or of full tuples of them, and the rest): key `at` is
@@ -120,10 +124,12 @@ macro_rules! slots_tuple {
                 $(self.$i.fill()?;)+
                 Ok(())
             }
+            // part: values
             #[inline]
             fn values(self) -> Self::Out {
                 (self.0.values(), $(self.$i.values(),)+)
             }
+            // end part
         }
     };
 }
