@@ -508,7 +508,6 @@ mod tests {
     const CALLS: &[(Part, &[&str])] = &[
         (Part::Struct, &["__serde::deserialize(", "__serde::FromMap"]),
         (Part::KeysNew, &["__serde::read_named("]),
-        (Part::Set, &["__serde::Required::<"]),
         (Part::Read, &["__serde::Optional::<"]),
         (Part::Required, &["__serde::Required::<"]),
         (Part::Constant, &["__serde::RequiredConstant("]),

@@ -337,7 +337,6 @@ impl Emitter<'_> {
                     quote! { #slot::<#field_ty>(None) }
                 } else {
                     let field_ty = self.ty(m, &f.ty);
-                    self.need(|needs| needs.parts = needs.parts.with(Part::Set));
                     let slot = self.support_path(Part::Required, quote! { Required });
                     quote! { #slot::<#field_ty>(None, #json) }
                 }

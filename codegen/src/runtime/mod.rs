@@ -33,11 +33,9 @@ pub(crate) enum Part {
     Struct,
     /// `read_named`: a struct reader that looks its keys up and skips the others.
     KeysNew,
-    /// `set` and the empty values: a required field's slot.
-    Set,
     /// `Optional`: an `Option` field's slot, read straight into the field.
     Read,
-    /// `Required`: a required field's slot (with `set`).
+    /// `Required`: a required field's slot, with `set` and the empty values.
     Required,
     /// `RequiredConstant`: a required constant property's slot.
     Constant,
@@ -99,7 +97,7 @@ impl Parts {
             "values" => [Part::Read, Part::Required, Part::Constant, Part::OptionalConstant].into_iter().any(has),
             "keys" => has(Part::KeysNew) || has(Part::Keep),
             "keys_new" => has(Part::KeysNew),
-            "set" => has(Part::Set),
+            "set" => has(Part::Required),
             "read" => has(Part::Read),
             "required" => has(Part::Required),
             "constant" => has(Part::Constant),
@@ -123,7 +121,7 @@ impl Parts {
 
     /// Whether a part that reads the reading mode (`STRICT`) is there.
     fn reads_mode(self) -> bool {
-        [Part::Set, Part::Required, Part::Constant, Part::OptionalConstant].into_iter().any(|part| self.has(part))
+        [Part::Required, Part::Constant, Part::OptionalConstant].into_iter().any(|part| self.has(part))
     }
 }
 
@@ -439,7 +437,6 @@ mod tests {
         let every = [
             Part::Struct,
             Part::KeysNew,
-            Part::Set,
             Part::Read,
             Part::Required,
             Part::Constant,
