@@ -29,7 +29,7 @@ const PARTS: &[Part] = &[
     Part { name: "keep", defined: &["fn keep<", "fn keeping(find", "keeps: bool", "pub fn read_keeping<"], called: &["__serde::read_keeping("] },
     Part { name: "set", defined: &["fn set<", "fn empty<"], called: &["__serde::Required::<"] },
     Part { name: "read", defined: &["pub struct Optional<"], called: &["__serde::Optional::<"] },
-    Part { name: "required", defined: &["fn required<", "pub struct Required<"], called: &["__serde::Required::<"] },
+    Part { name: "required", defined: &["fn absent<", "pub struct Required<"], called: &["__serde::Required::<"] },
     Part { name: "constant", defined: &["fn constant<", "fn set_constant<", "pub struct RequiredConstant("], called: &["__serde::RequiredConstant("] },
     Part {
         name: "optional_constant",

@@ -77,7 +77,7 @@ use crate::runtime::Part;
 
 /// A field that is simply `None` when the input leaves it out: an optional
 /// `Option`. Constants and required fields go through the support module's
-/// `constant` and `required`, which apply the reading mode.
+/// `RequiredConstant` and `Required` slots, which apply the reading mode.
 pub(super) fn defaulted(f: &Field) -> bool {
     matches!(f.ty, Ty::Option(_)) && !f.required
 }

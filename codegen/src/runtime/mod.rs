@@ -456,7 +456,7 @@ mod tests {
         let all = every.into_iter().fold(Parts::default(), Parts::with);
         let text = super::support_source(&all, true).unwrap();
         assert!(text.starts_with("const STRICT: bool = true;\n"));
-        assert!(text.contains("fn rank") && text.contains("fn required") && text.contains("pub fn read_keeping<"));
+        assert!(text.contains("fn rank") && text.contains("fn absent") && text.contains("pub fn read_keeping<"));
         assert!(!text.contains("// part:") && !text.contains("// end part"));
         super::support_module(&all, true).unwrap();
         // Each part is its own: none stands for another.

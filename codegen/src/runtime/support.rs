@@ -397,7 +397,7 @@ impl<'de, E: de::Error> de::MapAccess<'de> for Empty<E> {
 
 // part: required
 /// A required field's slot, and its JSON name: its key's value is read as
-/// [`set`] reads it, and an absent key as [`required`] says.
+/// [`set`] reads it, and an absent key as [`absent`] says.
 pub struct Required<T>(pub Option<T>, pub &'static str);
 
 impl<'de, T: de::Deserialize<'de>> Slots<'de> for Required<T> {
@@ -410,7 +410,7 @@ impl<'de, T: de::Deserialize<'de>> Slots<'de> for Required<T> {
     #[inline]
     fn fill<E: de::Error>(&mut self) -> Result<(), E> {
         if self.0.is_none() {
-            self.0 = Some(required(None, self.1)?);
+            self.0 = Some(absent(self.1)?);
         }
         Ok(())
     }
@@ -423,14 +423,14 @@ impl<'de, T: de::Deserialize<'de>> Slots<'de> for Required<T> {
     }
 }
 
-/// A required field's slot once the input is read. Absent: strict reading
-/// reports `missing field` (but an `Option` is `None`, as serde's derive
-/// reads it); tolerant reading takes the type's empty value.
-fn required<'de, T: de::Deserialize<'de>, E: de::Error>(value: Option<T>, name: &'static str) -> Result<T, E> {
-    match value {
-        Some(value) => Ok(value),
-        None if STRICT => T::deserialize(Missing(name, PhantomData)),
-        None => empty(name),
+/// A required field whose key is absent: strict reading reports `missing
+/// field` (but an `Option` is `None`, as serde's derive reads it); tolerant
+/// reading takes the type's empty value.
+fn absent<'de, T: de::Deserialize<'de>, E: de::Error>(name: &'static str) -> Result<T, E> {
+    if STRICT {
+        T::deserialize(Missing(name, PhantomData))
+    } else {
+        empty(name)
     }
 }
 
