@@ -344,7 +344,8 @@ impl Emitter<'_> {
             .collect();
         let bound: Vec<TokenStream> = keyed.iter().map(|&(_, v)| quote! { #v }).collect();
         let (slots, pattern) = (tree(&slots), tree(&bound));
-        let unknown = self.support_path(if keeps_rest(fields, extra) { Part::Keep } else { Part::KeysNew }, quote! { UNKNOWN });
+        let keep_rest = keeps_rest(fields, extra);
+        let unknown = self.support_path(if keep_rest { Part::Keep } else { Part::KeysNew }, quote! { UNKNOWN });
         // Each key is told apart by a `match` of the struct's own, as
         // serde's derive does it: rustc compares the length and then the
         // bytes against each name as a constant, where a search of a list
@@ -372,7 +373,7 @@ impl Emitter<'_> {
             let values = self.support_path(Part::Struct, quote! { Slots::values });
             (quote! { let mut __slots = #slots; }, quote! { &mut __slots }, quote! { let #pattern = #values(__slots); })
         };
-        let (rest_decl, call) = if !keeps_rest(fields, extra) {
+        let (rest_decl, call) = if !keep_rest {
             let read_named = self.support_path(Part::KeysNew, quote! { read_named });
             (TokenStream::new(), quote! { #read_named(__map, #slots_arg, #find) })
         } else {
