@@ -27,14 +27,16 @@
 //! the support module's, compiled once: a reader hands `read_named` (or
 //! `read_keeping`, which also keeps unknown keys) its typed slots, in tuples
 //! of up to eight ([`tree`]), and its key lookup; they are filled in place,
-//! and the values moved out bound with a pattern of the same shape:
+//! and each value is moved out of its slot ([`slot_paths`]) straight into the
+//! struct:
 //!
 //! ```text
 //! let mut __slots = (Required::<String>(None, "id"), Optional::<Option<String>>(None),
 //!     Required::<i64>(None, "created_at"), Required::<Owner>(None, "owner"));
 //! if let Err(__e) = read_named(__map, &mut __slots,
 //!     |__key| match __key { "id" => 0, "name" => 1, ... _ => UNKNOWN }) { return Err(__e); }
-//! let (id, name, created_at, owner) = Slots::values(__slots);
+//! Ok(Self { id: Required::value(__slots.0), name: Optional::value(__slots.1),
+//!     created_at: Required::value(__slots.2), owner: Required::value(__slots.3), extra: __rest })
 //! ```
 //!
 //! - Each slot is typed, where an untyped `None` leaves its obligations
@@ -51,12 +53,14 @@
 //! Against a written-out loop (a typed local, a call and a `match` arm per
 //! field), rustc on OpenAI's full spec took 17% less time (26.9 s to
 //! 22.4 s, median of 3 pairs) and 10% less memory (1456 MB to 1312 MB), and
-//! the generated code has a fifth fewer lines. Reading pays a little: about
-//! 2% more instructions on chat completions and responses
-//! (`benches/read-speed`, callgrind), for moving the values from the slots
-//! through a tuple into the struct. Returning the values through a
+//! the generated code has a fifth fewer lines. Reading pays about 1% more
+//! instructions on chat completions and responses (`benches/read-speed`,
+//! callgrind). Moving the values out through a tuple bound by a pattern
+//! (`let (id, ...) = Slots::values(__slots)`) moved each value once more:
+//! 1.1% and 0.9% more instructions than moving each straight into the
+//! struct, for the same rustc time. Returning the values through a
 //! `Result` instead of filling the slots in place moved them once more
-//! (3.4% and 2.4%).
+//! still.
 //!
 //! **Bindings.** The reader's slot for a field, and `new`'s parameter for a
 //! required one, are named like the field ([`bindings`]), except a field
@@ -312,38 +316,39 @@ impl Emitter<'_> {
     /// last-wins. Pinned by `tests/goldens` (`constants::reading`).
     fn struct_deserialize(&self, m: usize, name: &Ident, fields: &[Field], extra: Option<&Extra>) -> TokenStream {
         let expecting = format!("struct {name}");
-        // Each field read from a key of its own is bound by the slots'
-        // pattern to a local named like the field (module docs: bindings);
-        // the reader's own locals start with `__`, which no binding does.
+        // A flattened field is read into a local named like the field
+        // (module docs: bindings); the reader's own locals start with `__`,
+        // which no binding does.
         let bindings = bindings(fields);
-        let keyed: Vec<(&Field, &Ident)> = fields.iter().zip(&bindings).filter(|(f, _)| !f.flatten).collect();
-        // In spec order, as the slots are numbered.
-        let names: Vec<&str> = keyed.iter().map(|(f, _)| f.json.as_str()).collect();
-        let slots: Vec<TokenStream> = keyed
+        // The fields read from a key of their own, in spec order, as the
+        // slots are numbered.
+        let keyed: Vec<&Field> = fields.iter().filter(|f| !f.flatten).collect();
+        let names: Vec<&str> = keyed.iter().map(|f| f.json.as_str()).collect();
+        // Each slot, and the path of the function that moves its value out.
+        let (slots, takes): (Vec<TokenStream>, Vec<TokenStream>) = keyed
             .iter()
-            .map(|&(f, _)| {
+            .map(|f| {
                 let json = &f.json;
                 // A constant's value is read by the support module's
                 // `Constant`, which takes the spec's value without allocating.
                 if let Some(value) = f.constant.as_ref().filter(|_| reads_as_option(f)) {
                     let slot = self.support_path(Part::OptionalConstant, quote! { OptionalConstant });
-                    quote! { #slot(None, #value, #json) }
+                    (quote! { #slot(None, #value, #json) }, quote! { #slot::value })
                 } else if let Some(value) = &f.constant {
                     let slot = self.support_path(Part::Constant, quote! { RequiredConstant });
-                    quote! { #slot(None, #value, #json) }
+                    (quote! { #slot(None, #value, #json) }, quote! { #slot::value })
                 } else if reads_as_option(f) {
                     let field_ty = self.ty(m, &f.ty);
                     let slot = self.support_path(Part::Read, quote! { Optional });
-                    quote! { #slot::<#field_ty>(None) }
+                    (quote! { #slot::<#field_ty>(None) }, quote! { #slot::value })
                 } else {
                     let field_ty = self.ty(m, &f.ty);
                     let slot = self.support_path(Part::Required, quote! { Required });
-                    quote! { #slot::<#field_ty>(None, #json) }
+                    (quote! { #slot::<#field_ty>(None, #json) }, quote! { #slot::value })
                 }
             })
-            .collect();
-        let bound: Vec<TokenStream> = keyed.iter().map(|&(_, v)| quote! { #v }).collect();
-        let (slots, pattern) = (tree(&slots), tree(&bound));
+            .unzip();
+        let slots = tree(&slots);
         let keep_rest = keeps_rest(fields, extra);
         let unknown = self.support_path(if keep_rest { Part::Keep } else { Part::KeysNew }, quote! { UNKNOWN });
         // Each key is told apart by a `match` of the struct's own, as
@@ -364,15 +369,12 @@ impl Emitter<'_> {
         // With only an extra map, leftover keys go straight into it, typed;
         // flattened unions read theirs from the leftovers kept as JSON.
         let typed_extra = extra.filter(|_| !fields.iter().any(|f| f.flatten));
-        // The slots are filled in place, then their values moved out. A
-        // struct that names no keys passes `&mut ()` and binds nothing (a
-        // `let` of `()` is clippy's `let_unit_value`).
-        let (slots_decl, slots_arg, values) = if keyed.is_empty() {
-            (TokenStream::new(), quote! { &mut () }, TokenStream::new())
-        } else {
-            let values = self.support_path(Part::Struct, quote! { Slots::values });
-            (quote! { let mut __slots = #slots; }, quote! { &mut __slots }, quote! { let #pattern = #values(__slots); })
-        };
+        // The slots are filled in place, then each value is moved out of its
+        // slot straight into the struct. A struct that names no keys passes
+        // `&mut ()`.
+        let (slots_decl, slots_arg) =
+            if keyed.is_empty() { (TokenStream::new(), quote! { &mut () }) } else { (quote! { let mut __slots = #slots; }, quote! { &mut __slots }) };
+        let mut taken = takes.iter().zip(slot_paths(keyed.len(), quote! { __slots }));
         let (rest_decl, call) = if !keep_rest {
             let read_named = self.support_path(Part::KeysNew, quote! { read_named });
             (TokenStream::new(), quote! { #read_named(__map, #slots_arg, #find) })
@@ -390,7 +392,6 @@ impl Emitter<'_> {
             if let Err(__e) = #call {
                 return Err(__e);
             }
-            #values
         };
         // Flattened fields, then an untyped extra map, read from the keys
         // left over, after every keyed field.
@@ -402,12 +403,15 @@ impl Emitter<'_> {
                 let from_rest = self.support_path(Part::FromRest, quote! { from_rest });
                 let value = try_value(quote! { #from_rest(&__rest) });
                 lets.push(quote! { let #slot = #value; });
+                inits.push(if *slot == fname {
+                    quote! { #fname, }
+                } else {
+                    quote! { #fname: #slot, }
+                });
+            } else if let Some((take, path)) = taken.next() {
+                // A keyed field: its value, moved out of its slot.
+                inits.push(quote! { #fname: #take(#path), });
             }
-            inits.push(if *slot == fname {
-                quote! { #fname, }
-            } else {
-                quote! { #fname: #slot, }
-            });
         }
         if let Some(x) = extra {
             let fname = ident(&x.name);
@@ -448,8 +452,9 @@ const FANOUT: usize = 8;
 
 /// `items` in tuples of up to [`FANOUT`], left to right: `(a, b, c)`; past
 /// that, tuples of full tuples and the rest (`((a, ..., h), (i, j))`), and
-/// so on; one item is itself, none is `()`. The shape of a reader's slots
-/// and of the pattern that binds their values (module docs: reader shape).
+/// so on; one item is itself, none is `()`. The shape of a reader's slots,
+/// which [`slot_paths`] follows to take each value out (module docs: reader
+/// shape).
 fn tree(items: &[TokenStream]) -> TokenStream {
     match items {
         [] => quote! { () },
@@ -457,6 +462,34 @@ fn tree(items: &[TokenStream]) -> TokenStream {
         _ if items.len() <= FANOUT => quote! { (#(#items),*) },
         _ => tree(&items.chunks(FANOUT).map(tree).collect::<Vec<_>>()),
     }
+}
+
+/// Where each of `n` slots sits in [`tree`]'s shape, left to right, from
+/// `root`: `root` for one slot, `root.2` in a tuple, `root.1.0` past eight.
+fn slot_paths(n: usize, root: TokenStream) -> Vec<TokenStream> {
+    if n <= 1 {
+        return (0..n).map(|_| root.clone()).collect();
+    }
+    if n <= FANOUT {
+        return (0..n)
+            .map(|i| {
+                let i = Literal::usize_unsuffixed(i);
+                quote! { #root.#i }
+            })
+            .collect();
+    }
+    // The widths of the items of the top level, as `tree` nests them.
+    let mut width = 1;
+    while n.div_ceil(width) > FANOUT {
+        width *= FANOUT;
+    }
+    (0..n.div_ceil(width))
+        .flat_map(|i| {
+            let len = width.min(n - i * width);
+            let at = Literal::usize_unsuffixed(i);
+            slot_paths(len, quote! { #root.#at })
+        })
+        .collect()
 }
 
 /// `result`'s value, or a return of its error: `?` without the `Try` and
@@ -511,5 +544,33 @@ mod tests {
         // 65 keys: a level of eight full tuples of eight, then the last key.
         let wide = shape(65);
         assert!(wide.starts_with("(((a0,") && wide.ends_with("(a56,a57,a58,a59,a60,a61,a62,a63)),a64)"), "{wide}");
+    }
+
+    /// Each field's value is moved out of its slot by a path into the
+    /// slots' tuples: the `i`th path reaches the `i`th slot of [`tree`]'s
+    /// shape, for any number of slots.
+    #[test]
+    fn slot_paths_reach_each_slot() {
+        for n in [1, 2, 3, 8, 9, 17, 18, 63, 64, 65, 72, 100, 513, 600] {
+            let items: Vec<TokenStream> = (0..n)
+                .map(|i| {
+                    let i = Literal::usize_unsuffixed(i);
+                    quote! { #i }
+                })
+                .collect();
+            let slots: syn::Expr = syn::parse2(tree(&items)).unwrap();
+            let paths = slot_paths(n, quote! { __slots });
+            assert_eq!(paths.len(), n);
+            for (i, path) in paths.iter().enumerate() {
+                let path = path.to_string().replace(' ', "");
+                let mut at = &slots;
+                for step in path.split('.').skip(1) {
+                    let syn::Expr::Tuple(tuple) = at else { panic!("{n} slots: {path} steps into a slot") };
+                    at = &tuple.elems[step.parse::<usize>().unwrap()];
+                }
+                let syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(found), .. }) = at else { panic!("{n} slots: {path} stops at a tuple") };
+                assert_eq!(found.base10_parse::<usize>().unwrap(), i, "{n} slots: {path}");
+            }
+        }
     }
 }

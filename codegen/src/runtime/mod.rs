@@ -93,8 +93,6 @@ impl Parts {
         Some(match name {
             "serde" => has(Part::Struct) || has(Part::Buffer) || has(Part::StringEnum),
             "struct" => has(Part::Struct),
-            // `Slots::values`, called by every reader of a struct with a key.
-            "values" => [Part::Read, Part::Required, Part::Constant, Part::OptionalConstant].into_iter().any(has),
             "keys" => has(Part::KeysNew) || has(Part::Keep),
             "keys_new" => has(Part::KeysNew),
             "set" => has(Part::Required),
@@ -236,8 +234,15 @@ mod tests {
                         };
                         let mut extra = std::collections::BTreeMap::new();
                         s::read_keeping(map, &mut slots, find, &mut extra)?;
-                        let (id, count, tags, note, kind, mode) = s::Slots::values(slots);
-                        Ok(Item { id, count, tags, note, kind, mode, extra })
+                        Ok(Item {
+                            id: s::Required::value(slots.0),
+                            count: s::Required::value(slots.1),
+                            tags: s::Required::value(slots.2),
+                            note: s::Optional::value(slots.3),
+                            kind: s::RequiredConstant::value(slots.4),
+                            mode: s::OptionalConstant::value(slots.5),
+                            extra,
+                        })
                     }
                 }
 
@@ -263,7 +268,7 @@ mod tests {
                         };
                         let mut slots = s::Required::<Box<Endless>>(None, "next");
                         s::read_named(map, &mut slots, find)?;
-                        Ok(Endless { next: s::Slots::values(slots) })
+                        Ok(Endless { next: s::Required::value(slots) })
                     }
                 }
             }
@@ -345,7 +350,7 @@ mod tests {
 
     /// Past eight keys the slots are tuples of full tuples and the rest, as
     /// the emitter nests them (`emit::structs::tree`): each key reaches its
-    /// own slot, and the values come back in the same shape.
+    /// own slot.
     #[test]
     fn keys_past_eight_reach_their_slots() {
         use super::tolerant as s;
@@ -357,8 +362,9 @@ mod tests {
                 let mut slots = ((o(), o(), o(), o(), o(), o(), o(), o()), (o(), o(), o(), o(), o(), o(), o(), o()), (o(), o(), o()));
                 let find = |key: &str| key.strip_prefix('k').and_then(|n| n.parse().ok()).unwrap_or(s::UNKNOWN);
                 s::read_named(map, &mut slots, find)?;
-                let ((a, b, c, d, e, f, g, h), (i, j, k, l, m, n, o, p), (q, r, t)) = s::Slots::values(slots);
-                Ok(Wide([a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, t].iter().map(|v| v.unwrap_or(-1)).collect()))
+                let ((a, b, c, d, e, f, g, h), (i, j, k, l, m, n, o, p), (q, r, t)) = slots;
+                let values = [a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, t].map(s::Optional::value);
+                Ok(Wide(values.iter().map(|v| v.unwrap_or(-1)).collect()))
             }
         }
         impl<'de> serde::Deserialize<'de> for Wide {

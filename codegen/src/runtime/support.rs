@@ -61,33 +61,24 @@ impl<'de, T: FromMap> de::Visitor<'de> for Visit<T> {
 /// a key finds its item in a level by a division and one `match`.
 ///
 /// The slots, not a function of each struct's own, hold the loop over the
-/// keys and the step from slots to values: a reader is one call of
-/// [`read_named`] or [`read_keeping`] with its slots and its key lookup,
-/// then `Slots::values`, so rustc checks each slot's type once, where a
-/// written-out loop costs it a call, a `match` arm and a local per field.
+/// keys: a reader is one call of [`read_named`] or [`read_keeping`] with its
+/// slots and its key lookup, then the struct built from each slot's `value`,
+/// so rustc checks each slot's type once, where a written-out loop costs it
+/// a call, a `match` arm and a local per field.
 pub trait Slots<'de>: Sized {
     /// The keys in the tuple.
     const LEN: usize;
-    /// The values once read: a tuple of the same shape.
-    type Out;
     /// Reads the value of key number `at` into its slot.
     fn read_at<A: de::MapAccess<'de>>(&mut self, at: usize, map: &mut A) -> Result<(), A::Error>;
     /// Once the input is read, applies the reading mode's rules for an
     /// absent required field or constant, in place: after it, every slot
     /// holds its value.
     fn fill<E: de::Error>(&mut self) -> Result<(), E>;
-    // part: values
-    /// The values, left to right, once [`Slots::fill`] has passed. Moved
-    /// straight out of the slots, not through a `Result`, so that each value
-    /// is moved as few times as a written-out reader moves it.
-    fn values(self) -> Self::Out;
-    // end part
 }
 
 /// A struct that names no keys.
 impl<'de> Slots<'de> for () {
     const LEN: usize = 0;
-    type Out = ();
     fn read_at<A: de::MapAccess<'de>>(&mut self, _at: usize, map: &mut A) -> Result<(), A::Error> {
         skip(map)
     }
@@ -95,10 +86,6 @@ impl<'de> Slots<'de> for () {
     fn fill<E: de::Error>(&mut self) -> Result<(), E> {
         Ok(())
     }
-    // part: values
-    #[inline]
-    fn values(self) {}
-    // end part
 }
 
 /// A tuple of slots (or of full tuples of them, and the rest): key `at` is
@@ -108,7 +95,6 @@ macro_rules! slots_tuple {
     ($first:ident $($item:ident $i:tt),+) => {
         impl<'de, $first: Slots<'de>, $($item: Slots<'de>),+> Slots<'de> for ($first, $($item,)+) {
             const LEN: usize = $first::LEN $(+ $item::LEN)+;
-            type Out = ($first::Out, $($item::Out,)+);
             #[inline]
             fn read_at<A: de::MapAccess<'de>>(&mut self, at: usize, map: &mut A) -> Result<(), A::Error> {
                 let width = $first::LEN;
@@ -124,12 +110,6 @@ macro_rules! slots_tuple {
                 $(self.$i.fill()?;)+
                 Ok(())
             }
-            // part: values
-            #[inline]
-            fn values(self) -> Self::Out {
-                (self.0.values(), $(self.$i.values(),)+)
-            }
-            // end part
         }
     };
 }
@@ -148,9 +128,16 @@ slots_tuple!(S0 S1 1, S2 2, S3 3, S4 4, S5 5, S6 6, S7 7);
 /// leaves it `None`.
 pub struct Optional<T>(pub T);
 
+impl<T> Optional<T> {
+    /// The field's value, once the slots are filled (see [`Slots`]).
+    #[inline]
+    pub fn value(self) -> T {
+        self.0
+    }
+}
+
 impl<'de, T: de::Deserialize<'de>> Slots<'de> for Optional<T> {
     const LEN: usize = 1;
-    type Out = T;
     #[inline]
     fn read_at<A: de::MapAccess<'de>>(&mut self, _at: usize, map: &mut A) -> Result<(), A::Error> {
         self.0 = map.next_value()?;
@@ -159,10 +146,6 @@ impl<'de, T: de::Deserialize<'de>> Slots<'de> for Optional<T> {
     #[inline]
     fn fill<E: de::Error>(&mut self) -> Result<(), E> {
         Ok(())
-    }
-    #[inline]
-    fn values(self) -> T {
-        self.0
     }
 }
 // end part
@@ -400,9 +383,21 @@ impl<'de, E: de::Error> de::MapAccess<'de> for Empty<E> {
 /// [`set`] reads it, and an absent key as [`absent`] says.
 pub struct Required<T>(pub Option<T>, pub &'static str);
 
+impl<T> Required<T> {
+    /// The field's value, once [`Slots::fill`] has put one in the slot
+    /// (moved straight into the struct: each value is moved as few times as
+    /// a written-out reader moves it).
+    #[inline]
+    pub fn value(self) -> T {
+        match self.0 {
+            Some(value) => value,
+            None => unreachable!("`fill` puts a value in every required slot"),
+        }
+    }
+}
+
 impl<'de, T: de::Deserialize<'de>> Slots<'de> for Required<T> {
     const LEN: usize = 1;
-    type Out = T;
     #[inline]
     fn read_at<A: de::MapAccess<'de>>(&mut self, _at: usize, map: &mut A) -> Result<(), A::Error> {
         set(&mut self.0, map)
@@ -413,13 +408,6 @@ impl<'de, T: de::Deserialize<'de>> Slots<'de> for Required<T> {
             self.0 = Some(absent(self.1)?);
         }
         Ok(())
-    }
-    #[inline]
-    fn values(self) -> T {
-        match self.0 {
-            Some(value) => value,
-            None => unreachable!("`fill` puts a value in every required slot"),
-        }
     }
 }
 
@@ -458,9 +446,19 @@ impl<'de, E: de::Error> de::Deserializer<'de> for Missing<E> {
 /// read is what [`constant`] says.
 pub struct RequiredConstant(pub Option<Option<Cow<'static, str>>>, pub &'static str, pub &'static str);
 
+impl RequiredConstant {
+    /// The constant's value, once [`Slots::fill`] has passed.
+    #[inline]
+    pub fn value(self) -> Cow<'static, str> {
+        match self.0 {
+            Some(Some(value)) => value,
+            _ => Cow::Borrowed(self.1),
+        }
+    }
+}
+
 impl<'de> Slots<'de> for RequiredConstant {
     const LEN: usize = 1;
-    type Out = Cow<'static, str>;
     #[inline]
     fn read_at<A: de::MapAccess<'de>>(&mut self, _at: usize, map: &mut A) -> Result<(), A::Error> {
         set_constant(&mut self.0, self.1, map)
@@ -469,13 +467,6 @@ impl<'de> Slots<'de> for RequiredConstant {
     fn fill<E: de::Error>(&mut self) -> Result<(), E> {
         self.0 = Some(Some(constant(self.0.take(), self.1, self.2)?));
         Ok(())
-    }
-    #[inline]
-    fn values(self) -> Self::Out {
-        match self.0 {
-            Some(Some(value)) => value,
-            _ => Cow::Borrowed(self.1),
-        }
     }
 }
 
@@ -506,9 +497,16 @@ fn constant<E: de::Error>(value: Option<Option<Cow<'static, str>>>, constant: &'
 /// once read is what [`optional_constant`] says.
 pub struct OptionalConstant(pub Option<Cow<'static, str>>, pub &'static str, pub &'static str);
 
+impl OptionalConstant {
+    /// The constant's value, once [`Slots::fill`] has passed.
+    #[inline]
+    pub fn value(self) -> Option<Cow<'static, str>> {
+        self.0
+    }
+}
+
 impl<'de> Slots<'de> for OptionalConstant {
     const LEN: usize = 1;
-    type Out = Option<Cow<'static, str>>;
     #[inline]
     fn read_at<A: de::MapAccess<'de>>(&mut self, _at: usize, map: &mut A) -> Result<(), A::Error> {
         read_constant(&mut self.0, self.1, map)
@@ -517,10 +515,6 @@ impl<'de> Slots<'de> for OptionalConstant {
     fn fill<E: de::Error>(&mut self) -> Result<(), E> {
         self.0 = optional_constant(self.0.take(), self.1, self.2)?;
         Ok(())
-    }
-    #[inline]
-    fn values(self) -> Self::Out {
-        self.0
     }
 }
 
