@@ -23,7 +23,7 @@ const PARTS: &[Part] = &[
         defined: &["pub trait FromMap", "pub fn deserialize<", "fn skip<", "pub trait Slots<"],
         called: &["__serde::deserialize(deserializer)"],
     },
-    Part { name: "keys", defined: &["pub struct Keys", "pub const UNKNOWN"], called: &["__serde::read_named(", "__serde::read_keeping("] },
+    Part { name: "keys", defined: &["struct Keys<", "pub const UNKNOWN"], called: &["__serde::read_named(", "__serde::read_keeping("] },
     Part { name: "keys_new", defined: &["fn new(find", "pub fn read_named<"], called: &["__serde::read_named("] },
     Part { name: "keep", defined: &["fn keep<", "fn keeping(find", "keeps: bool", "pub fn read_keeping<"], called: &["__serde::read_keeping("] },
     Part { name: "set", defined: &["fn set<", "fn empty<"], called: &["__serde::Required::<"] },

@@ -473,7 +473,7 @@ mod tests {
         // Nested parts: `Keys` without `keep` has no fields for it.
         let lookup = Parts::default().with(Part::Struct).with(Part::KeysNew);
         let text = super::support_source(&lookup, false).unwrap();
-        assert!(text.contains("pub struct Keys") && text.contains("fn new(") && text.contains("pub fn read_named<") && text.contains("fn skip<"));
+        assert!(text.contains("struct Keys<") && text.contains("fn new(") && text.contains("pub fn read_named<") && text.contains("fn skip<"));
         assert!(
             !text.contains("keeps:")
                 && !text.contains("self.keeps")

@@ -162,7 +162,7 @@ pub fn skip<'de, A: de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
 /// rustc compiles to length and byte comparisons with the names as
 /// constants): a key's position, or [`UNKNOWN`] for a key the struct does
 /// not name (which a struct that keeps such keys holds on to, for `keep`).
-pub struct Keys<F> {
+struct Keys<F> {
     find: F,
     // part: keep
     keeps: bool,
