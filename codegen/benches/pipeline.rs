@@ -26,8 +26,11 @@
 //!    generating the spec into a file with `--plain`, the layout a build script
 //!    writes (`Config::pretty` is off by default), median of [`CLI_RUNS`];
 //!    goal: at most 1.5 s. Then the same for one tag's slice (`--features
-//!    chat`), as a dependent crate that turns on only `chat` generates it. (The debug binary has debug info, which build scripts by default
-//!    do not; that barely changes speed.)
+//!    chat`), as a dependent crate that turns on only `chat` generates it.
+//!    (The debug binary has debug info, which build scripts by default do
+//!    not; that barely changes speed.) The same CLI built optimized (the
+//!    `build-step` profile) is timed too: as a yardstick, since the machine's
+//!    speed can drift by a fifth within an hour.
 //! 4. The size of the generated code, and with `BENCH_COMPILE=1` the wall time
 //!    and peak memory of compiling it alone in a crate of its own (debug
 //!    profile, non-incremental, dependencies prebuilt), since that is the other

@@ -62,8 +62,8 @@
 //! `Result` instead of filling the slots in place moved them once more
 //! still.
 //!
-//! **Bindings.** The reader's slot for a field, and `new`'s parameter for a
-//! required one, are named like the field ([`bindings`]), except a field
+//! **Bindings.** The reader's local for a flattened field, and `new`'s
+//! parameter for a required one, are named like the field ([`bindings`]), except a field
 //! whose name is only underscores and digits (properties `0`, `-1` are
 //! fields `_0`, `_1`): clippy rejects such a binding
 //! (`just_underscores_and_digits`), so it is `field` and the name (`field_0`),
