@@ -399,10 +399,17 @@ fn doc_line(attr: &proc_macro2::Group) -> Option<String> {
         return None;
     }
     let repr = lit.to_string();
-    // Without escapes, the value is what the quotes hold (`quote!` gives
-    // doc comments as raw strings, `r"..."`); otherwise syn reads it.
-    let plain = repr.strip_prefix("r\"").or_else(|| repr.strip_prefix('"').filter(|s| !s.contains('\\')));
-    let text = match plain.and_then(|s| s.strip_suffix('"')) {
+    // A raw string (`r"..."`, `r#"..."#`: how the emitter writes doc lines,
+    // and `quote!` doc comments) or a string without escapes holds its value
+    // as is between its quotes; otherwise syn reads it.
+    let plain = match repr.strip_prefix('r') {
+        Some(raw) => {
+            let hashes = &raw[..raw.len() - raw.trim_start_matches('#').len()];
+            raw[hashes.len()..].strip_prefix('"').and_then(|s| s.strip_suffix(hashes)).and_then(|s| s.strip_suffix('"'))
+        }
+        None => repr.strip_prefix('"').filter(|s| !s.contains('\\')).and_then(|s| s.strip_suffix('"')),
+    };
+    let text = match plain {
         Some(text) => text.to_owned(),
         None => match syn::Lit::new(lit) {
             syn::Lit::Str(s) => s.value(),

@@ -83,7 +83,7 @@
 
 use std::cell::Cell;
 
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
 use crate::docs;
@@ -286,6 +286,26 @@ fn after_docs(note: TokenStream, item: TokenStream) -> TokenStream {
     out
 }
 
+/// A doc comment's line as the literal of its `#[doc = ...]`: a raw string
+/// (`r"..."`, with as many `#` as the line needs), which the layout prints
+/// back as the `///` line without unescaping it, and which costs a build
+/// script far less than `Literal::string`, whose escaping goes through
+/// `char::escape_debug` for every character (unoptimized, most of the
+/// literal's cost, and doc comments are most of the generated text). A line
+/// with a carriage return, which a raw string may not hold, is escaped.
+fn doc_literal(line: String) -> Literal {
+    if !line.contains('\r') {
+        let mut hashes = String::new();
+        while line.contains(&format!("\"{hashes}")) {
+            hashes.push('#');
+        }
+        if let Ok(literal) = format!("r{hashes}\"{line}\"{hashes}").parse::<Literal>() {
+            return literal;
+        }
+    }
+    Literal::string(&line)
+}
+
 struct Emitter<'a> {
     model: &'a Model,
     settings: &'a EmitSettings,
@@ -344,7 +364,7 @@ impl<'a> Emitter<'a> {
     fn doc(&self, text: Option<&str>) -> TokenStream {
         let Some(text) = text else { return TokenStream::new() };
         let lines = docs::rustdoc(text, &self.settings.doc_base_url);
-        let lines = lines.iter().map(|l| if l.is_empty() { String::new() } else { format!(" {l}") });
+        let lines = lines.iter().map(|l| doc_literal(if l.is_empty() { String::new() } else { format!(" {l}") }));
         quote! { #(#[doc = #lines])* }
     }
 
@@ -503,6 +523,25 @@ impl<'a> Emitter<'a> {
 mod tests {
     use super::*;
     use crate::runtime::Parts;
+
+    /// A doc line's literal holds the line exactly, whatever quotes, hashes
+    /// or backslashes it has, and the plain layout prints it back as that
+    /// `///` line; a carriage return, which no raw string holds, is escaped.
+    #[test]
+    fn doc_literals_hold_their_line() {
+        let lines =
+            [" plain", " say \"hi\"", " ends in a quote\"", " a \"# raw end and \"## another", r" a \backslash and \n, not a newline", "", " carriage\rreturn"];
+        for line in lines {
+            let literal = doc_literal(line.to_owned());
+            let syn::Lit::Str(read) = syn::Lit::new(literal.clone()) else { panic!("{line:?}: not a string literal") };
+            assert_eq!(read.value(), line);
+            assert_eq!(literal.to_string().starts_with('r'), !line.contains('\r'), "{line:?}: {literal}");
+            let printed = crate::layout::lay_out(quote! { #[doc = #literal] pub struct S; });
+            if !line.contains('\r') {
+                assert!(printed.contains(&format!("///{line}\n")), "{line:?}: {printed}");
+            }
+        }
+    }
 
     /// Each part of `__serde`, and the printed paths that call it.
     const CALLS: &[(Part, &[&str])] = &[
