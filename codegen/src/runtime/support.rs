@@ -151,7 +151,7 @@ impl<'de, T: de::Deserialize<'de>> Slots<'de> for Optional<T> {
 // end part
 
 /// Skips the value of a key the struct does not keep.
-pub fn skip<'de, A: de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+fn skip<'de, A: de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
     map.next_value::<de::IgnoredAny>().map(|_| ())
 }
 // end part
